@@ -1,0 +1,39 @@
+package dev.ironkube.failure;
+
+/** The documented exit codes of every ironkube command. README lists them for scripts. */
+public final class ExitCodes {
+  /** Success. */
+  public static final int OK = 0;
+
+  /** An unexpected internal error (a bug): run again with --verbose and report it. */
+  public static final int INTERNAL = 1;
+
+  /** Invalid input: flags, settings document, names, choices. Nothing was changed remotely. */
+  public static final int INVALID_INPUT = 2;
+
+  /** Credentials were missing, wrong or revoked. */
+  public static final int UNAUTHORIZED = 3;
+
+  /** The thing asked for does not exist (cluster, server, plan, region). */
+  public static final int NOT_FOUND = 4;
+
+  /** A remote service failed, after retries, or answered something ironkube cannot use. */
+  public static final int REMOTE_FAILURE = 5;
+
+  /** The chosen plan has no stock at the chosen site. */
+  public static final int OUT_OF_STOCK = 6;
+
+  /** A provisioning step failed; cleanup ran (or was skipped on request). */
+  public static final int PROVISION_FAILED = 7;
+
+  /**
+   * The run stopped with resources deliberately left running (for example Teleport verification
+   * failed and the node was left unlocked, or --keep-on-failure).
+   */
+  public static final int LEFT_RUNNING = 8;
+
+  /** Interrupted by the user (Ctrl-C); cleanup ran unless a second Ctrl-C cut it short. */
+  public static final int INTERRUPTED = 130;
+
+  private ExitCodes() {}
+}

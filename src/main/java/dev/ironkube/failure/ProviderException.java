@@ -1,0 +1,119 @@
+package dev.ironkube.failure;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * A failed call to an external service, classified so that callers retry by class and never by
+ * matching error text. {@code service} names the target ("Latitude.sh", "Cloudflare", ...).
+ */
+public abstract sealed class ProviderException extends IronkubeException {
+  private final String service;
+
+  protected ProviderException(String service, String message, String hint, Throwable cause) {
+    super(message, hint, cause);
+    this.service = service;
+  }
+
+  public String service() {
+    return service;
+  }
+
+  /** Whether repeating the same call later may succeed. */
+  public boolean retryable() {
+    return false;
+  }
+
+  /** 404: the resource does not exist. On delete this means "already gone". */
+  public static final class NotFound extends ProviderException {
+    public NotFound(String service, String message) {
+      super(service, message, "", null);
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.NOT_FOUND;
+    }
+  }
+
+  /** 409 or a duplicate-name answer: something with that identity exists already. */
+  public static final class Conflict extends ProviderException {
+    public Conflict(String service, String message, String hint) {
+      super(service, message, hint, null);
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.REMOTE_FAILURE;
+    }
+  }
+
+  /** 401/403: the credentials are missing, wrong, expired or lack permission. */
+  public static final class Unauthorized extends ProviderException {
+    public Unauthorized(String service, String message, String hint) {
+      super(service, message, hint, null);
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.UNAUTHORIZED;
+    }
+  }
+
+  /** 400/422: the service rejected the request's content. */
+  public static final class Rejected extends ProviderException {
+    public Rejected(String service, String message, String hint) {
+      super(service, message, hint, null);
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.REMOTE_FAILURE;
+    }
+  }
+
+  /** 429: slow down; {@link #retryAfter()} is the service's hint when it gave one. */
+  public static final class RateLimited extends ProviderException {
+    private final Duration retryAfter;
+
+    public RateLimited(String service, String message, Duration retryAfter) {
+      super(service, message, "wait a minute and run the command again", null);
+      this.retryAfter = retryAfter;
+    }
+
+    public Optional<Duration> retryAfter() {
+      return Optional.ofNullable(retryAfter);
+    }
+
+    @Override
+    public boolean retryable() {
+      return true;
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.REMOTE_FAILURE;
+    }
+  }
+
+  /** 5xx, timeouts, resets, unreadable bodies: the call may work when repeated. */
+  public static final class Transient extends ProviderException {
+    public Transient(String service, String message, Throwable cause) {
+      super(
+          service,
+          message,
+          "check the service's status page or your network, then run again",
+          cause);
+    }
+
+    @Override
+    public boolean retryable() {
+      return true;
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.REMOTE_FAILURE;
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.ironkube.provider;
+
+import java.math.BigDecimal;
+
+/**
+ * One plan at one site, with what it costs per hour there and whether it can be ordered now.
+ *
+ * @param plan the slug sent when ordering
+ * @param name the provider's display name
+ * @param cpu a short description such as "4c E-2134G 3.5GHz"
+ * @param cores physical cores in total
+ * @param memoryGb RAM in GB
+ * @param storage a short description such as "1 x 500 GB SSD"
+ * @param site the site/zone slug
+ * @param hourlyPrice price per hour in {@code currency}
+ * @param inStock whether the plan can be ordered at this site now
+ * @param note why the offer is limited for ironkube's path (empty when it is not)
+ */
+public record PlanOffer(
+    String plan,
+    String name,
+    String cpu,
+    int cores,
+    int memoryGb,
+    String storage,
+    String site,
+    BigDecimal hourlyPrice,
+    String currency,
+    boolean inStock,
+    String note) {}
