@@ -1,0 +1,124 @@
+package dev.ironkube.settings;
+
+import static dev.ironkube.settings.SettingDef.Type.BOOLEAN;
+import static dev.ironkube.settings.SettingDef.Type.CHOICE;
+import static dev.ironkube.settings.SettingDef.Type.CIDR;
+import static dev.ironkube.settings.SettingDef.Type.CIDR_LIST;
+import static dev.ironkube.settings.SettingDef.Type.DURATION;
+import static dev.ironkube.settings.SettingDef.Type.LIST;
+import static dev.ironkube.settings.SettingDef.Type.NAME;
+import static dev.ironkube.settings.SettingDef.Type.STRING;
+import static dev.ironkube.settings.SettingDef.Type.URL;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every setting ironkube knows, with its default: the one place where defaults live. */
+public final class SettingsCatalogue {
+  public static final String API_VERSION = "ironkube.dev/v1alpha1";
+  public static final String KIND = "Cluster";
+
+  public static final String NAME_PATH = "metadata.name";
+  public static final String PROVIDER = "spec.provider";
+  public static final String PLAN = "spec.plan";
+  public static final String REGION = "spec.region";
+  public static final String BILLING = "spec.billing";
+  public static final String TALOS_VERSION = "spec.talos.version";
+  public static final String SCHEMATIC_ID = "spec.talos.schematic.id";
+  public static final String EXTENSIONS = "spec.talos.schematic.extensions";
+  public static final String INSTALL_DISK = "spec.talos.installDisk";
+  public static final String KUBERNETES_VERSION = "spec.kubernetes.version";
+  public static final String POD_SUBNET = "spec.network.podSubnet";
+  public static final String SERVICE_SUBNET = "spec.network.serviceSubnet";
+  public static final String OPERATOR_CIDRS = "spec.access.operatorCidrs";
+  public static final String LATITUDE_URL = "spec.endpoints.latitude";
+  public static final String IMAGE_FACTORY_URL = "spec.endpoints.imageFactory";
+  public static final String PXE_URL = "spec.endpoints.pxe";
+  public static final String PROVIDER_POLL = "spec.waits.providerPollInterval";
+  public static final String PROVIDER_TIMEOUT = "spec.waits.providerTimeout";
+  public static final String TALOS_POLL = "spec.waits.talosPollInterval";
+  public static final String TALOS_BOOT_TIMEOUT = "spec.waits.talosBootTimeout";
+  public static final String BOOTSTRAP_TIMEOUT = "spec.waits.bootstrapTimeout";
+  public static final String KEEP_ON_FAILURE = "spec.keepOnFailure";
+  public static final String LATITUDE_API_KEY = "secrets.latitude.apiKey";
+
+  public static final List<String> PROVIDERS = List.of("latitude");
+  public static final List<String> BILLING_CHOICES = List.of("hourly", "monthly");
+
+  private static final Map<String, SettingDef> DEFS = new LinkedHashMap<>();
+
+  static {
+    add(NAME_PATH, "IRONKUBE_CLUSTER", "demo", NAME, "cluster name (lowercase, 1-20 chars)");
+    add(PROVIDER, "IRONKUBE_PROVIDER", "latitude", CHOICE, "bare-metal provider");
+    add(PLAN, "IRONKUBE_PLAN", null, STRING, "plan slug; chosen interactively when absent");
+    add(REGION, "IRONKUBE_REGION", null, STRING, "site/zone slug; chosen interactively when absent");
+    add(BILLING, "", "hourly", CHOICE, "billing period ordered");
+    add(TALOS_VERSION, "IRONKUBE_TALOS_VERSION", "v1.11.6", STRING, "Talos version to boot");
+    add(SCHEMATIC_ID, "IRONKUBE_SCHEMATIC_ID", null, STRING, "Image Factory schematic id");
+    add(
+        EXTENSIONS,
+        "",
+        "siderolabs/iscsi-tools,siderolabs/util-linux-tools",
+        LIST,
+        "system extensions of the schematic created when no id is given");
+    add(INSTALL_DISK, "", null, STRING, "install disk; chosen from the node's disks when absent");
+    add(KUBERNETES_VERSION, "", null, STRING, "Kubernetes version; Talos's default when absent");
+    add(POD_SUBNET, "", "10.244.0.0/16", CIDR, "pod network");
+    add(SERVICE_SUBNET, "", "10.96.0.0/12", CIDR, "service network");
+    add(
+        OPERATOR_CIDRS,
+        "IRONKUBE_OPERATOR_CIDRS",
+        null,
+        CIDR_LIST,
+        "addresses allowed to the Talos and Kubernetes APIs during bootstrap");
+    add(LATITUDE_URL, "LATITUDE_API_URL", "https://api.latitude.sh", URL, "Latitude.sh API");
+    add(
+        IMAGE_FACTORY_URL,
+        "IRONKUBE_IMAGE_FACTORY_URL",
+        "https://factory.talos.dev",
+        URL,
+        "Talos Image Factory");
+    add(PXE_URL, "IRONKUBE_PXE_URL", "https://pxe.factory.talos.dev", URL, "Image Factory PXE");
+    add(PROVIDER_POLL, "", "15s", DURATION, "interval between provider status reads");
+    add(PROVIDER_TIMEOUT, "", "45m", DURATION, "how long to wait for a server to boot");
+    add(TALOS_POLL, "", "2s", DURATION, "interval between Talos API probes");
+    add(TALOS_BOOT_TIMEOUT, "", "30m", DURATION, "how long to wait for the Talos API");
+    add(BOOTSTRAP_TIMEOUT, "", "15m", DURATION, "how long to wait for a healthy cluster");
+    add(KEEP_ON_FAILURE, "", "false", BOOLEAN, "keep what was created when a run fails");
+    DEFS.put(
+        LATITUDE_API_KEY,
+        new SettingDef(
+            LATITUDE_API_KEY,
+            "LATITUDE_API_KEY",
+            null,
+            STRING,
+            true,
+            "Latitude.sh API key (flag, environment, credential store or prompt)"));
+  }
+
+  private static void add(
+      String path, String env, String defaultValue, SettingDef.Type type, String description) {
+    DEFS.put(path, new SettingDef(path, env, defaultValue, type, false, description));
+  }
+
+  private SettingsCatalogue() {}
+
+  public static Optional<SettingDef> find(String path) {
+    return Optional.ofNullable(DEFS.get(path));
+  }
+
+  public static List<SettingDef> all() {
+    return List.copyOf(DEFS.values());
+  }
+
+  /** The allowed values of a CHOICE setting. */
+  public static List<String> choices(String path) {
+    return switch (path) {
+      case PROVIDER -> PROVIDERS;
+      case BILLING -> BILLING_CHOICES;
+      default -> List.of();
+    };
+  }
+}

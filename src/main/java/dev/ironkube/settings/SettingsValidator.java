@@ -1,0 +1,123 @@
+package dev.ironkube.settings;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Checks every setting's value and reports all problems with their paths. */
+public final class SettingsValidator {
+  /** Short enough that "<name>-cp-1" fits Latitude's 32-character hostnames. */
+  private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
+
+  private static final Pattern TALOS_VERSION = Pattern.compile("v1\\.(\\d+)\\.(\\d+)");
+  public static final List<String> SUPPORTED_TALOS_MINORS = List.of("1.11", "1.12", "1.13");
+
+  private SettingsValidator() {}
+
+  public static List<Problem> validate(Settings settings) {
+    List<Problem> problems = new ArrayList<>();
+    for (SettingDef def : SettingsCatalogue.all()) {
+      if (def.secret()) {
+        continue;
+      }
+      settings.get(def.path()).ifPresent(raw -> check(def, raw, problems));
+    }
+    settings.get(SettingsCatalogue.TALOS_VERSION).ifPresent(v -> checkTalos(v, problems));
+    return problems;
+  }
+
+  private static void check(SettingDef def, String raw, List<Problem> problems) {
+    String path = def.path();
+    switch (def.type()) {
+      case NAME -> {
+        if (!NAME.matcher(raw).matches()) {
+          problems.add(
+              new Problem(
+                  path,
+                  "'"
+                      + raw
+                      + "' is not a valid cluster name; use 1-20 lowercase letters, digits and"
+                      + " dashes, starting and ending with a letter or digit"));
+        }
+      }
+      case URL -> checkUrl(path, raw, problems);
+      case DURATION -> {
+        try {
+          if (DurationParser.parse(raw).isZero()) {
+            problems.add(new Problem(path, "must be longer than zero"));
+          }
+        } catch (IllegalArgumentException e) {
+          problems.add(new Problem(path, e.getMessage()));
+        }
+      }
+      case CIDR -> checkCidr(path, raw, problems);
+      case CIDR_LIST -> {
+        for (String item : Settings.splitList(raw)) {
+          checkCidr(path, item, problems);
+        }
+      }
+      case BOOLEAN -> {
+        if (!raw.equals("true") && !raw.equals("false")) {
+          problems.add(new Problem(path, "'" + raw + "' must be true or false"));
+        }
+      }
+      case CHOICE -> {
+        List<String> allowed = SettingsCatalogue.choices(path);
+        if (!allowed.contains(raw)) {
+          problems.add(
+              new Problem(
+                  path,
+                  "'" + raw + "' is not one of " + String.join(", ", allowed)));
+        }
+      }
+      case STRING, LIST -> {
+        if (raw.isBlank()) {
+          problems.add(new Problem(path, "must not be empty"));
+        }
+      }
+    }
+  }
+
+  private static void checkUrl(String path, String raw, List<Problem> problems) {
+    try {
+      URI uri = new URI(raw);
+      if (uri.getScheme() == null
+          || !(uri.getScheme().equals("https") || uri.getScheme().equals("http"))
+          || uri.getHost() == null) {
+        problems.add(new Problem(path, "'" + raw + "' must be an http(s) URL with a host"));
+      }
+    } catch (java.net.URISyntaxException e) {
+      problems.add(new Problem(path, "'" + raw + "' is not a URL: " + e.getReason()));
+    }
+  }
+
+  private static void checkCidr(String path, String raw, List<Problem> problems) {
+    try {
+      Cidr.parse(raw);
+    } catch (IllegalArgumentException e) {
+      problems.add(new Problem(path, e.getMessage()));
+    }
+  }
+
+  private static void checkTalos(String version, List<Problem> problems) {
+    var m = TALOS_VERSION.matcher(version);
+    if (!m.matches()) {
+      problems.add(
+          new Problem(
+              SettingsCatalogue.TALOS_VERSION,
+              "'" + version + "' is not a Talos version; write it like v1.11.6"));
+      return;
+    }
+    String minor = "1." + m.group(1);
+    if (!SUPPORTED_TALOS_MINORS.contains(minor)) {
+      problems.add(
+          new Problem(
+              SettingsCatalogue.TALOS_VERSION,
+              "Talos "
+                  + version
+                  + " is not supported; use a release of "
+                  + String.join(", ", SUPPORTED_TALOS_MINORS)));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.ironkube.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes files that may hold secrets: created 0600 (never chmod-ed after the fact, so there is no
+ * moment when they are readable by others) inside folders created 0700, replaced atomically.
+ */
+public final class SecureFiles {
+  private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
+  private static final Set<PosixFilePermission> DIR = PosixFilePermissions.fromString("rwx------");
+
+  private SecureFiles() {}
+
+  public static Path createPrivateDirectories(Path dir) {
+    try {
+      if (Files.isDirectory(dir)) {
+        return dir;
+      }
+      Path parent = dir.toAbsolutePath().getParent();
+      if (parent != null && !Files.isDirectory(parent)) {
+        createPrivateDirectories(parent);
+      }
+      try {
+        Files.createDirectory(dir, perms(DIR));
+      } catch (FileAlreadyExistsException e) {
+        // created concurrently: fine
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+  }
+
+  /** Writes {@code content} to {@code file} as 0600, replacing it atomically. */
+  public static void write(Path file, byte[] content) {
+    Path dir = file.toAbsolutePath().getParent();
+    createPrivateDirectories(dir);
+    try {
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", perms(FILE));
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        ch.write(java.nio.ByteBuffer.wrap(content));
+        ch.force(true);
+      }
+      try {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  public static void write(Path file, String content) {
+    write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** Opens {@code file} for appending, creating it 0600 when absent. */
+  public static FileChannel openAppend(Path file) throws IOException {
+    createPrivateDirectories(file.toAbsolutePath().getParent());
+    if (!Files.exists(file)) {
+      try {
+        Files.createFile(file, perms(FILE));
+      } catch (FileAlreadyExistsException e) {
+        // created concurrently
+      }
+    }
+    return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  private static FileAttribute<?>[] perms(Set<PosixFilePermission> p) {
+    boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(p)} : new FileAttribute<?>[0];
+  }
+}

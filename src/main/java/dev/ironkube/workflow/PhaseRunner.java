@@ -1,0 +1,33 @@
+package dev.ironkube.workflow;
+
+import java.util.List;
+
+/**
+ * Runs phases in order: prints each title, checks for cancellation between them, journals each
+ * completed one so that a resumed run skips what is done, and leaves failure handling (cleanup or
+ * keep) to the caller, who knows the run's policy.
+ */
+public final class PhaseRunner {
+  private final Progress progress;
+  private final Cancellation cancellation;
+  private final Journal journal;
+
+  public PhaseRunner(Progress progress, Cancellation cancellation, Journal journal) {
+    this.progress = progress;
+    this.cancellation = cancellation;
+    this.journal = journal;
+  }
+
+  /** Runs every phase; the first failure propagates unchanged. */
+  public void run(List<Phase> phases) throws Exception {
+    for (Phase phase : phases) {
+      cancellation.check();
+      if (!phase.repeatable() && journal.isPhaseDone(phase.id())) {
+        continue;
+      }
+      progress.phase(phase.title());
+      phase.action().run();
+      journal.phaseDone(phase.id());
+    }
+  }
+}
