@@ -39,6 +39,11 @@ public final class Journal {
     this.clock = clock;
   }
 
+  /** A journal that keeps nothing on disk: for dry runs, which must leave no trace. */
+  public static Journal inMemory(Clock clock) {
+    return new Journal(null, clock);
+  }
+
   /** Opens the journal at {@code file}, reading what earlier runs wrote. */
   public static Journal open(Path file, Clock clock) {
     Journal j = new Journal(file, clock);
@@ -83,6 +88,10 @@ public final class Journal {
       Map<String, String> data) {
     JournalEntry e =
         new JournalEntry(clock.instant(), type, system, action, kind, id, name, data == null ? Map.of() : data);
+    if (file == null) {
+      entries.add(e);
+      return;
+    }
     try (FileChannel ch = SecureFiles.openAppend(file)) {
       byte[] line = (JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
       ch.write(ByteBuffer.wrap(line));

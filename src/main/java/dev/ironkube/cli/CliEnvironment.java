@@ -1,0 +1,43 @@
+package dev.ironkube.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Everything a command takes from the process: environment, home folder, streams, clock and
+ * whether a person is at a terminal. Tests build one per run; nothing is read from static state.
+ *
+ * @param interactive a person can answer prompts (stdin and stderr are a terminal)
+ * @param colour ANSI colour and animation may be used on stderr
+ */
+public record CliEnvironment(
+    Map<String, String> env,
+    Path userHome,
+    InputStream in,
+    PrintStream out,
+    PrintStream err,
+    Clock clock,
+    boolean interactive,
+    boolean colour,
+    Signals signals) {
+
+  /** The real process. */
+  public static CliEnvironment system() {
+    Map<String, String> env = System.getenv();
+    boolean terminal = TerminalDetection.isTerminal();
+    boolean colour = terminal && !env.containsKey("NO_COLOR") && !"dumb".equals(env.get("TERM"));
+    return new CliEnvironment(
+        env,
+        Path.of(System.getProperty("user.home")),
+        System.in,
+        System.out,
+        System.err,
+        Clock.systemUTC(),
+        terminal,
+        colour,
+        Signals.process());
+  }
+}

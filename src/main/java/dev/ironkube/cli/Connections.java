@@ -1,0 +1,174 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.http.JsonHttp;
+import dev.ironkube.http.RequestStats;
+import dev.ironkube.provider.BareMetalProvider;
+import dev.ironkube.provider.TalosBoot;
+import dev.ironkube.provider.latitude.LatitudeClient;
+import dev.ironkube.provider.latitude.LatitudeProvider;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
+import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.store.CredentialStore;
+import dev.ironkube.talos.factory.ImageFactoryClient;
+import dev.ironkube.talos.factory.ImageFactoryUrls;
+import dev.ironkube.talos.factory.Schematic;
+import dev.ironkube.time.Sleeper;
+import dev.ironkube.workflow.Prompter;
+import dev.ironkube.workflow.provision.ImageSource;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * The composition root of one command: builds the clients its settings call for, against the
+ * real services or the embedded simulated datacenter, and closes them afterwards.
+ */
+final class Connections implements AutoCloseable {
+  private final Settings settings;
+  private final SimulatedDatacenter sim;
+  private final RequestStats stats = new RequestStats();
+  private final CliEnvironment env;
+  private final Sleeper sleeper;
+  private BareMetalProvider provider;
+  private Runnable offerToStore = () -> {};
+
+  private Connections(Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
+    this.settings = settings;
+    this.sim = sim;
+    this.env = env;
+    this.sleeper = sleeper;
+  }
+
+  /** Starts the simulator when asked and points the settings at it. */
+  static Connections open(CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
+    if (!simulate) {
+      return new Connections(settings, null, env, sleeper);
+    }
+    SimulatedDatacenter sim = Simulation.start(env);
+    return new Connections(Simulation.pointAt(settings, sim, env), sim, env, sleeper);
+  }
+
+  Settings settings() {
+    return settings;
+  }
+
+  Optional<SimulatedDatacenter> sim() {
+    return Optional.ofNullable(sim);
+  }
+
+  RequestStats requestStats() {
+    return stats;
+  }
+
+  /** The provider's client, asking for its key when it is nowhere else. */
+  BareMetalProvider provider(Prompter prompter, Supplier<String> sshPublicKey) {
+    if (provider != null) {
+      return provider;
+    }
+    String key = apiKey(prompter);
+    JsonHttp http =
+        LatitudeClient.transport(settings.uri(SettingsCatalogue.LATITUDE_URL), key)
+            .sleeper(sleeper)
+            .clock(env.clock())
+            .random(new Random())
+            .listener(stats)
+            .build();
+    provider = new LatitudeProvider(new LatitudeClient(http), sshPublicKey);
+    return provider;
+  }
+
+  /** After the key proved valid: offers to keep a typed-in or environment key in the store. */
+  Runnable offerToStoreKey() {
+    return () -> offerToStore.run();
+  }
+
+  private String apiKey(Prompter prompter) {
+    String path = SettingsCatalogue.LATITUDE_API_KEY;
+    Optional<String> given = settings.secret(path);
+    if (given.isPresent()) {
+      Source source = settings.source(path).orElse(Source.FLAG);
+      if (sim == null && (source == Source.FLAG || source == Source.ENVIRONMENT)) {
+        offerToStore = storeOffer(prompter, given.get());
+      }
+      return given.get();
+    }
+    CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
+    Optional<String> stored = store.get(path);
+    if (stored.isPresent()) {
+      return stored.get();
+    }
+    if (prompter.available()) {
+      Optional<String> typed =
+          prompter.secret("Latitude.sh API key (create one at https://www.latitude.sh/dashboard/api)");
+      if (typed.isPresent()) {
+        offerToStore = storeOffer(prompter, typed.get());
+        return typed.get();
+      }
+    }
+    throw new UserInputException(
+        "no Latitude.sh API key was found",
+        "set LATITUDE_API_KEY, pass --api-key, or run in a terminal to be asked;"
+            + " create a key at https://www.latitude.sh/dashboard/api",
+        ExitCodes.UNAUTHORIZED);
+  }
+
+  private Runnable storeOffer(Prompter prompter, String key) {
+    return () -> {
+      CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
+      if (prompter.available()
+          && store.get(SettingsCatalogue.LATITUDE_API_KEY).filter(key::equals).isEmpty()
+          && prompter.confirm("Store the key in " + store.file() + " (0600) for next time?", false)) {
+        store.put(SettingsCatalogue.LATITUDE_API_KEY, key);
+        env.err().println("  stored in " + store.file());
+      }
+    };
+  }
+
+  /** The Image Factory behind the workflow's port. */
+  ImageSource images() {
+    ImageFactoryUrls urls =
+        new ImageFactoryUrls(
+            settings.uri(SettingsCatalogue.IMAGE_FACTORY_URL), settings.uri(SettingsCatalogue.PXE_URL));
+    JsonHttp http =
+        ImageFactoryClient.transport(urls.factoryBase())
+            .sleeper(sleeper)
+            .clock(env.clock())
+            .random(new Random())
+            .listener(stats)
+            .build();
+    ImageFactoryClient client = new ImageFactoryClient(http, urls);
+    return new ImageSource() {
+      @Override
+      public String schematic(List<String> extensions) {
+        return client.createSchematic(new Schematic(extensions, List.of()));
+      }
+
+      @Override
+      public TalosBoot boot(String schematicId, String talosVersion) {
+        return urls.boot(schematicId, talosVersion);
+      }
+
+      @Override
+      public String installerImage(String schematicId, String talosVersion) {
+        return urls.installerImage(schematicId, talosVersion);
+      }
+    };
+  }
+
+  Clock clock() {
+    return env.clock();
+  }
+
+  @Override
+  public void close() {
+    if (sim != null) {
+      sim.close();
+    }
+  }
+}

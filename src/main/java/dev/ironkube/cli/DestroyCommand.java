@@ -1,0 +1,88 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.destroy.DestroyWorkflow;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ironkube destroy <cluster>`: delete everything a cluster's runs created. */
+@Command(
+    name = "destroy",
+    description = {
+      "Delete everything the cluster's runs created: from its journal, newest first, then anything"
+          + " still carrying the cluster's markers at the provider (project ironkube-<name>,"
+          + " hostnames <name>-*), so it works even when the journal is lost.",
+      "",
+      "Examples:",
+      "  ironkube destroy demo --dry-run     # list what would be deleted",
+      "  ironkube destroy demo --yes"
+    })
+final class DestroyCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster's name.")
+  String cluster;
+
+  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+  boolean yes;
+
+  @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
+  boolean dryRun;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  OutputFormat output = OutputFormat.table;
+
+  DestroyCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Settings settings =
+        SettingsResolution.resolve(env, common, Map.of(SettingsCatalogue.NAME_PATH, cluster));
+    ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
+    ConsolePrompter prompter = new ConsolePrompter(env, !yes);
+    if (!dryRun && !yes) {
+      if (!prompter.available()) {
+        throw new UserInputException(
+            "destroying cluster " + cluster + " needs confirmation and nobody is at a terminal",
+            "pass --yes to confirm, or --dry-run to see what would be deleted");
+      }
+      if (!prompter.confirm("Delete every server and resource of cluster " + cluster + "?", false)) {
+        env.err().println("ironkube: nothing deleted");
+        return ExitCodes.OK;
+      }
+    }
+    try (Narration narration = new Narration(env);
+        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation())) {
+      // Without a local journal there is nothing to resume; markers still find what exists.
+      Journal journal =
+          files.exists() ? Journal.open(files.journal(), env.clock()) : Journal.inMemory(env.clock());
+      var provider = c.provider(prompter, () -> "");
+      DestroyWorkflow.Report report =
+          new DestroyWorkflow(cluster, provider, new Gate(journal, dryRun), narration.progress()).run();
+      narration.close();
+      if (output == OutputFormat.json) {
+        Json.print(env.out(), report);
+      } else if (report.deleted().isEmpty()) {
+        env.out().println("nothing to delete for cluster " + cluster);
+      } else {
+        for (String line : report.deleted()) {
+          env.out().println((dryRun ? "would delete " : "deleted ") + line);
+        }
+      }
+      return 0;
+    }
+  }
+}

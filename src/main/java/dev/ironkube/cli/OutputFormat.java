@@ -1,0 +1,7 @@
+package dev.ironkube.cli;
+
+/** How data is written to stdout. */
+enum OutputFormat {
+  table,
+  json
+}

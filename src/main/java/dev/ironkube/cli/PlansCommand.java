@@ -1,0 +1,77 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.cli.ui.Table;
+import dev.ironkube.provider.PlanOffer;
+import dev.ironkube.workflow.provision.HardwareSelection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `ironkube plans`: what can be ordered now, cheapest first. */
+@Command(
+    name = "plans",
+    description = {
+      "List the plans in stock with CPU, RAM, storage and hourly price per site, cheapest first.",
+      "",
+      "Examples:",
+      "  ironkube plans",
+      "  ironkube plans --region ASH -o json",
+      "  ironkube plans --all            # include sites without stock"
+    })
+final class PlansCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--region", paramLabel = "SITE", description = "Only this site.")
+  String region;
+
+  @Option(names = "--all", description = "Include offers without stock.")
+  boolean all;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
+  OutputFormat output = OutputFormat.table;
+
+  PlansCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var settings = SettingsResolution.resolve(env, common, Map.of());
+    try (Connections c = Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+      var provider = c.provider(new ConsolePrompter(env, true), () -> "");
+      List<PlanOffer> offers =
+          (all ? provider.offers().stream().sorted(java.util.Comparator.comparing(PlanOffer::hourlyPrice)).toList()
+                  : HardwareSelection.orderable(provider.offers()))
+              .stream()
+              .filter(o -> region == null || o.site().equalsIgnoreCase(region))
+              .toList();
+      if (output == OutputFormat.json) {
+        Json.print(env.out(), offers);
+        return 0;
+      }
+      Table t = new Table("PLAN", "CPU", "RAM", "STORAGE", "SITE", "PRICE", "STOCK");
+      for (PlanOffer o : offers) {
+        t.row(
+            o.plan(),
+            o.cpu(),
+            o.memoryGb() + "GB",
+            o.storage(),
+            o.site(),
+            HardwareSelection.price(o),
+            o.inStock() ? "yes" : (o.note() == null || o.note().isEmpty() ? "no" : o.note()));
+      }
+      env.out().print(t.render());
+      if (offers.isEmpty()) {
+        env.err().println("ironkube: nothing in stock" + (region == null ? "" : " at " + region));
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Wait;
+import dev.ironkube.workflow.provision.ProvisionContext;
+import dev.ironkube.workflow.provision.ProvisionReport;
+import dev.ironkube.workflow.provision.ProvisionWorkflow;
+import dev.ironkube.workflow.provision.SshKeys;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `ironkube provision`: order a server and build the cluster on it. */
+@Command(
+    name = "provision",
+    description = {
+      "Order a bare-metal server booting Talos directly, configure and bootstrap it, and report"
+          + " how to reach the cluster.",
+      "",
+      "Every change is journaled in $IRONKUBE_HOME/clusters/<name>/ before it is made. A failure"
+          + " deletes what the run created (unless --keep-on-failure); running the same command"
+          + " again resumes from the journal and never orders twice.",
+      "",
+      "Examples:",
+      "  ironkube provision --simulate --yes                 # no account needed",
+      "  ironkube provision                                  # choose plan and site interactively",
+      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --yes",
+      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run"
+    })
+final class ProvisionCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--name", paramLabel = "CLUSTER", description = "Cluster name (default: demo).")
+  String name;
+
+  @Option(names = "--plan", paramLabel = "PLAN", description = "Plan slug (see 'ironkube plans').")
+  String plan;
+
+  @Option(names = "--region", paramLabel = "SITE", description = "Site slug (see 'ironkube regions').")
+  String region;
+
+  @Option(names = "--talos-version", paramLabel = "VERSION", description = "Talos version, e.g. v1.11.6.")
+  String talosVersion;
+
+  @Option(names = {"-y", "--yes"}, description = "Never prompt; fail clearly when a choice is missing.")
+  boolean yes;
+
+  @Option(
+      names = "--dry-run",
+      description =
+          "Show what would be ordered (with the hourly price) and write the rendered configs;"
+              + " send no mutating request.")
+  boolean dryRun;
+
+  @Option(
+      names = "--keep-on-failure",
+      description = "Keep what was created when a step fails (it keeps billing), for debugging.")
+  boolean keepOnFailure;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  OutputFormat output = OutputFormat.table;
+
+  ProvisionCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = new LinkedHashMap<>();
+    CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, name);
+    CommonOptions.put(flags, SettingsCatalogue.PLAN, plan);
+    CommonOptions.put(flags, SettingsCatalogue.REGION, region);
+    CommonOptions.put(flags, SettingsCatalogue.TALOS_VERSION, talosVersion);
+    if (keepOnFailure) {
+      flags.put(SettingsCatalogue.KEEP_ON_FAILURE, "true");
+    }
+    Settings settings = SettingsResolution.resolve(env, common, flags);
+    ClusterFiles files = SettingsResolution.home(env).cluster(settings.clusterName());
+    ConsolePrompter prompter = new ConsolePrompter(env, !yes);
+    try (Narration narration = new Narration(env);
+        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation())) {
+      Journal journal =
+          dryRun ? Journal.inMemory(env.clock()) : Journal.open(files.journal(), env.clock());
+      Gate gate = new Gate(journal, dryRun);
+      var provider =
+          c.provider(prompter, () -> SshKeys.ensure(files.sshKey(), "ironkube-" + settings.clusterName()));
+      ProvisionContext ctx =
+          new ProvisionContext(
+              c.settings(),
+              provider,
+              c.images(),
+              files,
+              journal,
+              gate,
+              narration.progress(),
+              prompter,
+              narration.cancellation(),
+              env.clock(),
+              new Wait(env.clock(), narration.cancellation(), new Random()));
+      ProvisionReport report =
+          new ProvisionWorkflow(
+                  ctx,
+                  dryRun,
+                  c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
+                  TalosWiring.stage(c, ctx),
+                  c.offerToStoreKey())
+              .run();
+      narration.close();
+      ReportPrinter.print(env, report, output == OutputFormat.json);
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.cli.ui.Table;
+import dev.ironkube.provider.Region;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `ironkube regions`: every site of the provider. */
+@Command(
+    name = "regions",
+    description = {
+      "List every site of the provider (all pages), with its country.",
+      "",
+      "Example:",
+      "  ironkube regions -o json | jq -r '.[].slug'"
+    })
+final class RegionsCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
+  OutputFormat output = OutputFormat.table;
+
+  RegionsCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    var settings = SettingsResolution.resolve(env, common, Map.of());
+    try (Connections c = Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+      List<Region> regions =
+          c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
+              .sorted(Comparator.comparing(Region::slug))
+              .toList();
+      if (output == OutputFormat.json) {
+        Json.print(env.out(), regions);
+        return 0;
+      }
+      Table t = new Table("SITE", "NAME", "COUNTRY");
+      regions.forEach(r -> t.row(r.slug(), r.name(), r.country()));
+      env.out().print(t.render());
+      return 0;
+    }
+  }
+}

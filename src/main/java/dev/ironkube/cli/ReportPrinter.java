@@ -1,0 +1,73 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.cli.ui.Ansi;
+import dev.ironkube.workflow.provision.ProvisionReport;
+import java.io.PrintStream;
+import java.math.RoundingMode;
+
+/** The end of a run: what was built and how to reach it, or what a dry run would do. */
+final class ReportPrinter {
+  private ReportPrinter() {}
+
+  static void print(CliEnvironment env, ProvisionReport r, boolean json) {
+    if (json) {
+      Json.print(env.out(), r);
+      return;
+    }
+    PrintStream out = env.out();
+    Ansi ansi = new Ansi(env.colour());
+    String price =
+        r.hourlyPrice() == null
+            ? "?"
+            : ("USD".equals(r.currency()) ? "$" : "")
+                + r.hourlyPrice().setScale(2, RoundingMode.HALF_UP).toPlainString()
+                + ("USD".equals(r.currency()) ? "" : " " + r.currency())
+                + "/hour";
+    if ("planned".equals(r.outcome())) {
+      out.println("Dry run for cluster " + r.cluster() + " on " + r.provider() + " (nothing was ordered):");
+      for (String line : r.planned()) {
+        out.println("  would " + line);
+      }
+      if (r.renderedConfigs() != null) {
+        out.println("  rendered configs:  " + r.renderedConfigs());
+      }
+      out.println("  cost once ordered: " + price);
+      return;
+    }
+    out.println();
+    out.println(ansi.green("╭──────────────────────────────────────────────────────╮"));
+    out.println(ansi.green("│            Cluster " + pad(r.cluster(), 20) + "provisioned       │"));
+    out.println(ansi.green("╰──────────────────────────────────────────────────────╯"));
+    out.println();
+    row(out, "Cluster", r.cluster());
+    row(out, "Provider", r.provider() + " (" + r.plan() + " at " + r.site() + ")");
+    row(out, "Server", r.hostname() + " (" + r.serverId() + ")");
+    row(out, "Server IP", r.ipv4());
+    row(out, "Talos", r.talosVersion());
+    if (r.talosconfig() != null) {
+      row(out, "Talosconfig", r.talosconfig().toString());
+    }
+    if (r.kubeconfig() != null) {
+      row(out, "Kubeconfig", r.kubeconfig().toString());
+    }
+    for (String note : r.notes()) {
+      row(out, "Note", note);
+    }
+    out.println();
+    out.println(
+        ansi.yellow(
+            "  ⚠  This server bills hourly at "
+                + price
+                + ". Delete it when done: ironkube destroy "
+                + r.cluster()));
+  }
+
+  private static void row(PrintStream out, String label, String value) {
+    out.printf("  %-14s %s%n", label + ":", value == null ? "-" : value);
+  }
+
+  private static String pad(String s, int width) {
+    String t = s.length() > width - 1 ? s.substring(0, width - 1) : s;
+    return t + " ".repeat(width - t.length());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.Problem;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsLoader;
+import dev.ironkube.settings.SettingsValidator;
+import dev.ironkube.store.IronkubeHome;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Loads and validates the layered settings for a command, before any remote call. */
+final class SettingsResolution {
+  private SettingsResolution() {}
+
+  static Settings resolve(
+      CliEnvironment env, CommonOptions common, Map<String, String> extraFlags) {
+    SettingsLoader.Loaded loaded = load(env, common, extraFlags);
+    List<Problem> problems = new ArrayList<>(loaded.problems());
+    problems.addAll(SettingsValidator.validate(loaded.settings()));
+    if (!problems.isEmpty()) {
+      throw invalid(problems);
+    }
+    return loaded.settings();
+  }
+
+  static SettingsLoader.Loaded load(
+      CliEnvironment env, CommonOptions common, Map<String, String> extraFlags) {
+    Map<String, String> flags = new java.util.LinkedHashMap<>(common.flags());
+    flags.putAll(extraFlags);
+    return SettingsLoader.load(common.file, home(env).root(), env.env(), flags);
+  }
+
+  static IronkubeHome home(CliEnvironment env) {
+    return IronkubeHome.resolve(env.env(), env.userHome());
+  }
+
+  static UserInputException invalid(List<Problem> problems) {
+    StringBuilder b = new StringBuilder();
+    if (problems.size() == 1) {
+      b.append("invalid setting ").append(problems.get(0));
+    } else {
+      b.append("the settings have ").append(problems.size()).append(" problems:");
+      for (Problem p : problems) {
+        b.append("\n  ").append(p);
+      }
+    }
+    return new UserInputException(
+        b.toString(),
+        "fix them in the cluster document, the environment or the flags;"
+            + " 'ironkube config show' lists every setting and where it came from");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.DurationParser;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.TimeModel;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * `--simulate`: starts the embedded simulated datacenter and points every endpoint at it. The
+ * time model's scale comes from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about
+ * ten seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
+ * minute is what it would be against the real service.
+ */
+final class Simulation {
+  static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
+  static final String SEED_ENV = "IRONKUBE_SIM_SEED";
+  static final double DEFAULT_SCALE = 0.01;
+
+  private static final List<String> SCALED_WAITS =
+      List.of(SettingsCatalogue.PROVIDER_POLL, SettingsCatalogue.TALOS_POLL);
+
+  private Simulation() {}
+
+  static double scale(CliEnvironment env) {
+    String raw = env.env().get(SCALE_ENV);
+    if (raw == null || raw.isBlank()) {
+      return DEFAULT_SCALE;
+    }
+    try {
+      double v = Double.parseDouble(raw);
+      if (v >= 0 && v <= 1) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UserInputException(
+        SCALE_ENV + "='" + raw + "' is not a time scale", "use a number from 0 to 1, such as 0.01");
+  }
+
+  static SimulatedDatacenter start(CliEnvironment env) {
+    TimeModel time = new TimeModel(scale(env));
+    long seed = Long.parseLong(env.env().getOrDefault(SEED_ENV, "1"));
+    return SimulatedDatacenter.builder().timeModel(time).faults(new Faults(seed)).build().start();
+  }
+
+  static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {
+    Settings s =
+        settings
+            .with(SettingsCatalogue.LATITUDE_URL, sim.latitudeUrl().toString(), Source.SIMULATOR)
+            .with(SettingsCatalogue.IMAGE_FACTORY_URL, sim.imageFactoryUrl().toString(), Source.SIMULATOR)
+            .with(SettingsCatalogue.PXE_URL, sim.pxeUrl().toString(), Source.SIMULATOR);
+    if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
+      s = s.with(SettingsCatalogue.LATITUDE_API_KEY, SimulatedDatacenter.LATITUDE_TEST_KEY, Source.SIMULATOR);
+    }
+    double scale = sim.timeModel().scale();
+    for (String path : SCALED_WAITS) {
+      if (s.source(path).orElse(Source.DEFAULT) == Source.DEFAULT) {
+        Duration d = s.duration(path);
+        Duration scaled = Duration.ofMillis(Math.max(5, (long) (d.toMillis() * scale)));
+        s = s.with(path, DurationParser.format(scaled), Source.SIMULATOR);
+      }
+    }
+    return s;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.cli.ui.Table;
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.IronkubeHome;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Journal.Owned;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** `ironkube status [<cluster>]`: what ironkube knows about its clusters, from their journals. */
+@Command(
+    name = "status",
+    description = {
+      "Show the clusters in $IRONKUBE_HOME with their last outcome and what they own; with a"
+          + " name, that cluster's resources and files. Reads local journals only.",
+      "",
+      "Examples:",
+      "  ironkube status",
+      "  ironkube status demo -o json"
+    })
+final class StatusCommand implements Callable<Integer> {
+  private final CliEnvironment env;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "CLUSTER", description = "One cluster.")
+  String cluster;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  OutputFormat output = OutputFormat.table;
+
+  StatusCommand(CliEnvironment env) {
+    this.env = env;
+  }
+
+  /** One cluster's state as the journal tells it. */
+  record ClusterStatus(
+      String name,
+      String outcome,
+      String plan,
+      String site,
+      String price,
+      String ipv4,
+      List<String> resources,
+      String talosconfig,
+      String kubeconfig) {}
+
+  @Override
+  public Integer call() {
+    IronkubeHome home = SettingsResolution.home(env);
+    List<String> names = cluster == null ? home.clusterNames() : List.of(cluster);
+    List<ClusterStatus> statuses = new ArrayList<>();
+    for (String n : names) {
+      ClusterFiles files = home.cluster(n);
+      if (!files.exists()) {
+        throw new UserInputException(
+            "no cluster named " + n + " in " + home.root(),
+            "'ironkube status' lists the known clusters",
+            ExitCodes.NOT_FOUND);
+      }
+      Journal j = Journal.open(files.journal(), env.clock());
+      List<String> resources = new ArrayList<>();
+      for (Owned o : j.owned()) {
+        resources.add(o.system() + " " + o.ref().kind() + " " + o.ref().name() + " (" + o.ref().id() + ")");
+      }
+      statuses.add(
+          new ClusterStatus(
+              n,
+              j.lastOutcome().orElse("in progress or interrupted"),
+              j.value("plan").orElse(null),
+              j.value("site").orElse(null),
+              j.value("price").orElse(null),
+              j.value("ipv4").orElse(null),
+              resources,
+              java.nio.file.Files.exists(files.talosconfig()) ? files.talosconfig().toString() : null,
+              java.nio.file.Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null));
+    }
+    if (output == OutputFormat.json) {
+      Json.print(env.out(), cluster == null ? statuses : statuses.get(0));
+      return 0;
+    }
+    if (cluster == null) {
+      Table t = new Table("CLUSTER", "OUTCOME", "PLAN", "SITE", "IP", "RESOURCES");
+      statuses.forEach(s -> t.row(s.name(), s.outcome(), s.plan(), s.site(), s.ipv4(), s.resources().size()));
+      env.out().print(t.render());
+      if (statuses.isEmpty()) {
+        env.err().println("ironkube: no clusters in " + home.root());
+      }
+      return 0;
+    }
+    ClusterStatus s = statuses.get(0);
+    Map<String, String> rows = new LinkedHashMap<>();
+    rows.put("Cluster", s.name());
+    rows.put("Outcome", s.outcome());
+    rows.put("Plan", s.plan() == null ? "-" : s.plan() + " at " + s.site() + " (" + s.price() + ")");
+    rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
+    rows.put("Talosconfig", s.talosconfig() == null ? "-" : s.talosconfig());
+    rows.put("Kubeconfig", s.kubeconfig() == null ? "-" : s.kubeconfig());
+    rows.forEach((k, v) -> env.out().printf("%-12s %s%n", k + ":", v));
+    env.out().println("Resources:");
+    if (s.resources().isEmpty()) {
+      env.out().println("  none");
+    }
+    s.resources().forEach(r -> env.out().println("  " + r));
+    return 0;
+  }
+}

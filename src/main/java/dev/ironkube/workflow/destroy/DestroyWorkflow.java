@@ -1,0 +1,112 @@
+package dev.ironkube.workflow.destroy;
+
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.provider.BareMetalProvider;
+import dev.ironkube.provider.ClusterIdentity;
+import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.workflow.Cleanup;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Progress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * `ironkube destroy`: deletes what the cluster's runs created, from the journal (newest first),
+ * then anything still carrying the cluster's markers at the provider, so a lost journal or an
+ * adopted-but-unjournaled server leaks nothing.
+ */
+public final class DestroyWorkflow {
+  /** What was (or would be) deleted, and what could not be. */
+  public record Report(
+      String cluster, boolean dryRun, List<String> deleted, List<String> leftovers) {}
+
+  private final String cluster;
+  private final BareMetalProvider provider;
+  private final Gate gate;
+  private final Progress progress;
+
+  public DestroyWorkflow(String cluster, BareMetalProvider provider, Gate gate, Progress progress) {
+    this.cluster = cluster;
+    this.provider = provider;
+    this.gate = gate;
+    this.progress = progress;
+  }
+
+  public Report run() {
+    Journal journal = gate.journal();
+    List<String> deleted = new ArrayList<>();
+    List<String> leftovers = new ArrayList<>();
+    progress.phase("Destroying cluster " + cluster);
+
+    Progress.Step look = progress.step("Looking for resources marked " + new ClusterIdentity(cluster).markerName());
+    List<ResourceRef> discovered = provider.discover(new ClusterIdentity(cluster));
+    Set<String> journaled = new LinkedHashSet<>();
+    for (Journal.Owned o : journal.owned()) {
+      journaled.add(key(o.ref()));
+    }
+    look.done(journal.owned().size() + " in the journal, " + discovered.size() + " at the provider");
+
+    if (gate.dryRun()) {
+      List<ResourceRef> all = new ArrayList<>();
+      List<Journal.Owned> owned = new ArrayList<>(journal.owned());
+      java.util.Collections.reverse(owned);
+      owned.forEach(o -> all.add(o.ref()));
+      discovered.stream().filter(r -> !journaled.contains(key(r))).forEach(all::add);
+      for (ResourceRef r : all) {
+        String line = Cleanup.describe(r) + priceOf(r, journal);
+        progress.info("would delete " + line);
+        deleted.add(line);
+      }
+      return new Report(cluster, true, deleted, leftovers);
+    }
+
+    for (Journal.Owned o : journal.owned()) {
+      deleted.add(Cleanup.describe(o.ref()));
+    }
+    Cleanup cleanup = new Cleanup(gate, Map.of(provider.name(), provider::delete), progress);
+    for (Cleanup.Leftover l : cleanup.run()) {
+      deleted.remove(Cleanup.describe(l.ref()));
+      leftovers.add(Cleanup.describe(l.ref()) + ": " + l.reason());
+    }
+    for (ResourceRef r : discovered) {
+      if (journaled.contains(key(r))) {
+        continue;
+      }
+      Progress.Step step = progress.step("Deleting " + Cleanup.describe(r) + " (found by its markers)");
+      try {
+        gate.delete(provider.name(), r, () -> provider.delete(r));
+        step.done("deleted");
+        deleted.add(Cleanup.describe(r));
+      } catch (dev.ironkube.failure.IronkubeException e) {
+        step.fail(e.getMessage());
+        leftovers.add(Cleanup.describe(r) + ": " + e.getMessage());
+      }
+    }
+    if (!leftovers.isEmpty()) {
+      journal.outcome("destroy-incomplete", String.join("; ", leftovers));
+      throw new OperationFailedException(
+          "could not delete everything of cluster " + cluster + ": " + String.join("; ", leftovers),
+          "run 'ironkube destroy " + cluster + "' again; it resumes from the journal",
+          ExitCodes.REMOTE_FAILURE,
+          null);
+    }
+    journal.outcome("destroyed", deleted.size() + " resources deleted");
+    return new Report(cluster, false, deleted, leftovers);
+  }
+
+  private static String priceOf(ResourceRef r, Journal journal) {
+    if (!r.kind().equals(ResourceRef.SERVER)) {
+      return "";
+    }
+    return journal.value("price").map(p -> ", billing " + p).orElse("");
+  }
+
+  private static String key(ResourceRef r) {
+    return r.kind() + "/" + r.id();
+  }
+}

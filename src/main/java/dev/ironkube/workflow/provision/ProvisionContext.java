@@ -1,0 +1,26 @@
+package dev.ironkube.workflow.provision;
+
+import dev.ironkube.provider.BareMetalProvider;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.workflow.Cancellation;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Progress;
+import dev.ironkube.workflow.Prompter;
+import dev.ironkube.workflow.Wait;
+import java.time.Clock;
+
+/** What every phase of a provisioning run works with. */
+public record ProvisionContext(
+    Settings settings,
+    BareMetalProvider provider,
+    ImageSource images,
+    ClusterFiles files,
+    Journal journal,
+    Gate gate,
+    Progress progress,
+    Prompter prompter,
+    Cancellation cancellation,
+    Clock clock,
+    Wait waits) {}

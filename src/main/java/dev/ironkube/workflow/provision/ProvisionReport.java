@@ -1,0 +1,29 @@
+package dev.ironkube.workflow.provision;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What a provisioning run produced, for the final report (human text or JSON).
+ *
+ * @param outcome "provisioned", "planned" (dry run)
+ * @param planned for a dry run, the mutations it would make, in order
+ */
+public record ProvisionReport(
+    String cluster,
+    String provider,
+    String outcome,
+    String serverId,
+    String hostname,
+    String ipv4,
+    String plan,
+    String site,
+    BigDecimal hourlyPrice,
+    String currency,
+    String talosVersion,
+    Path talosconfig,
+    Path kubeconfig,
+    Path renderedConfigs,
+    List<String> planned,
+    List<String> notes) {}

@@ -1,0 +1,349 @@
+package dev.ironkube.workflow.provision;
+
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.IronkubeException;
+import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.provider.ClusterIdentity;
+import dev.ironkube.provider.PlanOffer;
+import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.provider.Server;
+import dev.ironkube.provider.TalosBoot;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.workflow.Cancellation;
+import dev.ironkube.workflow.Cleanup;
+import dev.ironkube.workflow.Phase;
+import dev.ironkube.workflow.PhaseRunner;
+import dev.ironkube.workflow.Progress;
+import dev.ironkube.workflow.Wait;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * `ironkube provision`: from credentials to a server booting Talos (and, with a Talos stage, to a
+ * bootstrapped cluster). A failure after anything was created deletes it all, newest first,
+ * unless keep-on-failure is set; Ctrl-C stops waiting and does the same.
+ */
+public final class ProvisionWorkflow {
+  private final ProvisionContext ctx;
+  private final boolean dryRun;
+  private final boolean keepOnFailure;
+  private final TalosStage talos;
+  private final Runnable afterAuthentication;
+
+  private PlanOffer offer;
+  private String schematicId;
+  private TalosBoot boot;
+  private ResourceRef server;
+  private String ipv4;
+  private final List<String> planned = new ArrayList<>();
+  private final List<Path> rendered = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
+
+  public ProvisionWorkflow(
+      ProvisionContext ctx,
+      boolean dryRun,
+      boolean keepOnFailure,
+      TalosStage talos,
+      Runnable afterAuthentication) {
+    this.ctx = ctx;
+    this.dryRun = dryRun;
+    this.keepOnFailure = keepOnFailure;
+    this.talos = talos;
+    this.afterAuthentication = afterAuthentication;
+  }
+
+  private String cluster() {
+    return ctx.settings().clusterName();
+  }
+
+  private String hostname() {
+    return new ClusterIdentity(cluster()).hostname("cp", 1);
+  }
+
+  public ProvisionReport run() {
+    List<Phase> phases = new ArrayList<>();
+    phases.add(
+        Phase.always(
+            "authenticate", "Authenticating with " + ctx.provider().name(), this::authenticate));
+    phases.add(Phase.always("select", "Selecting hardware", this::select));
+    phases.add(Phase.always("image", "Preparing the Talos image", this::image));
+    if (dryRun) {
+      phases.add(Phase.always("plan", "Planning (dry run: nothing is ordered)", this::plan));
+    } else {
+      phases.add(Phase.always("order", "Provisioning server", this::order));
+      phases.add(Phase.always("boot", "Waiting for Talos to boot", this::awaitBoot));
+    }
+    PhaseRunner runner = new PhaseRunner(ctx.progress(), ctx.cancellation(), ctx.journal());
+    try {
+      runner.run(phases);
+      if (!dryRun && talos != null) {
+        runner.run(talos.phases(new TalosStage.Node(hostname(), ipv4)));
+      }
+    } catch (Cancellation.CancelledException e) {
+      afterFailure("stopped by the user");
+      throw e;
+    } catch (IronkubeException e) {
+      afterFailure(e.getMessage());
+      throw e;
+    } catch (RuntimeException e) {
+      afterFailure(e.toString());
+      throw e;
+    } catch (Exception e) {
+      afterFailure(e.toString());
+      throw new OperationFailedException(
+          "provisioning failed: " + e.getMessage(), "", ExitCodes.PROVISION_FAILED, e);
+    }
+    if (!dryRun) {
+      ctx.journal().outcome("provisioned", hostname());
+    }
+    return report();
+  }
+
+  private void authenticate() {
+    Progress.Step step = ctx.progress().step("Validating API key");
+    var account = ctx.provider().authenticate();
+    step.done("as " + account.displayName());
+    afterAuthentication.run();
+  }
+
+  private void select() {
+    Progress.Step step = ctx.progress().step("Checking plans and stock");
+    Optional<String> journaledPlan = ctx.journal().value("plan");
+    Optional<String> journaledSite = ctx.journal().value("site");
+    boolean ordered =
+        ctx.journal().owned().stream().anyMatch(o -> o.ref().kind().equals(ResourceRef.SERVER));
+    List<PlanOffer> offers = ctx.provider().offers();
+    String plan = journaledPlan.or(() -> ctx.settings().get(SettingsCatalogue.PLAN)).orElse(null);
+    String site = journaledSite.or(() -> ctx.settings().get(SettingsCatalogue.REGION)).orElse(null);
+    if (ordered && plan != null && site != null) {
+      String p = plan;
+      String s = site;
+      offer =
+          offers.stream()
+              .filter(o -> o.plan().equalsIgnoreCase(p) && o.site().equalsIgnoreCase(s))
+              .findFirst()
+              .orElseThrow(
+                  () ->
+                      new OperationFailedException(
+                          "the journal's plan " + p + " at " + s + " is no longer listed", ""));
+      step.done("resuming with " + offer.plan() + " at " + offer.site());
+    } else if (plan != null && site != null) {
+      offer = HardwareSelection.check(offers, plan, site, ctx.provider().name());
+      step.done(offer.name() + " at " + offer.site() + ", " + HardwareSelection.price(offer));
+    } else {
+      offer = choose(offers, plan, site, step);
+    }
+    if (!dryRun) {
+      ctx.journal().value("plan", offer.plan());
+      ctx.journal().value("site", offer.site());
+      ctx.journal().value("price", HardwareSelection.price(offer));
+    }
+    ctx.progress()
+        .warn(
+            "This server bills hourly at "
+                + HardwareSelection.price(offer)
+                + " from the moment it is ordered. Run 'ironkube destroy "
+                + cluster()
+                + "' when done.");
+  }
+
+  private PlanOffer choose(List<PlanOffer> offers, String plan, String site, Progress.Step step) {
+    List<PlanOffer> candidates =
+        HardwareSelection.orderable(offers).stream()
+            .filter(o -> plan == null || o.plan().equalsIgnoreCase(plan) || o.name().equalsIgnoreCase(plan))
+            .filter(o -> site == null || o.site().equalsIgnoreCase(site))
+            .toList();
+    String missing = plan == null && site == null ? "--plan and --region" : plan == null ? "--plan" : "--region";
+    if (!ctx.prompter().available()) {
+      throw new dev.ironkube.failure.UserInputException(
+          "no " + (plan == null ? "plan" : "region") + " chosen and nobody to ask (non-interactive run)",
+          "pass " + missing + "; 'ironkube plans' lists what is in stock with prices");
+    }
+    if (candidates.isEmpty()) {
+      throw new dev.ironkube.failure.UserInputException(
+          "nothing is in stock"
+              + (plan == null ? "" : " for plan " + plan)
+              + (site == null ? "" : " at " + site),
+          "run 'ironkube plans' to see what is in stock",
+          ExitCodes.OUT_OF_STOCK);
+    }
+    step.done(candidates.size() + " offers in stock");
+    List<String> lines = candidates.stream().map(HardwareSelection::describe).toList();
+    int chosen = ctx.prompter().choose("Select a plan", lines, 0);
+    return candidates.get(chosen);
+  }
+
+  private void image() {
+    Progress.Step step = ctx.progress().step("Resolving Image Factory schematic");
+    String version = ctx.settings().require(SettingsCatalogue.TALOS_VERSION);
+    schematicId =
+        ctx.settings()
+            .get(SettingsCatalogue.SCHEMATIC_ID)
+            .or(() -> ctx.journal().value("schematic"))
+            .orElseGet(() -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
+    if (!dryRun) {
+      ctx.journal().value("schematic", schematicId);
+    }
+    boot = ctx.images().boot(schematicId, version);
+    step.done(schematicId.substring(0, Math.min(12, schematicId.length())) + "…, Talos " + version);
+  }
+
+  private void plan() {
+    ClusterIdentity id = new ClusterIdentity(cluster());
+    for (var req : ctx.provider().requirements(id)) {
+      boolean exists = ctx.provider().find(req).isPresent();
+      planned.add((exists ? "reuse " : "create ") + req.kind() + " " + req.name());
+    }
+    planned.add(
+        "create server "
+            + hostname()
+            + " ("
+            + offer.plan()
+            + " at "
+            + offer.site()
+            + ", "
+            + HardwareSelection.price(offer)
+            + ", "
+            + ctx.settings().require(SettingsCatalogue.BILLING)
+            + " billing) booting "
+            + boot.pxeUrl());
+    if (talos != null) {
+      rendered.addAll(
+          talos.preview(ctx.files().renderedDir(), new TalosStage.Node(hostname(), "<server-ip>")));
+    }
+    for (String line : planned) {
+      ctx.progress().info("would " + line);
+    }
+  }
+
+  private void order() {
+    ClusterIdentity id = new ClusterIdentity(cluster());
+    OrderPhase order = new OrderPhase(ctx);
+    String publicKey = SshKeys.ensure(ctx.files().sshKey(), id.markerName());
+    List<ResourceRef> prepared = order.ensureRequirements(id, Map.of("public_key", publicKey));
+    ctx.cancellation().check();
+    server = order.orderServer(id, hostname(), offer, boot, prepared);
+  }
+
+  private void awaitBoot() {
+    if (server == null) {
+      server =
+          ctx.journal().owned().stream()
+              .map(dev.ironkube.workflow.Journal.Owned::ref)
+              .filter(r -> r.kind().equals(ResourceRef.SERVER))
+              .findFirst()
+              .orElseThrow(() -> new OperationFailedException("no server was ordered", ""));
+    }
+    Progress.Step step = ctx.progress().step("Waiting for " + hostname() + " to boot Talos");
+    var providerEvery = ctx.settings().duration(SettingsCatalogue.PROVIDER_POLL);
+    var talosEvery = ctx.settings().duration(SettingsCatalogue.TALOS_POLL);
+    var started = ctx.clock().instant();
+    var lastProviderRead = new java.time.Instant[] {null};
+    var lastStatus = new String[] {"ordered"};
+    ipv4 =
+        ctx.waits()
+            .until(
+                "booting Talos on " + hostname(),
+                ctx.settings().duration(SettingsCatalogue.TALOS_BOOT_TIMEOUT),
+                talosEvery,
+                step,
+                () -> {
+                  var now = ctx.clock().instant();
+                  if (ipv4 == null
+                      || lastProviderRead[0] == null
+                      || !now.isBefore(lastProviderRead[0].plus(providerEvery))) {
+                    lastProviderRead[0] = now;
+                    Optional<Server> s = ctx.provider().server(server.id());
+                    if (s.isEmpty()) {
+                      return new Wait.Poll.Failed<>(
+                          "the provider no longer knows server " + server.id(),
+                          "check the provider's dashboard; run 'ironkube destroy " + cluster() + "'");
+                    }
+                    if (s.get().state() == Server.State.FAILED) {
+                      return new Wait.Poll.Failed<>(
+                          "the provider reports " + s.get().status() + " for " + server.id(),
+                          "the server is deleted by cleanup; try another plan or region");
+                    }
+                    lastStatus[0] = s.get().status();
+                    ipv4 = s.get().ipv4();
+                  }
+                  String elapsed =
+                      dev.ironkube.settings.DurationParser.format(
+                          java.time.Duration.ofSeconds(
+                              java.time.Duration.between(started, now).toSeconds()));
+                  String detail = "provider says " + lastStatus[0] + ", " + elapsed;
+                  if (ipv4 == null || ipv4.isBlank()) {
+                    return new Wait.Poll.NotYet<>(detail, -1);
+                  }
+                  if (talos != null) {
+                    Wait.Poll<String> p = talos.boot().probe(ipv4);
+                    return p instanceof Wait.Poll.NotYet<String> n
+                        ? new Wait.Poll.NotYet<>(detail + "; Talos API: " + n.detail(), -1)
+                        : p instanceof Wait.Poll.Done<String> ? new Wait.Poll.Done<>(ipv4) : p;
+                  }
+                  return "on".equals(lastStatus[0]) || lastStatus[0].equals("ready")
+                      ? new Wait.Poll.Done<>(ipv4)
+                      : new Wait.Poll.NotYet<>(detail, -1);
+                });
+    ctx.journal().value("ipv4", ipv4);
+    step.done(ipv4);
+  }
+
+  private void afterFailure(String reason) {
+    if (dryRun || ctx.journal().owned().isEmpty()) {
+      return;
+    }
+    if (keepOnFailure) {
+      ctx.journal().outcome("failed-kept", reason);
+      ctx.progress()
+          .warn(
+              "Kept what was created (--keep-on-failure). It keeps billing: run 'ironkube destroy "
+                  + cluster()
+                  + "' when done, or 'ironkube provision' to resume.");
+      return;
+    }
+    ctx.progress().phase("Cleaning up after the failure");
+    Cleanup cleanup =
+        new Cleanup(ctx.gate(), Map.of(ctx.provider().name(), ctx.provider()::delete), ctx.progress());
+    List<Cleanup.Leftover> left = cleanup.run();
+    if (left.isEmpty()) {
+      ctx.journal().outcome("failed-cleaned", reason);
+    } else {
+      ctx.journal().outcome("failed-leftovers", reason);
+      for (Cleanup.Leftover l : left) {
+        ctx.progress()
+            .warn(
+                "could not delete "
+                    + Cleanup.describe(l.ref())
+                    + ": "
+                    + l.reason()
+                    + "; run 'ironkube destroy "
+                    + cluster()
+                    + "'");
+      }
+    }
+  }
+
+  private ProvisionReport report() {
+    return new ProvisionReport(
+        cluster(),
+        ctx.provider().name(),
+        dryRun ? "planned" : "provisioned",
+        server == null ? null : server.id(),
+        hostname(),
+        ipv4,
+        offer == null ? null : offer.plan(),
+        offer == null ? null : offer.site(),
+        offer == null ? null : offer.hourlyPrice(),
+        offer == null ? null : offer.currency(),
+        ctx.settings().get(SettingsCatalogue.TALOS_VERSION).orElse(null),
+        talos == null || dryRun ? null : ctx.files().talosconfig(),
+        talos == null || dryRun ? null : ctx.files().kubeconfig(),
+        rendered.isEmpty() ? null : ctx.files().renderedDir(),
+        List.copyOf(planned),
+        List.copyOf(notes));
+  }
+}
