@@ -1,0 +1,44 @@
+package dev.ironkube.http;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What one attempt of one call did, for the request log and request budgets. Safe to print: the
+ * path's secret-looking query values and every credential header are already redacted.
+ *
+ * @param service the target ("Latitude.sh")
+ * @param endpoint "METHOD path-template", the budget key
+ * @param path the path and query actually requested, redacted
+ * @param requestHeaders what was sent, redacted
+ * @param status the HTTP status, or 0 when no response arrived
+ * @param requestId the service's request id header when it sent one, else empty
+ * @param attempt 1 for the first try
+ * @param failure the failure class's simple name, empty on success
+ */
+public record RequestLogEntry(
+    String service,
+    String method,
+    String endpoint,
+    String path,
+    Map<String, String> requestHeaders,
+    int status,
+    Duration duration,
+    String requestId,
+    int attempt,
+    String failure) {
+
+  public boolean isRead() {
+    return method.equals("GET") || method.equals("HEAD");
+  }
+
+  /** One line for a verbose log. */
+  public String line() {
+    String outcome = status == 0 ? "no response" : Integer.toString(status);
+    String id = requestId.isEmpty() ? "" : " request-id=" + requestId;
+    String retry = attempt > 1 ? " attempt=" + attempt : "";
+    String failed = failure.isEmpty() ? "" : " " + failure;
+    return "%s %s %s %s %dms%s%s%s"
+        .formatted(service, method, path, outcome, duration.toMillis(), id, retry, failed);
+  }
+}

@@ -1,0 +1,178 @@
+package dev.ironkube.sim;
+
+import dev.ironkube.sim.factory.ImageFactoryApi;
+import dev.ironkube.sim.latitude.LatitudeApi;
+import dev.ironkube.sim.latitude.LatitudeOptions;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The simulated datacenter, in process: one plain-HTTP server per faked API on 127.0.0.1 with an
+ * ephemeral port, a registry of simulated machines each on its own loopback address, the shared
+ * request log, and the time model and faults every fake consults.
+ *
+ * <pre>{@code
+ * try (SimulatedDatacenter dc = SimulatedDatacenter.builder()
+ *     .timeModel(TimeModel.instant()).faults(Faults.none()).build().start()) {
+ *   dc.machines().addListener(talosNodes);
+ *   client(dc.latitudeUrl(), SimulatedDatacenter.LATITUDE_TEST_KEY) ...
+ * }
+ * }</pre>
+ *
+ * The {@code ironkube sim} command runs it standalone: {@link #start()}, print {@link #describe()},
+ * then {@link #awaitClose()} until interrupted.
+ */
+public final class SimulatedDatacenter implements AutoCloseable {
+  /** The Latitude key the simulator accepts by default. */
+  public static final String LATITUDE_TEST_KEY = LatitudeOptions.DEFAULT_TEST_KEY;
+
+  private final TimeModel time;
+  private final Faults faults;
+  private final RequestLog log = new RequestLog();
+  private final MachineRegistry machines = new MachineRegistry();
+  private final ScheduledExecutorService scheduler;
+  private final LatitudeApi latitude;
+  private final ImageFactoryApi factory;
+  private final CountDownLatch closed = new CountDownLatch(1);
+
+  private SimulatedDatacenter(Builder builder) {
+    this.time = builder.time;
+    this.faults = builder.faults;
+    builder.listeners.forEach(machines::addListener);
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("sim-datacenter-clock").factory());
+    this.latitude =
+        new LatitudeApi(
+            builder.latitude, time, faults, machines, builder.addresses, scheduler, log);
+    this.factory = new ImageFactoryApi(faults, log);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts serving every API; returns this for chaining. */
+  public SimulatedDatacenter start() {
+    latitude.start();
+    factory.start();
+    return this;
+  }
+
+  public URI latitudeUrl() {
+    return latitude.baseUri();
+  }
+
+  public URI imageFactoryUrl() {
+    return factory.baseUri();
+  }
+
+  /** The PXE front of the Image Factory; the same server as {@link #imageFactoryUrl()}. */
+  public URI pxeUrl() {
+    return factory.baseUri();
+  }
+
+  /** Every endpoint by name, in a stable order, for printing. */
+  public Map<String, URI> endpoints() {
+    Map<String, URI> endpoints = new LinkedHashMap<>();
+    endpoints.put("latitude", latitudeUrl());
+    endpoints.put("image-factory", imageFactoryUrl());
+    endpoints.put("pxe", pxeUrl());
+    return endpoints;
+  }
+
+  /** A few lines telling an operator where everything is and how to authenticate. */
+  public String describe() {
+    StringBuilder out =
+        new StringBuilder("Simulated datacenter (time scale ").append(time.scale()).append(")\n");
+    endpoints().forEach((name, uri) -> out.append(String.format("  %-14s %s%n", name, uri)));
+    out.append("  latitude key   ").append(LATITUDE_TEST_KEY).append('\n');
+    out.append("  machines       127.0.1.N, one per ordered server\n");
+    return out.toString();
+  }
+
+  public LatitudeApi latitude() {
+    return latitude;
+  }
+
+  public ImageFactoryApi imageFactory() {
+    return factory;
+  }
+
+  public MachineRegistry machines() {
+    return machines;
+  }
+
+  public RequestLog requests() {
+    return log;
+  }
+
+  public TimeModel timeModel() {
+    return time;
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Blocks until {@link #close()} is called or the thread is interrupted. */
+  public void awaitClose() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public void close() {
+    latitude.close();
+    factory.close();
+    scheduler.shutdownNow();
+    closed.countDown();
+  }
+
+  /** Settings of a datacenter; every one has a default. */
+  public static final class Builder {
+    private TimeModel time = TimeModel.demo();
+    private Faults faults = Faults.none();
+    private LatitudeOptions latitude = LatitudeOptions.defaults();
+    private LoopbackAllocator addresses = LoopbackAllocator.standard();
+    private final List<MachineListener> listeners = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder timeModel(TimeModel model) {
+      this.time = model;
+      return this;
+    }
+
+    public Builder faults(Faults injected) {
+      this.faults = injected;
+      return this;
+    }
+
+    public Builder latitude(LatitudeOptions options) {
+      this.latitude = options;
+      return this;
+    }
+
+    /** Where machine addresses come from; the default starts at 127.0.1.1. */
+    public Builder addresses(LoopbackAllocator allocator) {
+      this.addresses = allocator;
+      return this;
+    }
+
+    /** A listener registered before anything can boot, so it cannot miss an event. */
+    public Builder listener(MachineListener listener) {
+      listeners.add(listener);
+      return this;
+    }
+
+    public SimulatedDatacenter build() {
+      return new SimulatedDatacenter(this);
+    }
+  }
+}
