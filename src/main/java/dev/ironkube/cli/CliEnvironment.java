@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.Map;
 
 /**
- * Everything a command takes from the process: environment, home folder, streams, clock and
- * whether a person is at a terminal. Tests build one per run; nothing is read from static state.
+ * Everything a command takes from the process: environment, home folder, streams, clock and whether
+ * a person is at a terminal. Tests build one per run; nothing is read from static state.
  *
  * @param interactive a person can answer prompts (stdin and stderr are a terminal)
  * @param colour ANSI colour and animation may be used on stderr

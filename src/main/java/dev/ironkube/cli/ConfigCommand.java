@@ -87,7 +87,11 @@ final class ConfigCommand {
       Table t = new Table("SETTING", "VALUE", "SOURCE", "ENV");
       for (SettingDef def : SettingsCatalogue.all()) {
         Settings.Value v = values.get(def.path());
-        t.row(def.path(), v == null ? "-" : v.raw(), v == null ? "unset" : v.source().label(), def.env());
+        t.row(
+            def.path(),
+            v == null ? "-" : v.raw(),
+            v == null ? "unset" : v.source().label(),
+            def.env());
       }
       env.out().print(t.render());
       return 0;

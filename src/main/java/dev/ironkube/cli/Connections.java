@@ -26,8 +26,8 @@ import java.util.Random;
 import java.util.function.Supplier;
 
 /**
- * The composition root of one command: builds the clients its settings call for, against the
- * real services or the embedded simulated datacenter, and closes them afterwards.
+ * The composition root of one command: builds the clients its settings call for, against the real
+ * services or the embedded simulated datacenter, and closes them afterwards.
  */
 final class Connections implements AutoCloseable {
   private final Settings settings;
@@ -38,7 +38,8 @@ final class Connections implements AutoCloseable {
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
 
-  private Connections(Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
+  private Connections(
+      Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
     this.settings = settings;
     this.sim = sim;
     this.env = env;
@@ -46,7 +47,8 @@ final class Connections implements AutoCloseable {
   }
 
   /** Starts the simulator when asked and points the settings at it. */
-  static Connections open(CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
+  static Connections open(
+      CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
     if (!simulate) {
       return new Connections(settings, null, env, sleeper);
     }
@@ -105,7 +107,8 @@ final class Connections implements AutoCloseable {
     }
     if (prompter.available()) {
       Optional<String> typed =
-          prompter.secret("Latitude.sh API key (create one at https://www.latitude.sh/dashboard/api)");
+          prompter.secret(
+              "Latitude.sh API key (create one at https://www.latitude.sh/dashboard/api)");
       if (typed.isPresent()) {
         offerToStore = storeOffer(prompter, typed.get());
         return typed.get();
@@ -123,7 +126,8 @@ final class Connections implements AutoCloseable {
       CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
       if (prompter.available()
           && store.get(SettingsCatalogue.LATITUDE_API_KEY).filter(key::equals).isEmpty()
-          && prompter.confirm("Store the key in " + store.file() + " (0600) for next time?", false)) {
+          && prompter.confirm(
+              "Store the key in " + store.file() + " (0600) for next time?", false)) {
         store.put(SettingsCatalogue.LATITUDE_API_KEY, key);
         env.err().println("  stored in " + store.file());
       }
@@ -134,7 +138,8 @@ final class Connections implements AutoCloseable {
   ImageSource images() {
     ImageFactoryUrls urls =
         new ImageFactoryUrls(
-            settings.uri(SettingsCatalogue.IMAGE_FACTORY_URL), settings.uri(SettingsCatalogue.PXE_URL));
+            settings.uri(SettingsCatalogue.IMAGE_FACTORY_URL),
+            settings.uri(SettingsCatalogue.PXE_URL));
     JsonHttp http =
         ImageFactoryClient.transport(urls.factoryBase())
             .sleeper(sleeper)

@@ -35,7 +35,8 @@ final class ConsolePrompter implements Prompter {
       String line = reader.readLine();
       if (line == null) {
         throw new UserInputException(
-            "the input ended before a question was answered", "pass the choices as flags and --yes");
+            "the input ended before a question was answered",
+            "pass the choices as flags and --yes");
       }
       return line.strip();
     } catch (IOException e) {

@@ -34,13 +34,18 @@ final class DestroyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster's name.")
   String cluster;
 
-  @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Do not ask for confirmation.")
   boolean yes;
 
   @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
   boolean dryRun;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
   OutputFormat output = OutputFormat.table;
 
   DestroyCommand(CliEnvironment env) {
@@ -59,19 +64,24 @@ final class DestroyCommand implements Callable<Integer> {
             "destroying cluster " + cluster + " needs confirmation and nobody is at a terminal",
             "pass --yes to confirm, or --dry-run to see what would be deleted");
       }
-      if (!prompter.confirm("Delete every server and resource of cluster " + cluster + "?", false)) {
+      if (!prompter.confirm(
+          "Delete every server and resource of cluster " + cluster + "?", false)) {
         env.err().println("ironkube: nothing deleted");
         return ExitCodes.OK;
       }
     }
     try (Narration narration = new Narration(env);
-        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation())) {
+        Connections c =
+            Connections.open(env, settings, common.simulate, narration.cancellation())) {
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
-          files.exists() ? Journal.open(files.journal(), env.clock()) : Journal.inMemory(env.clock());
+          files.exists()
+              ? Journal.open(files.journal(), env.clock())
+              : Journal.inMemory(env.clock());
       var provider = c.provider(prompter, () -> "");
       DestroyWorkflow.Report report =
-          new DestroyWorkflow(cluster, provider, new Gate(journal, dryRun), narration.progress()).run();
+          new DestroyWorkflow(cluster, provider, new Gate(journal, dryRun), narration.progress())
+              .run();
       narration.close();
       if (output == OutputFormat.json) {
         Json.print(env.out(), report);

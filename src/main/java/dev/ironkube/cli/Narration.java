@@ -30,10 +30,13 @@ final class Narration implements AutoCloseable {
             .onInterrupt(
                 () -> {
                   if (cancellation.isCancelled()) {
-                    env.err().println("\nironkube: second Ctrl-C: exiting now; the journal is intact");
+                    env.err()
+                        .println("\nironkube: second Ctrl-C: exiting now; the journal is intact");
                     Runtime.getRuntime().halt(130);
                   }
-                  env.err().println("\nironkube: stopping; cleaning up (press Ctrl-C again to exit at once)");
+                  env.err()
+                      .println(
+                          "\nironkube: stopping; cleaning up (press Ctrl-C again to exit at once)");
                   cancellation.cancel("stopped by the user");
                 });
   }

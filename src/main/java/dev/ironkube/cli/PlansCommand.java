@@ -44,14 +44,16 @@ final class PlansCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
-    try (Connections c = Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+    try (Connections c =
+        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
       var provider = c.provider(new ConsolePrompter(env, true), () -> "");
       List<PlanOffer> offers =
-          (all ? provider.offers().stream().sorted(java.util.Comparator.comparing(PlanOffer::hourlyPrice)).toList()
+          (all
+                  ? provider.offers().stream()
+                      .sorted(java.util.Comparator.comparing(PlanOffer::hourlyPrice))
+                      .toList()
                   : HardwareSelection.orderable(provider.offers()))
-              .stream()
-              .filter(o -> region == null || o.site().equalsIgnoreCase(region))
-              .toList();
+              .stream().filter(o -> region == null || o.site().equalsIgnoreCase(region)).toList();
       if (output == OutputFormat.json) {
         Json.print(env.out(), offers);
         return 0;

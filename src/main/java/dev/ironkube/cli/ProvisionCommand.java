@@ -45,13 +45,21 @@ final class ProvisionCommand implements Callable<Integer> {
   @Option(names = "--plan", paramLabel = "PLAN", description = "Plan slug (see 'ironkube plans').")
   String plan;
 
-  @Option(names = "--region", paramLabel = "SITE", description = "Site slug (see 'ironkube regions').")
+  @Option(
+      names = "--region",
+      paramLabel = "SITE",
+      description = "Site slug (see 'ironkube regions').")
   String region;
 
-  @Option(names = "--talos-version", paramLabel = "VERSION", description = "Talos version, e.g. v1.11.6.")
+  @Option(
+      names = "--talos-version",
+      paramLabel = "VERSION",
+      description = "Talos version, e.g. v1.11.6.")
   String talosVersion;
 
-  @Option(names = {"-y", "--yes"}, description = "Never prompt; fail clearly when a choice is missing.")
+  @Option(
+      names = {"-y", "--yes"},
+      description = "Never prompt; fail clearly when a choice is missing.")
   boolean yes;
 
   @Option(
@@ -66,7 +74,10 @@ final class ProvisionCommand implements Callable<Integer> {
       description = "Keep what was created when a step fails (it keeps billing), for debugging.")
   boolean keepOnFailure;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
   OutputFormat output = OutputFormat.table;
 
   ProvisionCommand(CliEnvironment env) {
@@ -87,12 +98,14 @@ final class ProvisionCommand implements Callable<Integer> {
     ClusterFiles files = SettingsResolution.home(env).cluster(settings.clusterName());
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     try (Narration narration = new Narration(env);
-        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation())) {
+        Connections c =
+            Connections.open(env, settings, common.simulate, narration.cancellation())) {
       Journal journal =
           dryRun ? Journal.inMemory(env.clock()) : Journal.open(files.journal(), env.clock());
       Gate gate = new Gate(journal, dryRun);
       var provider =
-          c.provider(prompter, () -> SshKeys.ensure(files.sshKey(), "ironkube-" + settings.clusterName()));
+          c.provider(
+              prompter, () -> SshKeys.ensure(files.sshKey(), "ironkube-" + settings.clusterName()));
       ProvisionContext ctx =
           new ProvisionContext(
               c.settings(),
@@ -112,7 +125,8 @@ final class ProvisionCommand implements Callable<Integer> {
                   dryRun,
                   c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
                   TalosWiring.stage(c, ctx),
-                  c.offerToStoreKey())
+                  c.offerToStoreKey(),
+                  common.simulate)
               .run();
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);

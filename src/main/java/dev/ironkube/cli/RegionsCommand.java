@@ -36,7 +36,8 @@ final class RegionsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
-    try (Connections c = Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+    try (Connections c =
+        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
       List<Region> regions =
           c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
               .sorted(Comparator.comparing(Region::slug))

@@ -24,7 +24,8 @@ final class ReportPrinter {
                 + ("USD".equals(r.currency()) ? "" : " " + r.currency())
                 + "/hour";
     if ("planned".equals(r.outcome())) {
-      out.println("Dry run for cluster " + r.cluster() + " on " + r.provider() + " (nothing was ordered):");
+      out.println(
+          "Dry run for cluster " + r.cluster() + " on " + r.provider() + " (nothing was ordered):");
       for (String line : r.planned()) {
         out.println("  would " + line);
       }
@@ -35,9 +36,13 @@ final class ReportPrinter {
       return;
     }
     out.println();
-    out.println(ansi.green("╭──────────────────────────────────────────────────────╮"));
-    out.println(ansi.green("│            Cluster " + pad(r.cluster(), 20) + "provisioned       │"));
-    out.println(ansi.green("╰──────────────────────────────────────────────────────╯"));
+    String title = "🎉 Cluster " + r.cluster() + " is ready";
+    int width = 54;
+    int left = Math.max(1, (width - title.length() - 1) / 2);
+    int right = Math.max(1, width - title.length() - 1 - left);
+    out.println(ansi.green("╭" + "─".repeat(width) + "╮"));
+    out.println(ansi.green("│" + " ".repeat(left) + title + " ".repeat(right) + "│"));
+    out.println(ansi.green("╰" + "─".repeat(width) + "╯"));
     out.println();
     row(out, "Cluster", r.cluster());
     row(out, "Provider", r.provider() + " (" + r.plan() + " at " + r.site() + ")");
@@ -64,10 +69,5 @@ final class ReportPrinter {
 
   private static void row(PrintStream out, String label, String value) {
     out.printf("  %-14s %s%n", label + ":", value == null ? "-" : value);
-  }
-
-  private static String pad(String s, int width) {
-    String t = s.length() > width - 1 ? s.substring(0, width - 1) : s;
-    return t + " ".repeat(width - t.length());
   }
 }

@@ -12,9 +12,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * `--simulate`: starts the embedded simulated datacenter and points every endpoint at it. The
- * time model's scale comes from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about
- * ten seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
+ * `--simulate`: starts the embedded simulated datacenter and points every endpoint at it. The time
+ * model's scale comes from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about ten
+ * seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
  * minute is what it would be against the real service.
  */
 final class Simulation {
@@ -54,10 +54,17 @@ final class Simulation {
     Settings s =
         settings
             .with(SettingsCatalogue.LATITUDE_URL, sim.latitudeUrl().toString(), Source.SIMULATOR)
-            .with(SettingsCatalogue.IMAGE_FACTORY_URL, sim.imageFactoryUrl().toString(), Source.SIMULATOR)
+            .with(
+                SettingsCatalogue.IMAGE_FACTORY_URL,
+                sim.imageFactoryUrl().toString(),
+                Source.SIMULATOR)
             .with(SettingsCatalogue.PXE_URL, sim.pxeUrl().toString(), Source.SIMULATOR);
     if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
-      s = s.with(SettingsCatalogue.LATITUDE_API_KEY, SimulatedDatacenter.LATITUDE_TEST_KEY, Source.SIMULATOR);
+      s =
+          s.with(
+              SettingsCatalogue.LATITUDE_API_KEY,
+              SimulatedDatacenter.LATITUDE_TEST_KEY,
+              Source.SIMULATOR);
     }
     double scale = sim.timeModel().scale();
     for (String path : SCALED_WAITS) {

@@ -33,7 +33,10 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "CLUSTER", description = "One cluster.")
   String cluster;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "table or json (default: table).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      description = "table or json (default: table).")
   OutputFormat output = OutputFormat.table;
 
   StatusCommand(CliEnvironment env) {
@@ -68,7 +71,8 @@ final class StatusCommand implements Callable<Integer> {
       Journal j = Journal.open(files.journal(), env.clock());
       List<String> resources = new ArrayList<>();
       for (Owned o : j.owned()) {
-        resources.add(o.system() + " " + o.ref().kind() + " " + o.ref().name() + " (" + o.ref().id() + ")");
+        resources.add(
+            o.system() + " " + o.ref().kind() + " " + o.ref().name() + " (" + o.ref().id() + ")");
       }
       statuses.add(
           new ClusterStatus(
@@ -79,8 +83,12 @@ final class StatusCommand implements Callable<Integer> {
               j.value("price").orElse(null),
               j.value("ipv4").orElse(null),
               resources,
-              java.nio.file.Files.exists(files.talosconfig()) ? files.talosconfig().toString() : null,
-              java.nio.file.Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null));
+              java.nio.file.Files.exists(files.talosconfig())
+                  ? files.talosconfig().toString()
+                  : null,
+              java.nio.file.Files.exists(files.kubeconfig())
+                  ? files.kubeconfig().toString()
+                  : null));
     }
     if (output == OutputFormat.json) {
       Json.print(env.out(), cluster == null ? statuses : statuses.get(0));
@@ -88,7 +96,8 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (cluster == null) {
       Table t = new Table("CLUSTER", "OUTCOME", "PLAN", "SITE", "IP", "RESOURCES");
-      statuses.forEach(s -> t.row(s.name(), s.outcome(), s.plan(), s.site(), s.ipv4(), s.resources().size()));
+      statuses.forEach(
+          s -> t.row(s.name(), s.outcome(), s.plan(), s.site(), s.ipv4(), s.resources().size()));
       env.out().print(t.render());
       if (statuses.isEmpty()) {
         env.err().println("ironkube: no clusters in " + home.root());
@@ -99,7 +108,8 @@ final class StatusCommand implements Callable<Integer> {
     Map<String, String> rows = new LinkedHashMap<>();
     rows.put("Cluster", s.name());
     rows.put("Outcome", s.outcome());
-    rows.put("Plan", s.plan() == null ? "-" : s.plan() + " at " + s.site() + " (" + s.price() + ")");
+    rows.put(
+        "Plan", s.plan() == null ? "-" : s.plan() + " at " + s.site() + " (" + s.price() + ")");
     rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
     rows.put("Talosconfig", s.talosconfig() == null ? "-" : s.talosconfig());
     rows.put("Kubeconfig", s.kubeconfig() == null ? "-" : s.kubeconfig());

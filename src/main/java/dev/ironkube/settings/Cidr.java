@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /** An IPv4 or IPv6 network in CIDR notation, checked strictly (no host names, no host bits). */
 public record Cidr(InetAddress address, int prefix) {
   private static final Pattern IPV4 =
-      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+      Pattern.compile(
+          "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]+(%\\w+)?");
 
   public static Cidr parse(String raw) {

@@ -46,8 +46,7 @@ public final class ClusterDocument {
     try {
       root = YAML.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       return new Parsed(
           Map.of(),
           List.of(

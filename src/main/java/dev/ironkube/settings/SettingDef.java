@@ -11,12 +11,7 @@ package dev.ironkube.settings;
  * @param description one line for `config show` and the docs
  */
 public record SettingDef(
-    String path,
-    String env,
-    String defaultValue,
-    Type type,
-    boolean secret,
-    String description) {
+    String path, String env, String defaultValue, Type type, boolean secret, String description) {
 
   /** How a raw value is read. */
   public enum Type {

@@ -53,7 +53,12 @@ public final class SettingsCatalogue {
     add(NAME_PATH, "IRONKUBE_CLUSTER", "demo", NAME, "cluster name (lowercase, 1-20 chars)");
     add(PROVIDER, "IRONKUBE_PROVIDER", "latitude", CHOICE, "bare-metal provider");
     add(PLAN, "IRONKUBE_PLAN", null, STRING, "plan slug; chosen interactively when absent");
-    add(REGION, "IRONKUBE_REGION", null, STRING, "site/zone slug; chosen interactively when absent");
+    add(
+        REGION,
+        "IRONKUBE_REGION",
+        null,
+        STRING,
+        "site/zone slug; chosen interactively when absent");
     add(BILLING, "", "hourly", CHOICE, "billing period ordered");
     add(TALOS_VERSION, "IRONKUBE_TALOS_VERSION", "v1.11.6", STRING, "Talos version to boot");
     add(SCHEMATIC_ID, "IRONKUBE_SCHEMATIC_ID", null, STRING, "Image Factory schematic id");

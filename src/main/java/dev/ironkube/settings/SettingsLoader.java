@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * Layers the settings, lowest precedence first: catalogue defaults, the cluster document (from -f
- * or $IRONKUBE_HOME/config.yaml), the environment, then flags. Secret stores only backfill what
- * is still missing afterwards (see {@link #backfill}).
+ * or $IRONKUBE_HOME/config.yaml), the environment, then flags. Secret stores only backfill what is
+ * still missing afterwards (see {@link #backfill}).
  */
 public final class SettingsLoader {
 

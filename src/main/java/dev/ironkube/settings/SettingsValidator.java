@@ -66,9 +66,7 @@ public final class SettingsValidator {
         List<String> allowed = SettingsCatalogue.choices(path);
         if (!allowed.contains(raw)) {
           problems.add(
-              new Problem(
-                  path,
-                  "'" + raw + "' is not one of " + String.join(", ", allowed)));
+              new Problem(path, "'" + raw + "' is not one of " + String.join(", ", allowed)));
         }
       }
       case STRING, LIST -> {

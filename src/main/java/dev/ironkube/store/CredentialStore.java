@@ -30,7 +30,8 @@ public final class CredentialStore {
     p.setProperty(key, value);
     StringWriter out = new StringWriter();
     out.write("# ironkube credentials; keep this file private (0600)\n");
-    new TreeMap<>(p).forEach((k, v) -> out.write(escape(k.toString()) + "=" + escape(v.toString()) + "\n"));
+    new TreeMap<>(p)
+        .forEach((k, v) -> out.write(escape(k.toString()) + "=" + escape(v.toString()) + "\n"));
     SecureFiles.write(file, out.toString());
   }
 

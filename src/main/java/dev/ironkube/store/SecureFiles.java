@@ -82,7 +82,10 @@ public final class SecureFiles {
   }
 
   private static FileAttribute<?>[] perms(Set<PosixFilePermission> p) {
-    boolean posix = java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(p)} : new FileAttribute<?>[0];
+    boolean posix =
+        java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    return posix
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(p)}
+        : new FileAttribute<?>[0];
   }
 }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Deletes what the journal says this cluster's runs created and still exists, newest first
- * (servers before the project that holds them). Each delete goes through the gate, so a cleanup
- * that is itself interrupted resumes where it stopped.
+ * Deletes what the journal says this cluster's runs created and still exists, newest first (servers
+ * before the project that holds them). Each delete goes through the gate, so a cleanup that is
+ * itself interrupted resumes where it stopped.
  */
 public final class Cleanup {
   /** Deletes one resource of one system; "already gone" is success. */

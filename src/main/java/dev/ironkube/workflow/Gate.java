@@ -6,9 +6,9 @@ import java.util.function.Supplier;
 
 /**
  * The one door every state-changing call goes through: it journals the intent before the call and
- * the result right after, so a run killed at any instant leaves a journal that says what may
- * exist. Under --dry-run nothing may pass: a mutation reaching the gate then is a bug, and it is
- * refused loudly rather than sent.
+ * the result right after, so a run killed at any instant leaves a journal that says what may exist.
+ * Under --dry-run nothing may pass: a mutation reaching the gate then is a bug, and it is refused
+ * loudly rather than sent.
  */
 public final class Gate {
   private final Journal journal;
@@ -29,25 +29,51 @@ public final class Gate {
 
   /** Creates a resource: intent, call, result with its new id. */
   public ResourceRef create(
-      String system, String kind, String name, Map<String, String> data, Supplier<ResourceRef> call) {
+      String system,
+      String kind,
+      String name,
+      Map<String, String> data,
+      Supplier<ResourceRef> call) {
     refuseInDryRun("create " + kind + " " + name);
     journal.append(JournalEntry.INTENT, system, "create " + kind, kind, "", name, data);
     ResourceRef ref = call.get();
-    journal.append(JournalEntry.CREATED, system, "create " + kind, ref.kind(), ref.id(), ref.name(), data);
+    journal.append(
+        JournalEntry.CREATED, system, "create " + kind, ref.kind(), ref.id(), ref.name(), data);
     return ref;
   }
 
   /** Records a resource that an earlier, interrupted create turned out to have made. */
   public void adopt(String system, ResourceRef ref) {
-    journal.append(JournalEntry.CREATED, system, "adopt " + ref.kind(), ref.kind(), ref.id(), ref.name(), Map.of());
+    journal.append(
+        JournalEntry.CREATED,
+        system,
+        "adopt " + ref.kind(),
+        ref.kind(),
+        ref.id(),
+        ref.name(),
+        Map.of());
   }
 
   /** Deletes a resource: intent, call, result. The call treats "already gone" as success. */
   public void delete(String system, ResourceRef ref, Runnable call) {
     refuseInDryRun("delete " + ref.kind() + " " + ref.id());
-    journal.append(JournalEntry.INTENT, system, "delete " + ref.kind(), ref.kind(), ref.id(), ref.name(), Map.of());
+    journal.append(
+        JournalEntry.INTENT,
+        system,
+        "delete " + ref.kind(),
+        ref.kind(),
+        ref.id(),
+        ref.name(),
+        Map.of());
     call.run();
-    journal.append(JournalEntry.DELETED, system, "delete " + ref.kind(), ref.kind(), ref.id(), ref.name(), Map.of());
+    journal.append(
+        JournalEntry.DELETED,
+        system,
+        "delete " + ref.kind(),
+        ref.kind(),
+        ref.id(),
+        ref.name(),
+        Map.of());
   }
 
   /** Any other state-changing call (apply a config, bootstrap etcd). */
@@ -61,7 +87,8 @@ public final class Gate {
 
   private void refuseInDryRun(String what) {
     if (dryRun) {
-      throw new IllegalStateException("dry run reached a mutating call (" + what + "); nothing was sent");
+      throw new IllegalStateException(
+          "dry run reached a mutating call (" + what + "); nothing was sent");
     }
   }
 }

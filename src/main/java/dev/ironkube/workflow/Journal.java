@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The durable record of everything a run did to the outside world, one JSON object a line,
- * forced to disk before the call it announces is made. Replaying it tells what exists (for resume
- * and cleanup) even after the process was killed at any instant.
+ * The durable record of everything a run did to the outside world, one JSON object a line, forced
+ * to disk before the call it announces is made. Replaying it tells what exists (for resume and
+ * cleanup) even after the process was killed at any instant.
  */
 public final class Journal {
   private static final ObjectMapper JSON =
@@ -87,7 +87,8 @@ public final class Journal {
       String name,
       Map<String, String> data) {
     JournalEntry e =
-        new JournalEntry(clock.instant(), type, system, action, kind, id, name, data == null ? Map.of() : data);
+        new JournalEntry(
+            clock.instant(), type, system, action, kind, id, name, data == null ? Map.of() : data);
     if (file == null) {
       entries.add(e);
       return;
@@ -168,7 +169,10 @@ public final class Journal {
         open.add(e);
       } else if (JournalEntry.CREATED.equals(e.type()) || "abandoned".equals(e.type())) {
         open.removeIf(
-            i -> i.system().equals(e.system()) && i.kind().equals(e.kind()) && i.name().equals(e.name()));
+            i ->
+                i.system().equals(e.system())
+                    && i.kind().equals(e.kind())
+                    && i.name().equals(e.name()));
       }
     }
     return open;

@@ -94,7 +94,8 @@ public final class Wait {
   }
 
   static String format(Duration d) {
-    return dev.ironkube.settings.DurationParser.format(d.withNanos(0).isZero() ? d : d.withNanos(0));
+    return dev.ironkube.settings.DurationParser.format(
+        d.withNanos(0).isZero() ? d : d.withNanos(0));
   }
 
   /** A convenience for probes that return a value when ready. */

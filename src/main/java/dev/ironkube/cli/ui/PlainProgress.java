@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Progress for logs and pipes: one timestamped line per event, no colour, no redraws; updates
- * are printed only when their text changes, so a long wait does not flood the log.
+ * Progress for logs and pipes: one timestamped line per event, no colour, no redraws; updates are
+ * printed only when their text changes, so a long wait does not flood the log.
  */
 public final class PlainProgress implements Progress {
   private final PrintStream err;
@@ -36,13 +36,19 @@ public final class PlainProgress implements Progress {
   public Step step(String title) {
     line("    " + title + " ...");
     return new Step() {
-      private String last = "";
+      private String lastShape = "";
+      private java.time.Instant lastAt = java.time.Instant.MIN;
 
+      // Counters and clocks in a detail change every poll; a log needs a line only when the
+      // state itself changes, or now and then as a heartbeat.
       @Override
       public void update(String detail, double fraction) {
         String text = fraction >= 0 ? detail + " (" + Math.round(fraction * 100) + "%)" : detail;
-        if (!text.equals(last)) {
-          last = text;
+        String shape = text.replaceAll("[0-9]+", "#");
+        java.time.Instant now = clock.instant();
+        if (!shape.equals(lastShape) || now.isAfter(lastAt.plusSeconds(30))) {
+          lastShape = shape;
+          lastAt = now;
           line("    " + title + ": " + text);
         }
       }

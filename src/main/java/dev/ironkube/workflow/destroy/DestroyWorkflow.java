@@ -43,13 +43,15 @@ public final class DestroyWorkflow {
     List<String> leftovers = new ArrayList<>();
     progress.phase("Destroying cluster " + cluster);
 
-    Progress.Step look = progress.step("Looking for resources marked " + new ClusterIdentity(cluster).markerName());
+    Progress.Step look =
+        progress.step("Looking for resources marked " + new ClusterIdentity(cluster).markerName());
     List<ResourceRef> discovered = provider.discover(new ClusterIdentity(cluster));
     Set<String> journaled = new LinkedHashSet<>();
     for (Journal.Owned o : journal.owned()) {
       journaled.add(key(o.ref()));
     }
-    look.done(journal.owned().size() + " in the journal, " + discovered.size() + " at the provider");
+    look.done(
+        journal.owned().size() + " in the journal, " + discovered.size() + " at the provider");
 
     if (gate.dryRun()) {
       List<ResourceRef> all = new ArrayList<>();
@@ -77,7 +79,8 @@ public final class DestroyWorkflow {
       if (journaled.contains(key(r))) {
         continue;
       }
-      Progress.Step step = progress.step("Deleting " + Cleanup.describe(r) + " (found by its markers)");
+      Progress.Step step =
+          progress.step("Deleting " + Cleanup.describe(r) + " (found by its markers)");
       try {
         gate.delete(provider.name(), r, () -> provider.delete(r));
         step.done("deleted");

@@ -15,9 +15,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Orders the server and what it needs, never twice: a resource the journal already holds is
- * reused; a create whose result was never journaled (killed, or the response lost) is looked for
- * by its markers before anything is ordered again.
+ * Orders the server and what it needs, never twice: a resource the journal already holds is reused;
+ * a create whose result was never journaled (killed, or the response lost) is looked for by its
+ * markers before anything is ordered again.
  */
 final class OrderPhase {
   private final ProvisionContext ctx;
@@ -53,11 +53,7 @@ final class OrderPhase {
       ResourceRef created =
           ctx.gate()
               .create(
-                  provider.name(),
-                  req.kind(),
-                  req.name(),
-                  Map.of(),
-                  () -> provider.create(req));
+                  provider.name(), req.kind(), req.name(), Map.of(), () -> provider.create(req));
       step.done(created.id());
       prepared.add(created);
     }

@@ -23,8 +23,8 @@ import java.util.Optional;
 
 /**
  * `ironkube provision`: from credentials to a server booting Talos (and, with a Talos stage, to a
- * bootstrapped cluster). A failure after anything was created deletes it all, newest first,
- * unless keep-on-failure is set; Ctrl-C stops waiting and does the same.
+ * bootstrapped cluster). A failure after anything was created deletes it all, newest first, unless
+ * keep-on-failure is set; Ctrl-C stops waiting and does the same.
  */
 public final class ProvisionWorkflow {
   private final ProvisionContext ctx;
@@ -32,6 +32,7 @@ public final class ProvisionWorkflow {
   private final boolean keepOnFailure;
   private final TalosStage talos;
   private final Runnable afterAuthentication;
+  private final boolean cheapestWhenUnchosen;
 
   private PlanOffer offer;
   private String schematicId;
@@ -47,12 +48,14 @@ public final class ProvisionWorkflow {
       boolean dryRun,
       boolean keepOnFailure,
       TalosStage talos,
-      Runnable afterAuthentication) {
+      Runnable afterAuthentication,
+      boolean cheapestWhenUnchosen) {
     this.ctx = ctx;
     this.dryRun = dryRun;
     this.keepOnFailure = keepOnFailure;
     this.talos = talos;
     this.afterAuthentication = afterAuthentication;
+    this.cheapestWhenUnchosen = cheapestWhenUnchosen;
   }
 
   private String cluster() {
@@ -153,13 +156,32 @@ public final class ProvisionWorkflow {
   private PlanOffer choose(List<PlanOffer> offers, String plan, String site, Progress.Step step) {
     List<PlanOffer> candidates =
         HardwareSelection.orderable(offers).stream()
-            .filter(o -> plan == null || o.plan().equalsIgnoreCase(plan) || o.name().equalsIgnoreCase(plan))
+            .filter(
+                o ->
+                    plan == null
+                        || o.plan().equalsIgnoreCase(plan)
+                        || o.name().equalsIgnoreCase(plan))
             .filter(o -> site == null || o.site().equalsIgnoreCase(site))
             .toList();
-    String missing = plan == null && site == null ? "--plan and --region" : plan == null ? "--plan" : "--region";
+    String missing =
+        plan == null && site == null ? "--plan and --region" : plan == null ? "--plan" : "--region";
+    if (cheapestWhenUnchosen && !ctx.prompter().available() && !candidates.isEmpty()) {
+      PlanOffer cheapest = candidates.get(0);
+      step.done(
+          "simulation: took the cheapest in stock, "
+              + cheapest.name()
+              + " at "
+              + cheapest.site()
+              + " (pass "
+              + missing
+              + " to choose)");
+      return cheapest;
+    }
     if (!ctx.prompter().available()) {
       throw new dev.ironkube.failure.UserInputException(
-          "no " + (plan == null ? "plan" : "region") + " chosen and nobody to ask (non-interactive run)",
+          "no "
+              + (plan == null ? "plan" : "region")
+              + " chosen and nobody to ask (non-interactive run)",
           "pass " + missing + "; 'ironkube plans' lists what is in stock with prices");
     }
     if (candidates.isEmpty()) {
@@ -183,7 +205,8 @@ public final class ProvisionWorkflow {
         ctx.settings()
             .get(SettingsCatalogue.SCHEMATIC_ID)
             .or(() -> ctx.journal().value("schematic"))
-            .orElseGet(() -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
+            .orElseGet(
+                () -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
     if (!dryRun) {
       ctx.journal().value("schematic", schematicId);
     }
@@ -260,7 +283,9 @@ public final class ProvisionWorkflow {
                     if (s.isEmpty()) {
                       return new Wait.Poll.Failed<>(
                           "the provider no longer knows server " + server.id(),
-                          "check the provider's dashboard; run 'ironkube destroy " + cluster() + "'");
+                          "check the provider's dashboard; run 'ironkube destroy "
+                              + cluster()
+                              + "'");
                     }
                     if (s.get().state() == Server.State.FAILED) {
                       return new Wait.Poll.Failed<>(
@@ -307,7 +332,8 @@ public final class ProvisionWorkflow {
     }
     ctx.progress().phase("Cleaning up after the failure");
     Cleanup cleanup =
-        new Cleanup(ctx.gate(), Map.of(ctx.provider().name(), ctx.provider()::delete), ctx.progress());
+        new Cleanup(
+            ctx.gate(), Map.of(ctx.provider().name(), ctx.provider()::delete), ctx.progress());
     List<Cleanup.Leftover> left = cleanup.run();
     if (left.isEmpty()) {
       ctx.journal().outcome("failed-cleaned", reason);

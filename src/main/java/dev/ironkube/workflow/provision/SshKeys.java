@@ -18,8 +18,8 @@ import java.util.Arrays;
 import java.util.Base64;
 
 /**
- * The cluster's own SSH key, registered with the provider for its out-of-band console (Talos
- * itself has no SSH). Generated once, private half kept 0600 beside the journal.
+ * The cluster's own SSH key, registered with the provider for its out-of-band console (Talos itself
+ * has no SSH). Generated once, private half kept 0600 beside the journal.
  */
 public final class SshKeys {
   private SshKeys() {}
@@ -73,10 +73,12 @@ public final class SshKeys {
       out.write(type);
       out.writeInt(raw.length);
       out.write(raw);
-      return "ssh-ed25519 " + Base64.getEncoder().encodeToString(bytes.toByteArray()) + " " + comment;
+      return "ssh-ed25519 "
+          + Base64.getEncoder().encodeToString(bytes.toByteArray())
+          + " "
+          + comment;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
-
 }
