@@ -12,6 +12,8 @@ import java.util.Map;
  *
  * @param interactive a person can answer prompts (stdin and stderr are a terminal)
  * @param colour ANSI colour and animation may be used on stderr
+ * @param simulator a running simulated datacenter that --simulate uses instead of starting its own
+ *     (tests inspect it afterwards); null to start one per command
  */
 public record CliEnvironment(
     Map<String, String> env,
@@ -22,7 +24,8 @@ public record CliEnvironment(
     Clock clock,
     boolean interactive,
     boolean colour,
-    Signals signals) {
+    Signals signals,
+    dev.ironkube.sim.SimulatedDatacenter simulator) {
 
   /** The real process. */
   public static CliEnvironment system() {
@@ -38,6 +41,7 @@ public record CliEnvironment(
         Clock.systemUTC(),
         terminal,
         colour,
-        Signals.process());
+        Signals.process(),
+        null);
   }
 }

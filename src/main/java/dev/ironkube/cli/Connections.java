@@ -37,6 +37,7 @@ final class Connections implements AutoCloseable {
   private final Sleeper sleeper;
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
+  private boolean ownsSim;
 
   private Connections(
       Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
@@ -52,8 +53,11 @@ final class Connections implements AutoCloseable {
     if (!simulate) {
       return new Connections(settings, null, env, sleeper);
     }
-    SimulatedDatacenter sim = Simulation.start(env);
-    return new Connections(Simulation.pointAt(settings, sim, env), sim, env, sleeper);
+    boolean shared = env.simulator() != null;
+    SimulatedDatacenter sim = shared ? env.simulator() : Simulation.start(env);
+    Connections c = new Connections(Simulation.pointAt(settings, sim, env), sim, env, sleeper);
+    c.ownsSim = !shared;
+    return c;
   }
 
   Settings settings() {
@@ -172,7 +176,7 @@ final class Connections implements AutoCloseable {
 
   @Override
   public void close() {
-    if (sim != null) {
+    if (sim != null && ownsSim) {
       sim.close();
     }
   }

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "ironkube",
     mixinStandardHelpOptions = true,
+    scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     usageHelpAutoWidth = true,

@@ -47,7 +47,12 @@ final class Simulation {
   static SimulatedDatacenter start(CliEnvironment env) {
     TimeModel time = new TimeModel(scale(env));
     long seed = Long.parseLong(env.env().getOrDefault(SEED_ENV, "1"));
-    return SimulatedDatacenter.builder().timeModel(time).faults(new Faults(seed)).build().start();
+    return create(time, new Faults(seed));
+  }
+
+  /** The simulated datacenter with every fake wired, started. */
+  static SimulatedDatacenter create(TimeModel time, Faults faults) {
+    return SimulatedDatacenter.builder().timeModel(time).faults(faults).build().start();
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {
