@@ -60,6 +60,31 @@ class SimulatedDatacenterTest {
   }
 
   @Test
+  void serve_prints_the_endpoints_and_blocks_until_interrupted() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Thread server =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  try {
+                    SimulatedDatacenter.serve(
+                        SimulatedDatacenter.builder().timeModel(TimeModel.instant()),
+                        new java.io.PrintStream(out, true));
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                });
+    for (int i = 0; i < 100 && !out.toString().contains("latitude key"); i++) {
+      Thread.sleep(20);
+    }
+    server.interrupt();
+    server.join(5000);
+
+    assertThat(out.toString()).contains("latitude").contains("image-factory").contains("pxe");
+    assertThat(server.isAlive()).isFalse();
+  }
+
+  @Test
   void loopback_addresses_count_up_from_127_0_1_1_and_bind() throws Exception {
     LoopbackAllocator allocator = new LoopbackAllocator(1, List.of());
     InetAddress first = allocator.next();
