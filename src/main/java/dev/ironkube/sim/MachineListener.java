@@ -5,7 +5,9 @@ package dev.ironkube.sim;
  * implements it to start serving the Talos API on the machine's address once Talos has booted, and
  * to stop when the provider deletes the machine.
  *
- * <p>Callbacks run on the datacenter's scheduler thread; keep them short or hand work off.
+ * <p>{@code talosBooted} runs on the datacenter's clock thread; {@code deleted} runs on the thread
+ * serving the provider's DELETE, before its answer leaves, so once a client sees the 204 the node
+ * is gone. Both hold up other work: keep them short or hand work off.
  */
 public interface MachineListener {
 

@@ -3,6 +3,7 @@ package dev.ironkube.sim;
 import dev.ironkube.sim.factory.ImageFactoryApi;
 import dev.ironkube.sim.latitude.LatitudeApi;
 import dev.ironkube.sim.latitude.LatitudeOptions;
+import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The simulated datacenter, in process: one plain-HTTP server per faked API on 127.0.0.1 with an
@@ -40,6 +42,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final LatitudeApi latitude;
   private final ImageFactoryApi factory;
   private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
 
   private SimulatedDatacenter(Builder builder) {
     this.time = builder.time;
@@ -121,6 +124,28 @@ public final class SimulatedDatacenter implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * The standalone mode behind {@code ironkube sim}: starts a datacenter, prints where everything
+   * is to {@code out}, and blocks until the thread is interrupted or the JVM shuts down.
+   */
+  public static void serve(Builder builder, PrintStream out) throws InterruptedException {
+    try (SimulatedDatacenter dc = builder.build().start()) {
+      Thread hook = new Thread(dc::close, "sim-datacenter-shutdown");
+      Runtime.getRuntime().addShutdownHook(hook);
+      out.print(dc.describe());
+      out.flush();
+      try {
+        dc.awaitClose();
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+          // The hook is running or ran already; nothing left to undo.
+        }
+      }
+    }
+  }
+
   /** Blocks until {@link #close()} is called or the thread is interrupted. */
   public void awaitClose() throws InterruptedException {
     closed.await();
@@ -128,6 +153,9 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
     latitude.close();
     factory.close();
     scheduler.shutdownNow();

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One request to a simulated API and the means to answer it, or to drop the connection unanswered
@@ -18,10 +19,13 @@ public final class SimExchange {
   private final HttpExchange exchange;
   private final Map<String, String> query;
   private byte[] body;
+  private final Consumer<SimExchange> recorder;
   private int status = -1;
 
-  SimExchange(HttpExchange exchange) {
+  /** {@code recorder} is told once, before the answer leaves, so a log never lags the client. */
+  SimExchange(HttpExchange exchange, Consumer<SimExchange> recorder) {
     this.exchange = exchange;
+    this.recorder = recorder;
     this.query = parseQuery(exchange.getRequestURI().getRawQuery());
   }
 
@@ -72,6 +76,8 @@ public final class SimExchange {
   }
 
   public void respond(int code, String contentType, byte[] payload) {
+    status = code;
+    recorder.accept(this);
     try {
       if (contentType != null) {
         exchange.getResponseHeaders().set("Content-Type", contentType);
@@ -83,9 +89,8 @@ public final class SimExchange {
           out.write(payload);
         }
       }
-      status = code;
     } catch (IOException e) {
-      status = 0;
+      // The client went away mid-answer; what it saw is its own business.
     } finally {
       exchange.close();
     }
@@ -105,6 +110,7 @@ public final class SimExchange {
    */
   public void drop() {
     status = 0;
+    recorder.accept(this);
     exchange.close();
   }
 

@@ -38,7 +38,17 @@ public final class SimHttpServer implements AutoCloseable {
     server.createContext(
         "/",
         raw -> {
-          SimExchange exchange = new SimExchange(raw);
+          SimExchange exchange =
+              new SimExchange(
+                  raw,
+                  answered ->
+                      log.add(
+                          new RequestLog.Entry(
+                              api,
+                              answered.method(),
+                              answered.path(),
+                              answered.rawQuery(),
+                              answered.status())));
           try {
             handler.handle(exchange);
           } catch (Exception | AssertionError e) {
@@ -49,13 +59,6 @@ public final class SimHttpServer implements AutoCloseable {
             if (!exchange.answered()) {
               exchange.drop();
             }
-            log.add(
-                new RequestLog.Entry(
-                    api,
-                    exchange.method(),
-                    exchange.path(),
-                    exchange.rawQuery(),
-                    exchange.status()));
           }
         });
   }

@@ -5,7 +5,6 @@ import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineRegistry;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.TimeModel;
-import dev.ironkube.sim.http.SimExchange;
 import dev.ironkube.sim.http.SimHttpServer;
 import java.net.URI;
 import java.time.Duration;
@@ -67,9 +66,6 @@ public final class LatitudeApi implements AutoCloseable {
   public static final String STEP_RATE_WINDOW = "latitude.rate-limit-window";
 
   private final LatitudeState state = new LatitudeState();
-  private final LatitudeGate gate;
-  private final ServerRoutes servers;
-  private final ProjectRoutes projects;
   private final SimHttpServer server;
   private final LongSupplier nanoClock = System::nanoTime;
 
@@ -90,8 +86,9 @@ public final class LatitudeApi implements AutoCloseable {
                 ? time.duration(STEP_RATE_WINDOW, Duration.ofMinutes(1))
                 : Duration.ZERO,
             nanoClock);
-    this.servers = new ServerRoutes(state, ids, machines, addresses, time, scheduler, nanoClock);
-    this.projects = new ProjectRoutes(state, ids);
+    ServerRoutes servers =
+        new ServerRoutes(state, ids, machines, addresses, time, scheduler, nanoClock);
+    ProjectRoutes projects = new ProjectRoutes(state, ids);
     SshKeyRoutes keys = new SshKeyRoutes(state, ids);
     CatalogueRoutes catalogue = new CatalogueRoutes();
     List<Route> routes =
@@ -114,8 +111,8 @@ public final class LatitudeApi implements AutoCloseable {
             new Route("POST", "/servers", servers::create),
             new Route("GET", "/servers/{id}", servers::get),
             new Route("DELETE", "/servers/{id}", servers::delete));
-    this.gate = new LatitudeGate(routes, options, limiter, faults, state);
-    this.server = new SimHttpServer(API, log, this::handle);
+    LatitudeGate gate = new LatitudeGate(routes, options, limiter, faults, state);
+    this.server = new SimHttpServer(API, log, gate::handle);
   }
 
   public LatitudeApi start() {
@@ -125,10 +122,6 @@ public final class LatitudeApi implements AutoCloseable {
 
   public URI baseUri() {
     return server.baseUri();
-  }
-
-  private void handle(SimExchange exchange) throws InterruptedException {
-    gate.handle(exchange);
   }
 
   /** Live servers, in creation order, with the status their timeline has reached. */

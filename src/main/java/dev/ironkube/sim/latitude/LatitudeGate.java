@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * What every request passes before a route sees it, in the order the real service applies it:
@@ -123,6 +124,8 @@ final class LatitudeGate {
   }
 
   private static void write(SimExchange exchange, Reply reply) {
+    // Real answers carry one; clients are told to log it.
+    exchange.setHeader("X-Request-Id", UUID.randomUUID().toString());
     if (reply.body() == null) {
       exchange.respond(reply.status(), null, new byte[0]);
       return;

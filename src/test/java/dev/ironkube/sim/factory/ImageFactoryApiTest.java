@@ -1,0 +1,98 @@
+package dev.ironkube.sim.factory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ironkube.sim.SimHttp;
+import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.TimeModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ImageFactoryApiTest {
+  private static SimulatedDatacenter dc;
+  private static SimHttp http;
+
+  @BeforeAll
+  static void start() {
+    dc = SimulatedDatacenter.builder().timeModel(TimeModel.instant()).build().start();
+    http = new SimHttp(dc.imageFactoryUrl(), null);
+  }
+
+  @AfterAll
+  static void stop() {
+    dc.close();
+  }
+
+  @Test
+  void the_empty_schematic_gets_the_well_known_id() throws Exception {
+    SimHttp.Answer answer = http.post("/schematics", "customization: {}\n");
+    SimHttp.Answer empty = http.post("/schematics", "");
+
+    assertThat(answer.status()).isEqualTo(201);
+    assertThat(answer.json().get("id").asText()).isEqualTo(Schematic.VANILLA_ID);
+    assertThat(empty.json().get("id").asText()).isEqualTo(Schematic.VANILLA_ID);
+  }
+
+  @Test
+  void the_id_depends_on_content_not_formatting() throws Exception {
+    String yaml =
+        "customization:\n  extraKernelArgs:\n    - console=ttyS0,115200\n"
+            + "  systemExtensions:\n    officialExtensions:\n      - siderolabs/intel-ucode\n";
+    String json =
+        "{\"customization\":{\"systemExtensions\":{\"officialExtensions\":"
+            + "[\"siderolabs/intel-ucode\"]},\"extraKernelArgs\":[\"console=ttyS0,115200\"]}}";
+
+    String fromYaml = http.post("/schematics", yaml).json().get("id").asText();
+    String fromJson = http.post("/schematics", json).json().get("id").asText();
+
+    assertThat(fromYaml)
+        .matches("[0-9a-f]{64}")
+        .isEqualTo(fromJson)
+        .isNotEqualTo(Schematic.VANILLA_ID);
+    assertThat(dc.imageFactory().schematicIds()).contains(fromYaml);
+  }
+
+  @Test
+  void unknown_fields_are_rejected() throws Exception {
+    SimHttp.Answer answer = http.post("/schematics", "customization:\n  extraKernelArg: [x]\n");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("extraKernelArg not found");
+  }
+
+  @Test
+  void the_pxe_script_chains_kernel_and_initrd_from_this_factory() throws Exception {
+    String id =
+        http.post(
+                "/schematics", "customization:\n  extraKernelArgs: [talos.dashboard.disabled=1]\n")
+            .json()
+            .get("id")
+            .asText();
+    SimHttp.Answer script = http.get("/pxe/" + id + "/v1.11.5/metal-amd64");
+
+    String images = dc.imageFactoryUrl() + "/image/" + id + "/v1.11.5/";
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.body())
+        .startsWith("#!ipxe\n")
+        .contains("imgfree\n")
+        .contains("kernel " + images + "kernel-amd64 talos.platform=metal console=tty0")
+        .contains("talos.dashboard.disabled=1\n")
+        .contains("initrd " + images + "initramfs-amd64.xz\n")
+        .endsWith("boot\n");
+  }
+
+  @Test
+  void assets_answer_get_and_head_and_unknown_schematics_are_404() throws Exception {
+    String base = "/image/" + Schematic.VANILLA_ID + "/v1.11.5/";
+    String unknown = "0".repeat(64);
+
+    assertThat(http.get(base + "kernel-amd64").status()).isEqualTo(200);
+    assertThat(http.head(base + "initramfs-amd64.xz").status()).isEqualTo(200);
+    assertThat(http.get(base + "cmdline-metal-amd64").body()).startsWith("talos.platform=metal ");
+    assertThat(http.get(base + "metal-amd64.raw.zst.sha256").status()).isEqualTo(402);
+    assertThat(http.get(base + "nonsense").status()).isEqualTo(404);
+    assertThat(http.get("/pxe/" + unknown + "/v1.11.5/metal-amd64").status()).isEqualTo(404);
+    assertThat(http.get("/image/" + unknown + "/v1.11.5/kernel-amd64").status()).isEqualTo(404);
+  }
+}
