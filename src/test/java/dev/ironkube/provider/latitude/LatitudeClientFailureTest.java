@@ -25,7 +25,7 @@ class LatitudeClientFailureTest {
         "detail":"Too many requests. Please slow down and retry.","meta":{"retry_after":60}}]}""";
 
   private final LatitudeTestRig rig =
-      new LatitudeTestRig(RetryPolicy.DEFAULT, Duration.ofMillis(300));
+      new LatitudeTestRig(RetryPolicy.DEFAULT, Duration.ofSeconds(1));
 
   @AfterEach
   void close() {
@@ -97,7 +97,7 @@ class LatitudeClientFailureTest {
   @Test
   void neverRepeatsAServerOrderAfterATimeout() {
     rig.server.enqueue(
-        "POST", "/servers", Reply.json(201, SERVER).delayedBy(Duration.ofSeconds(2)));
+        "POST", "/servers", Reply.json(201, SERVER).delayedBy(Duration.ofSeconds(3)));
 
     assertThatThrownBy(() -> rig.client.createServer(order()))
         .isInstanceOf(ProviderException.Transient.class);
