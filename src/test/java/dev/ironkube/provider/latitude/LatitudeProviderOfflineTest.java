@@ -1,10 +1,15 @@
 package dev.ironkube.provider.latitude;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.Requirement;
+import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.provider.ServerOrder;
+import dev.ironkube.provider.TalosBoot;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -58,5 +63,21 @@ class LatitudeProviderOfflineTest {
     assertThat(requirements).extracting(Requirement::kind).containsExactly("project", "ssh_key");
     assertThat(requirements).extracting(Requirement::name).containsOnly("ironkube-demo");
     assertThat(requirements.getFirst().attributes().get("description")).contains("ironkube");
+  }
+
+  @Test
+  void refusesAHostnameLatitudeWouldRejectBeforeAnyCall() {
+    ServerOrder order =
+        new ServerOrder(
+            CLUSTER,
+            "a-cluster-name-that-is-far-too-long-cp-1",
+            "c2-small-x86",
+            "MIA2",
+            new TalosBoot("v1.11.5", "id", "https://pxe/x", "https://raw/x"));
+
+    assertThatThrownBy(
+            () -> provider.order(order, List.of(new ResourceRef("project", "proj_1", "p"))))
+        .isInstanceOf(UserInputException.class)
+        .hasMessageContaining("a-cluster-name-that-is-far-too-long-cp-1");
   }
 }
