@@ -3,12 +3,15 @@ package dev.ironkube.provider.latitude;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.FakeHttpServer.Reply;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -18,9 +21,8 @@ import java.util.function.Function;
  */
 final class CassetteServer implements AutoCloseable {
   /** Framing headers of the recorded connection; the fake server frames its own answers. */
-  private static final java.util.Set<String> HOP_BY_HOP =
-      java.util.Set.of(
-          "content-length", "transfer-encoding", "content-encoding", "connection", "date");
+  private static final Set<String> HOP_BY_HOP =
+      Set.of("content-length", "transfer-encoding", "content-encoding", "connection", "date");
 
   private final FakeHttpServer http = new FakeHttpServer();
   private final Map<String, Deque<Reply>> replies = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ final class CassetteServer implements AutoCloseable {
     return this;
   }
 
-  java.net.URI uri() {
+  URI uri() {
     return http.uri();
   }
 
@@ -79,8 +81,7 @@ final class CassetteServer implements AutoCloseable {
           .headers()
           .forEach(
               (name, values) -> {
-                if (!values.isEmpty()
-                    && !HOP_BY_HOP.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                if (!values.isEmpty() && !HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))) {
                   headers.put(name, values.getFirst());
                 }
               });

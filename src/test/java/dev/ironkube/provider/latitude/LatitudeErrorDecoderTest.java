@@ -2,6 +2,7 @@ package dev.ironkube.provider.latitude;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
@@ -19,9 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LatitudeErrorDecoderTest {
   private static final LatitudeErrorDecoder DECODER =
       new LatitudeErrorDecoder(
-          JsonHttp.defaultMapper()
-              .setPropertyNamingStrategy(
-                  com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE));
+          JsonHttp.defaultMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
 
   static Stream<Arguments> answers() {
     Cassette projects = Cassette.load("terraform-provider-latitudesh/TestAccProject_Basic.yaml");

@@ -8,6 +8,7 @@ import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.provider.Account;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
+import dev.ironkube.provider.Region;
 import dev.ironkube.provider.Requirement;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.provider.Server;
@@ -49,6 +50,24 @@ class LatitudeProviderTest {
 
     assertThat(account.id()).isEqualTo("user_k4ABY8xRy2clpvQkZbn3U99YdXk3");
     assertThat(account.displayName()).isEqualTo("test user <test.user@latitude.sh>");
+  }
+
+  @Test
+  void listsRegionsAndStopsAtAnEmptyPage() {
+    Cassette.Response page =
+        Cassette.load("latitudesh-go/TestAccRegionBasic.yaml").first("GET", "/regions");
+    rig.server.route(
+        "GET",
+        "/regions",
+        r ->
+            "1".equals(r.queryParam("page[number]"))
+                ? CassetteServer.recorded(page)
+                : Reply.json(200, "{\"data\":[],\"meta\":{}}"));
+
+    List<Region> regions = provider.regions();
+
+    assertThat(regions).hasSize(20).contains(new Region("ASH", "Ashburn", "United States"));
+    assertThat(rig.requests()).hasSize(2);
   }
 
   @Test

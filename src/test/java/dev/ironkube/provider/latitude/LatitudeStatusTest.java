@@ -3,6 +3,7 @@ package dev.ironkube.provider.latitude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.provider.Server.State;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -26,7 +27,7 @@ class LatitudeStatusTest {
     assertThat(LatitudeStatus.state(status)).isEqualTo(expected);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aMissingStatusIsUnknown() {
     assertThat(LatitudeStatus.state(null)).isEqualTo(State.UNKNOWN);
   }

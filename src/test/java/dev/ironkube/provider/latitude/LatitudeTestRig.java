@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestStats;
@@ -61,7 +62,7 @@ final class LatitudeTestRig implements AutoCloseable {
     }
   }
 
-  List<dev.ironkube.http.FakeHttpServer.Recorded> requests() {
+  List<Recorded> requests() {
     return server.requests();
   }
 
