@@ -105,7 +105,10 @@ public final class JsonHttp {
       try {
         return reader.apply(attempt(request, attempt));
       } catch (ProviderException failure) {
-        if (!request.idempotent() || !failure.retryable() || attempt >= policy.maxAttempts()) {
+        if (!request.idempotent()
+            || !failure.retryable()
+            || attempt >= policy.maxAttempts()
+            || Thread.currentThread().isInterrupted()) {
           throw failure;
         }
         Duration wait = policy.delay(attempt, failure, settings.random());

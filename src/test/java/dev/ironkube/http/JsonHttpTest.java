@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.FakeHttpServer.Reply;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -230,5 +231,26 @@ class JsonHttpTest {
         .containsEntry("GET /items/{id}", 3L)
         .containsEntry("DELETE /items/{id}", 1L)
         .containsEntry("POST /items", 1L);
+  }
+
+  @Test
+  void anUnreachableServiceIsTransientAndRetried() {
+    int port = server.uri().getPort();
+    server.close();
+    JsonHttp http =
+        JsonHttp.builder("test", URI.create("http://127.0.0.1:" + port))
+            .errorDecoder(JsonHttpTest::decode)
+            .retryPolicy(
+                new RetryPolicy(
+                    2, Duration.ofMillis(10), Duration.ofMillis(10), 1, Duration.ofMinutes(1)))
+            .sleeper(sleeper)
+            .clock(sleeper.clock())
+            .listener(log::add)
+            .build();
+
+    assertThatThrownBy(() -> http.send(ApiRequest.get("/thing"), JsonNode.class))
+        .isInstanceOf(ProviderException.Transient.class)
+        .hasMessageContaining("could not reach test");
+    assertThat(log).hasSize(2).allSatisfy(e -> assertThat(e.status()).isZero());
   }
 }

@@ -1,5 +1,6 @@
 package dev.ironkube.provider.latitude;
 
+import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.Account;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.ClusterIdentity;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Latitude.sh behind the provider SPI. A cluster's servers live in a project named after the
@@ -29,6 +31,12 @@ public final class LatitudeProvider implements BareMetalProvider {
   public static final String SSH_KEY = "ssh_key";
   static final String PUBLIC_KEY = "public_key";
   static final String DESCRIPTION = "description";
+
+  /**
+   * Latitude's own rule, which Terraform enforces before calling: a rejected order wastes a write.
+   */
+  private static final Pattern VALID_HOSTNAME =
+      Pattern.compile("(?=.{1,32}$)[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?");
 
   private final LatitudeClient client;
   private final Supplier<String> publicKey;
@@ -145,6 +153,12 @@ public final class LatitudeProvider implements BareMetalProvider {
             .findFirst()
             .orElseThrow(
                 () -> new IllegalStateException("order needs the cluster's project first"));
+    if (!VALID_HOSTNAME.matcher(order.hostname()).matches()) {
+      throw new UserInputException(
+          "Latitude.sh cannot name a server " + order.hostname(),
+          "use at most 32 letters, digits, dots and dashes, starting and ending with a letter or"
+              + " digit (a shorter cluster name helps)");
+    }
     String site = order.site().toUpperCase(Locale.ROOT);
     LatNewServer request =
         new LatNewServer(
