@@ -17,7 +17,7 @@ import java.util.List;
  * seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
  * minute is what it would be against the real service.
  */
-final class Simulation {
+public final class Simulation {
   static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
   static final double DEFAULT_SCALE = 0.01;
@@ -52,7 +52,12 @@ final class Simulation {
 
   /** The simulated datacenter with every fake wired, started. */
   static SimulatedDatacenter create(TimeModel time, Faults faults) {
-    return SimulatedDatacenter.builder().timeModel(time).faults(faults).build().start();
+    return builder(time, faults).build().start();
+  }
+
+  /** A builder with every fake wired (the Talos nodes listen for booted machines). */
+  public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
+    return SimulatedDatacenter.builder().timeModel(time).faults(faults);
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {

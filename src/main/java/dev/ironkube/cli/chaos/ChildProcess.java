@@ -1,0 +1,38 @@
+package dev.ironkube.cli.chaos;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ironkube in a separate JVM on the same classpath, so a chaos run can kill it outright (kill -9)
+ * the way a crash or an OOM killer would: no cleanup, no shutdown hooks, a journal cut mid-run.
+ */
+final class ChildProcess {
+  private ChildProcess() {}
+
+  static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+    String java =
+        ProcessHandle.current()
+            .info()
+            .command()
+            .orElse(System.getProperty("java.home") + "/bin/java");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(java);
+    cmd.add("--enable-native-access=ALL-UNNAMED");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add("dev.ironkube.cli.Main");
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().keySet().removeIf(k -> k.startsWith("IRONKUBE_") || k.startsWith("LATITUDE_"));
+    pb.environment().putAll(env);
+    pb.redirectErrorStream(true);
+    pb.redirectOutput(log.toFile());
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    return pb.start();
+  }
+}
