@@ -21,11 +21,27 @@ final class TalosCallFailures {
     };
   }
 
-  /** Whether the failure is a TLS handshake that one side refused. */
+  /**
+   * Whether the call died as the node's listener went away (a reboot or reset under way). The
+   * client never cancels its own calls, so CANCELLED here is the server tearing the stream down.
+   */
+  static boolean connectionDropped(Status.Code code) {
+    return code == Status.Code.UNAVAILABLE || code == Status.Code.CANCELLED;
+  }
+
+  /**
+   * Whether the failure is a TLS handshake that one side refused. A translated failure keeps the
+   * gRPC exception as a suppressed one (the typed exceptions take no cause), so look there too.
+   */
   static boolean handshakeRefused(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof SSLException) {
         return true;
+      }
+      for (Throwable s : t.getSuppressed()) {
+        if (handshakeRefused(s)) {
+          return true;
+        }
       }
     }
     return false;
@@ -37,11 +53,14 @@ final class TalosCallFailures {
     String detail = status.getDescription() == null ? "" : ": " + status.getDescription();
     String what = call + " failed with " + status.getCode() + detail;
     if (handshakeRefused(e)) {
-      return new ProviderException.Unauthorized(
-          service,
-          call + " failed: the TLS handshake with " + target + " was refused",
-          "the node's certificate must chain to the OS CA in the talosconfig, and the client"
-              + " certificate must come from that CA with O=os:admin");
+      var refused =
+          new ProviderException.Unauthorized(
+              service,
+              call + " failed: the TLS handshake with " + target + " was refused",
+              "the node's certificate must chain to the OS CA in the talosconfig, and the client"
+                  + " certificate must come from that CA with O=os:admin");
+      refused.addSuppressed(e);
+      return refused;
     }
     return switch (status.getCode()) {
       case PERMISSION_DENIED, UNAUTHENTICATED ->

@@ -91,7 +91,7 @@ public final class TalosClient implements AutoCloseable {
       }
       return new ApplyResult(ApplyResult.Outcome.APPLIED, List.copyOf(warnings), details);
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
+      if (TalosCallFailures.connectionDropped(e.getStatus().getCode())) {
         return new ApplyResult(ApplyResult.Outcome.REBOOTING, List.of(), "");
       }
       throw TalosCallFailures.translate(target(), "ApplyConfiguration", e);
@@ -148,7 +148,7 @@ public final class TalosClient implements AutoCloseable {
     try {
       rpc.get();
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != io.grpc.Status.Code.UNAVAILABLE) {
+      if (!TalosCallFailures.connectionDropped(e.getStatus().getCode())) {
         throw TalosCallFailures.translate(target(), call, e);
       }
     }
