@@ -75,9 +75,10 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
       node.acceptAndReboot(config, true);
       return;
     }
+    // Committed before answering, as Talos does; the graceful stop lets this answer leave.
+    node.acceptAndReboot(config, false);
     reply.onNext(answer(""));
     reply.onCompleted();
-    node.acceptAndReboot(config, false);
   }
 
   /** Maintenance replies carry warnings only; mode stays unset (0), as the real server does. */

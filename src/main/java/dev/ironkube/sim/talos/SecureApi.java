@@ -154,21 +154,22 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
               .asRuntimeException());
       return;
     }
+    // The node commits to going down before it answers; the graceful stop lets the answer leave.
+    node.resetToMaintenance();
     reply.onNext(
         ResetResponse.newBuilder()
             .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
             .build());
     reply.onCompleted();
-    node.resetToMaintenance();
   }
 
   @Override
   public void reboot(RebootRequest request, StreamObserver<RebootResponse> reply) {
+    node.reboot();
     reply.onNext(
         RebootResponse.newBuilder()
             .addMessages(Reboot.newBuilder().setActorId(UUID.randomUUID().toString()))
             .build());
     reply.onCompleted();
-    node.reboot();
   }
 }

@@ -29,7 +29,11 @@ public final class SimNodeFixture implements AutoCloseable {
   private final List<TalosClient> clients = new CopyOnWriteArrayList<>();
 
   public SimNodeFixture(TimeModel time, Faults faults, String talosVersion) {
-    ip = "127.0.1." + NEXT_HOST.getAndIncrement();
+    this("127.0.1." + NEXT_HOST.getAndIncrement(), time, faults, talosVersion);
+  }
+
+  public SimNodeFixture(String ip, TimeModel time, Faults faults, String talosVersion) {
+    this.ip = ip;
     try {
       node =
           new TalosNodeFake(
@@ -59,7 +63,12 @@ public final class SimNodeFixture implements AutoCloseable {
   }
 
   public TalosClient secureClient(TalosIdentity identity) {
-    return track(TalosClient.secure(ip, node.port(), identity, polling()));
+    return secureClient(ip, identity);
+  }
+
+  /** Dials {@code host} (a name or another address of the node) instead of its address. */
+  public TalosClient secureClient(String host, TalosIdentity identity) {
+    return track(TalosClient.secure(host, node.port(), identity, polling()));
   }
 
   public TalosClient adminClient() {

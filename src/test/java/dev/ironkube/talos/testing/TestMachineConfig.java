@@ -32,6 +32,11 @@ public record TestMachineConfig(
         osCa, k8sCa, clusterName, endpoint, disk, certSans, extraDocuments);
   }
 
+  public TestMachineConfig withCertSans(String... sans) {
+    return new TestMachineConfig(
+        osCa, k8sCa, clusterName, endpoint, installDisk, List.of(sans), extraDocuments);
+  }
+
   public TestMachineConfig withDocument(String yaml) {
     List<String> docs = new ArrayList<>(extraDocuments);
     docs.add(yaml);
