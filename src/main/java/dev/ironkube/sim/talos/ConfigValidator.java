@@ -23,7 +23,8 @@ import java.util.Set;
  *       version/debug/persist/machine/cluster;
  *   <li>{@code machine.type} controlplane, worker or init;
  *   <li>{@code machine.ca.crt} a base64 PEM certificate; on a control plane also {@code
- *       machine.ca.key}, a base64 PEM key matching it (Ed25519, or P-256 as in FIPS mode);
+ *       machine.ca.key}, a base64 PEM key matching it (Ed25519, or P-256 as in FIPS mode); on a
+ *       worker that key must be empty;
  *   <li>{@code cluster.clusterName} set; {@code cluster.controlPlane.endpoint} an https URL;
  *   <li>{@code cluster.ca} likewise (key required on a control plane);
  *   <li>{@code machine.install.disk} among the node's disks, unless a diskSelector is given;
@@ -158,6 +159,10 @@ final class ConfigValidator {
       problems.add(path + ".crt: " + e.getMessage());
     }
     String keyText = node.path("key").asText("");
+    if (path.equals("machine.ca") && !keyRequired && !keyText.isEmpty()) {
+      problems.add(path + ".key: must be empty on a worker");
+      return crt == null ? null : new SimPki.Issued(crt, null);
+    }
     if (keyRequired || !keyText.isEmpty()) {
       try {
         key = PemBlocks.privateKey(base64(keyText));

@@ -240,7 +240,7 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     try {
-      SimPki.Issued apid = SimPki.server(config.osCa(), hostname(), apidIps(), apidNames());
+      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname());
       server = NodeServers.mutual(address, port, apid, config.osCa(), configuredServices());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
@@ -299,32 +299,11 @@ public final class TalosNodeFake implements AutoCloseable {
     };
   }
 
-  private List<InetAddress> apidIps() {
-    List<InetAddress> ips = new java.util.ArrayList<>(List.of(address));
-    config.certSans().stream().filter(SanNames::isIpLiteral).map(SanNames::ip).forEach(ips::add);
-    return ips;
-  }
-
-  private List<String> apidNames() {
-    List<String> names = new java.util.ArrayList<>(List.of(hostname()));
-    config.certSans().stream().filter(s -> !SanNames.isIpLiteral(s)).forEach(names::add);
-    return names;
-  }
-
   private void startKubernetes() {
     if (kubernetes != null) {
       return;
     }
-    String endpointHost = SanNames.host(config.endpoint());
-    List<InetAddress> ips = new java.util.ArrayList<>(List.of(address, SanNames.ip("127.0.0.1")));
-    List<String> names =
-        new java.util.ArrayList<>(List.of("kubernetes", "kubernetes.default", "localhost"));
-    if (SanNames.isIpLiteral(endpointHost)) {
-      ips.add(SanNames.ip(endpointHost));
-    } else if (!endpointHost.isEmpty()) {
-      names.add(endpointHost);
-    }
-    SimPki.Issued cert = SimPki.server(config.k8sCa(), "kube-apiserver", ips, names);
+    SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
     kubernetes =
         kubernetesFactory.start(
             new KubernetesApiSetup(

@@ -159,12 +159,22 @@ public final class TalosClient implements AutoCloseable {
    * open port proves nothing about the Talos API. Returns the disks it reported.
    */
   public List<DiskInfo> awaitMaintenance(Duration timeout) {
-    return waits.until("the Talos API in maintenance mode", timeout, this::disks);
+    return waits.until(
+        "the Talos API in maintenance mode",
+        timeout,
+        "check that the node booted Talos and that port 50000 is reachable from here; a node"
+            + " that already has a config answers only over mTLS",
+        this::disks);
   }
 
   /** Waits until Version answers over mTLS: proof that the node runs our config. */
   public NodeVersion awaitSecure(Duration timeout) {
-    return waits.until("the Talos API over mTLS", timeout, this::version);
+    return waits.until(
+        "the Talos API over mTLS",
+        timeout,
+        "a refused handshake means the node runs a config from other secrets than this"
+            + " talosconfig, or the address is missing from machine.certSANs",
+        this::version);
   }
 
   /**

@@ -27,7 +27,7 @@ final class TalosWaits {
    * Repeats {@code probe} until it answers. Transient failures and refused handshakes (the node
    * still on its previous certificate, or mid-reboot) are retried; other failures end the wait.
    */
-  <T> T until(String what, Duration timeout, Supplier<T> probe) {
+  <T> T until(String what, Duration timeout, String hint, Supplier<T> probe) {
     Instant deadline = polling.deadlineAfter(timeout);
     String last = "no attempt made";
     while (true) {
@@ -44,7 +44,7 @@ final class TalosWaits {
       if (polling.expired(deadline)) {
         throw new OperationFailedException(
             client.target() + " did not answer " + what + " within " + timeout + "; last: " + last,
-            "check that the node booted Talos and that port 50000 is reachable from here");
+            hint);
       }
       polling.progress().accept("waiting for " + what + " on " + client.target() + ": " + last);
       polling.pause();

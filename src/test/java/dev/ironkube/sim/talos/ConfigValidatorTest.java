@@ -83,6 +83,22 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void aWorkerCarriesNoOsCaKeyButNeedsTheCertificate() {
+    String worker =
+        new String(VALID.yaml(), StandardCharsets.UTF_8)
+            .replace("type: controlplane", "type: worker");
+    String withoutKeys =
+        worker
+            .replace("    key: " + OS_CA.keyBase64() + "\n", "    key: ''\n")
+            .replace("    key: " + K8S_CA.keyBase64() + "\n", "    key: ''\n");
+
+    assertThat(v111.validate(withoutKeys.getBytes(StandardCharsets.UTF_8)).controlPlane())
+        .isFalse();
+    assertThatThrownBy(() -> v111.validate(worker.getBytes(StandardCharsets.UTF_8)))
+        .hasMessageContaining("machine.ca.key: must be empty on a worker");
+  }
+
+  @Test
   void documentKindsFollowTheNodesTalosVersion() {
     byte[] yaml =
         VALID.withDocument("apiVersion: v1alpha1\nkind: HostnameConfig\nhostname: cp-1\n").yaml();
