@@ -1,0 +1,50 @@
+package dev.ironkube.sim.talos;
+
+import java.util.List;
+
+/**
+ * What the simulated node keeps from a machine config that passed {@link ConfigValidator}.
+ *
+ * @param raw the config bytes exactly as applied
+ * @param machineType "controlplane", "worker" or "init"
+ * @param clusterName cluster.clusterName
+ * @param endpoint cluster.controlPlane.endpoint, e.g. "https://203.0.113.10:6443"
+ * @param osCa machine.ca: apid's issuer and the root client certificates must chain to
+ * @param k8sCa cluster.ca: issuer of the Kubernetes API certificate and the admin kubeconfig
+ * @param certSans machine.certSANs, added to apid's certificate
+ * @param installDisk machine.install.disk, or empty when a selector was used
+ * @param documentKinds kinds of the non-legacy documents, in order
+ */
+public record AppliedConfig(
+    byte[] raw,
+    String machineType,
+    String clusterName,
+    String endpoint,
+    SimPki.Issued osCa,
+    SimPki.Issued k8sCa,
+    List<String> certSans,
+    String installDisk,
+    List<String> documentKinds) {
+
+  public boolean controlPlane() {
+    return !"worker".equals(machineType);
+  }
+
+  /** Key material stays out of test output and logs. */
+  @Override
+  public String toString() {
+    return "AppliedConfig[type="
+        + machineType
+        + ", cluster="
+        + clusterName
+        + ", endpoint="
+        + endpoint
+        + ", certSANs="
+        + certSans
+        + ", installDisk="
+        + installDisk
+        + ", documents="
+        + documentKinds
+        + "]";
+  }
+}

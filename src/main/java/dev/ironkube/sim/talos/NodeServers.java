@@ -1,0 +1,106 @@
+package dev.ironkube.sim.talos;
+
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Starts and stops the node's gRPC listener. The JDK TLS provider on purpose: BoringSSL in
+ * grpc-netty fails Ed25519 handshakes, and Talos's certificates are Ed25519.
+ */
+final class NodeServers {
+  private static final int MAX_MESSAGE_BYTES = 32 << 20;
+
+  private NodeServers() {}
+
+  /** Maintenance: self-signed Ed25519 certificate, no client certificate asked for. */
+  static Server maintenance(InetAddress address, int port, List<BindableService> services)
+      throws IOException {
+    SimPki.Issued cert = SimPki.maintenance(address);
+    SslContext tls =
+        GrpcSslContexts.configure(
+                SslContextBuilder.forServer(cert.key(), cert.certificate()), SslProvider.JDK)
+            .clientAuth(ClientAuth.NONE)
+            .build();
+    NettyServerBuilder builder = builder(address, port, tls);
+    services.forEach(builder::addService);
+    return bind(builder);
+  }
+
+  /** Configured: apid's certificate; clients must present one chaining to the OS CA. */
+  static Server mutual(
+      InetAddress address,
+      int port,
+      SimPki.Issued apid,
+      SimPki.Issued osCa,
+      List<BindableService> services)
+      throws IOException {
+    SslContext tls =
+        GrpcSslContexts.configure(
+                SslContextBuilder.forServer(apid.key(), apid.certificate()), SslProvider.JDK)
+            .trustManager(osCa.certificate())
+            .clientAuth(ClientAuth.REQUIRE)
+            .build();
+    NettyServerBuilder builder = builder(address, port, tls);
+    AdminRoles roles = new AdminRoles();
+    services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, roles)));
+    return bind(builder);
+  }
+
+  private static NettyServerBuilder builder(InetAddress address, int port, SslContext tls) {
+    return NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
+        .sslContext(tls)
+        .maxInboundMessageSize(MAX_MESSAGE_BYTES)
+        // The node rebinds the same port after each simulated reboot.
+        .withOption(ChannelOption.SO_REUSEADDR, true);
+  }
+
+  /** A just-closed listener may hold the port for a moment; retry briefly before giving up. */
+  private static Server bind(NettyServerBuilder builder) throws IOException {
+    IOException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        return builder.build().start();
+      } catch (IOException e) {
+        last = e;
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+    throw last;
+  }
+
+  /** Graceful when the last answer must still leave; immediate to simulate a dropped link. */
+  static void stop(Server server, boolean abrupt) {
+    if (server == null) {
+      return;
+    }
+    try {
+      if (!abrupt) {
+        server.shutdown();
+        server.awaitTermination(1, TimeUnit.SECONDS);
+      }
+      server.shutdownNow();
+      server.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      server.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.ironkube.sim.talos;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Empty;
+import dev.ironkube.talos.api.proto.common.Data;
+import dev.ironkube.talos.api.proto.machine.ApplyConfiguration;
+import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest;
+import dev.ironkube.talos.api.proto.machine.ApplyConfigurationResponse;
+import dev.ironkube.talos.api.proto.machine.Bootstrap;
+import dev.ironkube.talos.api.proto.machine.BootstrapRequest;
+import dev.ironkube.talos.api.proto.machine.BootstrapResponse;
+import dev.ironkube.talos.api.proto.machine.EtcdMember;
+import dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest;
+import dev.ironkube.talos.api.proto.machine.EtcdMemberListResponse;
+import dev.ironkube.talos.api.proto.machine.EtcdMembers;
+import dev.ironkube.talos.api.proto.machine.FeaturesInfo;
+import dev.ironkube.talos.api.proto.machine.MachineServiceGrpc;
+import dev.ironkube.talos.api.proto.machine.PlatformInfo;
+import dev.ironkube.talos.api.proto.machine.Reboot;
+import dev.ironkube.talos.api.proto.machine.RebootRequest;
+import dev.ironkube.talos.api.proto.machine.RebootResponse;
+import dev.ironkube.talos.api.proto.machine.Reset;
+import dev.ironkube.talos.api.proto.machine.ResetRequest;
+import dev.ironkube.talos.api.proto.machine.ResetResponse;
+import dev.ironkube.talos.api.proto.machine.ServiceList;
+import dev.ironkube.talos.api.proto.machine.ServiceListResponse;
+import dev.ironkube.talos.api.proto.machine.Version;
+import dev.ironkube.talos.api.proto.machine.VersionInfo;
+import dev.ironkube.talos.api.proto.machine.VersionResponse;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.util.UUID;
+
+/** The machine API of a configured node, behind mTLS and {@link AdminRoles}. */
+final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
+  private final TalosNodeFake node;
+
+  SecureApi(TalosNodeFake node) {
+    this.node = node;
+  }
+
+  static VersionResponse version(String tag) {
+    return VersionResponse.newBuilder()
+        .addMessages(
+            Version.newBuilder()
+                .setVersion(
+                    VersionInfo.newBuilder()
+                        .setTag(tag)
+                        .setSha("simulated")
+                        .setGoVersion("go1.24")
+                        .setOs("linux")
+                        .setArch("amd64"))
+                .setPlatform(PlatformInfo.newBuilder().setName("metal").setMode("metal"))
+                .setFeatures(FeaturesInfo.newBuilder().setRbac(true)))
+        .build();
+  }
+
+  @Override
+  public void version(Empty request, StreamObserver<VersionResponse> reply) {
+    reply.onNext(version(node.talosVersion()));
+    reply.onCompleted();
+  }
+
+  /** A configured node takes a new config in place; the fake does not model reboot-needed. */
+  @Override
+  public void applyConfiguration(
+      ApplyConfigurationRequest request, StreamObserver<ApplyConfigurationResponse> reply) {
+    try {
+      AppliedConfig config = node.validator().validate(request.getData().toByteArray());
+      if (!request.getDryRun()) {
+        node.replaceConfig(config);
+      }
+    } catch (ConfigValidator.InvalidConfig e) {
+      reply.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    reply.onNext(
+        ApplyConfigurationResponse.newBuilder()
+            .addMessages(
+                ApplyConfiguration.newBuilder()
+                    .setMode(ApplyConfigurationRequest.Mode.NO_REBOOT)
+                    .setModeDetails("Applied configuration without a reboot"))
+            .build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void bootstrap(BootstrapRequest request, StreamObserver<BootstrapResponse> reply) {
+    Status refusal = node.bootstrap();
+    if (refusal != null) {
+      reply.onError(refusal.asRuntimeException());
+      return;
+    }
+    reply.onNext(BootstrapResponse.newBuilder().addMessages(Bootstrap.newBuilder()).build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void serviceList(Empty request, StreamObserver<ServiceListResponse> reply) {
+    reply.onNext(
+        ServiceListResponse.newBuilder()
+            .addMessages(ServiceList.newBuilder().addAllServices(node.services()))
+            .build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void kubeconfig(Empty request, StreamObserver<Data> reply) {
+    AppliedConfig config = node.appliedConfig().orElseThrow();
+    if (!config.controlPlane()) {
+      reply.onError(
+          Status.UNIMPLEMENTED
+              .withDescription("kubeconfig is only available on control plane nodes")
+              .asRuntimeException());
+      return;
+    }
+    byte[] archive = KubeconfigBundle.tarGz("kubeconfig", KubeconfigBundle.kubeconfig(config));
+    reply.onNext(Data.newBuilder().setBytes(ByteString.copyFrom(archive)).build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void etcdMemberList(
+      EtcdMemberListRequest request, StreamObserver<EtcdMemberListResponse> reply) {
+    if (!node.etcdRunning()) {
+      reply.onError(
+          Status.UNAVAILABLE
+              .withDescription("etcd is not running on this node")
+              .asRuntimeException());
+      return;
+    }
+    String ip = node.address().getHostAddress();
+    EtcdMember member =
+        EtcdMember.newBuilder()
+            .setId(Math.abs((long) ip.hashCode()) + 1)
+            .setHostname(node.hostname())
+            .addPeerUrls("https://" + ip + ":2380")
+            .addClientUrls("https://" + ip + ":2379")
+            .build();
+    reply.onNext(
+        EtcdMemberListResponse.newBuilder()
+            .addMessages(EtcdMembers.newBuilder().addMembers(member))
+            .build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void reset(ResetRequest request, StreamObserver<ResetResponse> reply) {
+    if (request.getGraceful() && node.bootstrapped()) {
+      // Leaving etcd is impossible for its only member (upstream issue #2095).
+      reply.onError(
+          Status.FAILED_PRECONDITION
+              .withDescription("etcd: cannot leave cluster: this is the only member")
+              .asRuntimeException());
+      return;
+    }
+    // The node commits to going down before it answers; the graceful stop lets the answer leave.
+    node.resetToMaintenance();
+    reply.onNext(
+        ResetResponse.newBuilder()
+            .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
+            .build());
+    reply.onCompleted();
+  }
+
+  @Override
+  public void reboot(RebootRequest request, StreamObserver<RebootResponse> reply) {
+    node.reboot();
+    reply.onNext(
+        RebootResponse.newBuilder()
+            .addMessages(Reboot.newBuilder().setActorId(UUID.randomUUID().toString()))
+            .build());
+    reply.onCompleted();
+  }
+}

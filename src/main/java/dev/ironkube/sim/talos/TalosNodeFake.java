@@ -1,0 +1,338 @@
+package dev.ironkube.sim.talos;
+
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.SimDisk;
+import dev.ironkube.sim.TimeModel;
+import dev.ironkube.talos.api.proto.machine.ServiceInfo;
+import io.grpc.BindableService;
+import io.grpc.Server;
+import io.grpc.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A simulated Talos node on one address: the Talos API on its port (50000 in product use) over real
+ * TLS, and after bootstrap a Kubernetes API on 6443. It boots into maintenance mode, validates and
+ * applies a machine config, "reboots" into mTLS with apid's certificate issued from the config's OS
+ * CA, and models its services over time. Faults, by point and kind:
+ *
+ * <ul>
+ *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
+ *       (InvalidArgument without applying);
+ *   <li>{@code talos.bootstrap}: "precondition" (FailedPrecondition, "not available yet");
+ *   <li>{@code talos.service.<id>}: "never-healthy" (asked once per boot per service).
+ * </ul>
+ *
+ * Modelled steps: talos.reboot (90 s), talos.reset (60 s), talos.services.start (15 s),
+ * talos.etcd.start (20 s), talos.kubelet.ready (30 s).
+ */
+public final class TalosNodeFake implements AutoCloseable {
+  /** Where the node is in its life. */
+  public enum Mode {
+    MAINTENANCE,
+    REBOOTING,
+    CONFIGURED,
+    STOPPED
+  }
+
+  /** The Kubernetes version the simulated control plane reports. */
+  static final String KUBERNETES_VERSION = "v1.34.1";
+
+  private final InetAddress address;
+  private final List<SimDisk> disks;
+  private final TimeModel time;
+  private final Faults faults;
+  private final String talosVersion;
+  private final ConfigValidator validator;
+  private final ScheduledExecutorService lifecycle;
+  private final int kubernetesPort;
+  private final int port;
+
+  private KubernetesApi.Factory kubernetesFactory = MinimalKubernetesApi::start;
+  private Mode mode = Mode.MAINTENANCE;
+  private Server server;
+  private AppliedConfig config;
+  private boolean bootstrapped;
+  private int resets;
+  private long bootedAt;
+  private long etcdSince = -1;
+  private ServiceTimeline timeline;
+  private KubernetesApi kubernetes;
+
+  public TalosNodeFake(
+      InetAddress address,
+      int port,
+      List<SimDisk> disks,
+      TimeModel time,
+      Faults faults,
+      String talosVersion) {
+    this(address, port, 6443, disks, time, faults, talosVersion);
+  }
+
+  /** As above with the Kubernetes API port chosen (0: ephemeral, for tests). */
+  public TalosNodeFake(
+      InetAddress address,
+      int port,
+      int kubernetesPort,
+      List<SimDisk> disks,
+      TimeModel time,
+      Faults faults,
+      String talosVersion) {
+    this.address = address;
+    this.disks = List.copyOf(disks);
+    this.time = time;
+    this.faults = faults;
+    this.talosVersion = talosVersion;
+    this.kubernetesPort = kubernetesPort;
+    this.validator = new ConfigValidator(this.disks, talosVersion);
+    this.lifecycle =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "talos-node-" + address.getHostAddress());
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      this.server = NodeServers.maintenance(address, port, maintenanceServices());
+    } catch (IOException e) {
+      lifecycle.shutdownNow();
+      throw new UncheckedIOException(
+          "cannot listen on " + address.getHostAddress() + ":" + port, e);
+    }
+    this.port = server.getPort();
+  }
+
+  /** Replaces the simulated Kubernetes API; takes effect at the next bootstrap. */
+  public synchronized TalosNodeFake useKubernetesApi(KubernetesApi.Factory factory) {
+    this.kubernetesFactory = factory;
+    return this;
+  }
+
+  public InetAddress address() {
+    return address;
+  }
+
+  /** The Talos API port, fixed for the node's life (an ephemeral request resolves once). */
+  public int port() {
+    return port;
+  }
+
+  public synchronized Mode mode() {
+    return mode;
+  }
+
+  public synchronized Optional<AppliedConfig> appliedConfig() {
+    return Optional.ofNullable(config);
+  }
+
+  public synchronized boolean bootstrapped() {
+    return bootstrapped;
+  }
+
+  /** How many times the node was reset back to maintenance mode. */
+  public synchronized int resets() {
+    return resets;
+  }
+
+  public synchronized Optional<KubernetesApi> kubernetesApi() {
+    return Optional.ofNullable(kubernetes);
+  }
+
+  public String hostname() {
+    return "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-');
+  }
+
+  String talosVersion() {
+    return talosVersion;
+  }
+
+  Faults faults() {
+    return faults;
+  }
+
+  ConfigValidator validator() {
+    return validator;
+  }
+
+  /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */
+  synchronized void acceptAndReboot(AppliedConfig applied, boolean dropConnection) {
+    config = applied;
+    mode = Mode.REBOOTING;
+    Server old = server;
+    server = null;
+    lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
+    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
+    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  synchronized void replaceConfig(AppliedConfig applied) {
+    config = applied;
+  }
+
+  /** null when bootstrap proceeds, else the status the real node answers with. */
+  synchronized Status bootstrap() {
+    if (mode != Mode.CONFIGURED) {
+      return Status.UNAVAILABLE.withDescription("node is rebooting");
+    }
+    if (!config.controlPlane()) {
+      return Status.FAILED_PRECONDITION.withDescription(
+          "bootstrap can only be performed on a control plane node");
+    }
+    if (bootstrapped) {
+      return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
+    }
+    boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
+    if (injected || !timeline.readyForBootstrap(bootedAt, System.nanoTime())) {
+      return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
+    }
+    bootstrapped = true;
+    etcdSince = System.nanoTime();
+    startKubernetes();
+    return null;
+  }
+
+  synchronized List<ServiceInfo> services() {
+    return timeline.at(bootedAt, etcdSince, System.nanoTime());
+  }
+
+  synchronized boolean etcdRunning() {
+    return services().stream()
+        .anyMatch(s -> s.getId().equals("etcd") && s.getState().equals("Running"));
+  }
+
+  /** Reset wipes the config and etcd and comes back in maintenance mode. */
+  synchronized void resetToMaintenance() {
+    mode = Mode.REBOOTING;
+    Server old = server;
+    server = null;
+    lifecycle.execute(() -> NodeServers.stop(old, false));
+    stopKubernetes();
+    config = null;
+    bootstrapped = false;
+    etcdSince = -1;
+    resets++;
+    Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
+    lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
+  synchronized void reboot() {
+    mode = Mode.REBOOTING;
+    Server old = server;
+    server = null;
+    lifecycle.execute(() -> NodeServers.stop(old, false));
+    stopKubernetes();
+    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
+    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  private synchronized void bootConfigured() {
+    if (mode == Mode.STOPPED) {
+      return;
+    }
+    try {
+      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname());
+      server = NodeServers.mutual(address, port, apid, config.osCa(), configuredServices());
+    } catch (IOException e) {
+      throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
+    }
+    bootedAt = System.nanoTime();
+    etcdSince = bootstrapped ? bootedAt : -1;
+    timeline = new ServiceTimeline(time, neverHealthy());
+    mode = Mode.CONFIGURED;
+    if (bootstrapped) {
+      startKubernetes();
+    }
+  }
+
+  private synchronized void bootMaintenance() {
+    if (mode == Mode.STOPPED) {
+      return;
+    }
+    try {
+      server = NodeServers.maintenance(address, port, maintenanceServices());
+    } catch (IOException e) {
+      throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
+    }
+    mode = Mode.MAINTENANCE;
+  }
+
+  private Set<String> neverHealthy() {
+    Set<String> out = new HashSet<>();
+    List<String> ids = new java.util.ArrayList<>(ServiceTimeline.BASE);
+    ids.addAll(List.of("etcd", "kubelet"));
+    for (String id : ids) {
+      if (faults.next("talos.service." + id).filter("never-healthy"::equals).isPresent()) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  private List<BindableService> maintenanceServices() {
+    return List.of(
+        new MaintenanceApi(this),
+        new StorageApi(disks),
+        new CosiApi(talosVersion, disks, this::stage));
+  }
+
+  private List<BindableService> configuredServices() {
+    return List.of(
+        new SecureApi(this), new StorageApi(disks), new CosiApi(talosVersion, disks, this::stage));
+  }
+
+  private synchronized String stage() {
+    return switch (mode) {
+      case MAINTENANCE -> "maintenance";
+      case REBOOTING -> "rebooting";
+      case CONFIGURED -> "running";
+      case STOPPED -> "shutting down";
+    };
+  }
+
+  private void startKubernetes() {
+    if (kubernetes != null) {
+      return;
+    }
+    SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
+    kubernetes =
+        kubernetesFactory.start(
+            new KubernetesApiSetup(
+                address,
+                kubernetesPort,
+                hostname(),
+                KUBERNETES_VERSION,
+                cert.certificate(),
+                cert.key(),
+                config.k8sCa().certificate()));
+  }
+
+  private void stopKubernetes() {
+    if (kubernetes != null) {
+      kubernetes.close();
+      kubernetes = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    Server old;
+    synchronized (this) {
+      mode = Mode.STOPPED;
+      old = server;
+      server = null;
+      stopKubernetes();
+    }
+    lifecycle.shutdownNow();
+    NodeServers.stop(old, true);
+  }
+}
