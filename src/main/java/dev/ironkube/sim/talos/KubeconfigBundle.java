@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ final class KubeconfigBundle {
       header[156] = '0';
       put(header, 257, "ustar");
       put(header, 263, "00");
-      java.util.Arrays.fill(header, 148, 156, (byte) ' ');
+      Arrays.fill(header, 148, 156, (byte) ' ');
       long sum = 0;
       for (byte b : header) {
         sum += b & 0xff;

@@ -8,6 +8,7 @@ import dev.ironkube.talos.api.proto.storage.DisksResponse;
 import dev.ironkube.talos.api.proto.storage.StorageServiceGrpc;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
+import java.util.Locale;
 
 /** storage.StorageService/Disks, served alike in maintenance and configured mode. */
 final class StorageApi extends StorageServiceGrpc.StorageServiceImplBase {
@@ -28,7 +29,7 @@ final class StorageApi extends StorageServiceGrpc.StorageServiceImplBase {
               .setName(name)
               .setSize(d.sizeBytes())
               .setModel(d.model())
-              .setSerial("SIM-" + name.toUpperCase(java.util.Locale.ROOT))
+              .setSerial("SIM-" + name.toUpperCase(Locale.ROOT))
               .setType(type(d.type()))
               .setSubsystem(d.type().equals("NVME") ? "/sys/class/nvme" : "/sys/class/block"));
     }

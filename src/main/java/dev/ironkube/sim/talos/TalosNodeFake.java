@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -268,7 +269,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   private Set<String> neverHealthy() {
     Set<String> out = new HashSet<>();
-    List<String> ids = new java.util.ArrayList<>(ServiceTimeline.BASE);
+    List<String> ids = new ArrayList<>(ServiceTimeline.BASE);
     ids.addAll(List.of("etcd", "kubelet"));
     for (String id : ids) {
       if (faults.next("talos.service." + id).filter("never-healthy"::equals).isPresent()) {

@@ -1,5 +1,6 @@
 package dev.ironkube.talos.api;
 
+import com.google.protobuf.ByteString;
 import dev.ironkube.failure.ProviderException;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest;
 import dev.ironkube.talos.api.proto.machine.BootstrapRequest;
@@ -78,7 +79,7 @@ public final class TalosClient implements AutoCloseable {
   public ApplyResult applyConfiguration(byte[] machineConfig) {
     var request =
         ApplyConfigurationRequest.newBuilder()
-            .setData(com.google.protobuf.ByteString.copyFrom(machineConfig))
+            .setData(ByteString.copyFrom(machineConfig))
             .setMode(ApplyConfigurationRequest.Mode.AUTO)
             .build();
     try {

@@ -30,6 +30,7 @@ final class TalosWaits {
   <T> T until(String what, Duration timeout, String hint, Supplier<T> probe) {
     Instant deadline = polling.deadlineAfter(timeout);
     String last = "no attempt made";
+    String lastProgress = "";
     while (true) {
       client.channel().skipReconnectBackoff();
       try {
@@ -46,7 +47,11 @@ final class TalosWaits {
             client.target() + " did not answer " + what + " within " + timeout + "; last: " + last,
             hint);
       }
-      polling.progress().accept("waiting for " + what + " on " + client.target() + ": " + last);
+      String line = "waiting for " + what + " on " + client.target() + ": " + last;
+      if (!line.equals(lastProgress)) {
+        polling.progress().accept(line); // once per change, not once per probe
+        lastProgress = line;
+      }
       polling.pause();
     }
   }
@@ -64,9 +69,11 @@ final class TalosWaits {
         if (status.getCode() == Status.Code.ALREADY_EXISTS) {
           return TalosClient.BootstrapResult.ALREADY_BOOTSTRAPPED;
         }
+        // A refused handshake will not heal by itself: awaitSecure already saw the node answer.
         boolean notYet =
-            status.getCode() == Status.Code.FAILED_PRECONDITION
-                || TalosCallFailures.retryable(status.getCode());
+            !TalosCallFailures.handshakeRefused(e)
+                && (status.getCode() == Status.Code.FAILED_PRECONDITION
+                    || TalosCallFailures.retryable(status.getCode()));
         if (!notYet) {
           throw TalosCallFailures.translate(client.target(), "Bootstrap", e);
         }

@@ -11,7 +11,13 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -83,6 +89,57 @@ class TalosWaitsTest {
       assertThat(sim.maintenanceClient().awaitMaintenance(WAIT))
           .extracting(DiskInfo::path)
           .containsExactlyInAnyOrder("/dev/sda", "/dev/nvme0n1");
+    }
+  }
+
+  /** Deadlines follow the injected clock: ten simulated minutes pass without real waiting. */
+  @Test
+  void waitsRunOnTheInjectedClockAndSleeper() throws Exception {
+    int closedPort;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = probe.getLocalPort();
+    }
+    MutableClock clock = new MutableClock();
+    List<Duration> sleeps = new ArrayList<>();
+    Polling polling =
+        Polling.defaults()
+            .withClock(clock)
+            .withInterval(Duration.ofSeconds(30))
+            .withCallTimeout(Duration.ofSeconds(1))
+            .withSleeper(
+                d -> {
+                  sleeps.add(d);
+                  clock.advance(d);
+                });
+    try (TalosClient client = TalosClient.maintenance("127.0.0.1", closedPort, polling)) {
+      assertThatThrownBy(() -> client.awaitMaintenance(Duration.ofMinutes(10)))
+          .isInstanceOf(OperationFailedException.class)
+          .hasMessageContaining("within PT10M")
+          .hasMessageContaining("UNAVAILABLE");
+    }
+    assertThat(sleeps).hasSize(20).containsOnly(Duration.ofSeconds(30));
+  }
+
+  private static final class MutableClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    void advance(Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
     }
   }
 
