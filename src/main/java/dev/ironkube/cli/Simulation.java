@@ -8,6 +8,7 @@ import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.talos.TalosNodes;
 import java.time.Duration;
 import java.util.List;
 
@@ -23,7 +24,11 @@ public final class Simulation {
   static final double DEFAULT_SCALE = 0.01;
 
   private static final List<String> SCALED_WAITS =
-      List.of(SettingsCatalogue.PROVIDER_POLL, SettingsCatalogue.TALOS_POLL);
+      List.of(
+          SettingsCatalogue.PROVIDER_POLL,
+          SettingsCatalogue.TALOS_POLL,
+          SettingsCatalogue.TALOS_BOOT_TIMEOUT,
+          SettingsCatalogue.BOOTSTRAP_TIMEOUT);
 
   private Simulation() {}
 
@@ -57,7 +62,10 @@ public final class Simulation {
 
   /** A builder with every fake wired (the Talos nodes listen for booted machines). */
   public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
-    return SimulatedDatacenter.builder().timeModel(time).faults(faults);
+    return SimulatedDatacenter.builder()
+        .timeModel(time)
+        .faults(faults)
+        .listener(new TalosNodes(time, faults));
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {
@@ -75,6 +83,10 @@ public final class Simulation {
               SettingsCatalogue.LATITUDE_API_KEY,
               SimulatedDatacenter.LATITUDE_TEST_KEY,
               Source.SIMULATOR);
+    }
+    if (!s.isSet(SettingsCatalogue.OPERATOR_CIDRS)) {
+      // The simulated nodes see the tool connect from loopback.
+      s = s.with(SettingsCatalogue.OPERATOR_CIDRS, "127.0.0.1/32", Source.SIMULATOR);
     }
     double scale = sim.timeModel().scale();
     for (String path : SCALED_WAITS) {

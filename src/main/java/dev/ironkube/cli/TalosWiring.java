@@ -1,13 +1,30 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
 import dev.ironkube.workflow.provision.TalosStage;
+import java.util.Map;
 
-/** Builds the Talos half of the pipeline for a run (null until the Talos stage is wired). */
+/** Builds the Talos half of the pipeline for a run. */
 final class TalosWiring {
   private TalosWiring() {}
 
   static TalosStage stage(Connections c, ProvisionContext ctx) {
-    return null;
+    return new TalosBootstrap(
+        ctx.settings(),
+        ctx.files(),
+        ctx.gate(),
+        ctx.progress(),
+        ctx.cancellation(),
+        ctx.clock(),
+        () ->
+            ctx.images()
+                .installerImage(
+                    ctx.journal()
+                        .value("schematic")
+                        .orElseThrow(() -> new IllegalStateException("no schematic resolved yet")),
+                    ctx.settings().require(SettingsCatalogue.TALOS_VERSION)),
+        Map::of);
   }
 }

@@ -28,6 +28,7 @@ public final class SimMachine {
   private final List<SimDisk> disks;
   private final String plan;
   private final String site;
+  private final String bootSource;
   private volatile State state = State.PROVISIONING;
 
   public SimMachine(
@@ -37,12 +38,33 @@ public final class SimMachine {
       List<SimDisk> disks,
       String plan,
       String site) {
+    this(id, hostname, address, disks, plan, site, "");
+  }
+
+  /**
+   * @param bootSource what the machine boots: the iPXE URL or image it was ordered with (the Talos
+   *     node fake reads the Talos version from it)
+   */
+  public SimMachine(
+      String id,
+      String hostname,
+      InetAddress address,
+      List<SimDisk> disks,
+      String plan,
+      String site,
+      String bootSource) {
+    this.bootSource = bootSource == null ? "" : bootSource;
     this.id = id;
     this.hostname = hostname;
     this.address = address;
     this.disks = List.copyOf(disks);
     this.plan = plan;
     this.site = site;
+  }
+
+  /** The iPXE URL or image the machine was ordered to boot; empty when unknown. */
+  public String bootSource() {
+    return bootSource;
   }
 
   /** The provider's id for it ("sv_…" for Latitude). */

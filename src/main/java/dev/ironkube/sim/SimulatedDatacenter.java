@@ -43,11 +43,13 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final ImageFactoryApi factory;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
+  private final List<MachineListener> listeners;
 
   private SimulatedDatacenter(Builder builder) {
     this.time = builder.time;
     this.faults = builder.faults;
-    builder.listeners.forEach(machines::addListener);
+    this.listeners = List.copyOf(builder.listeners);
+    listeners.forEach(machines::addListener);
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("sim-datacenter-clock").factory());
@@ -159,6 +161,16 @@ public final class SimulatedDatacenter implements AutoCloseable {
     latitude.close();
     factory.close();
     scheduler.shutdownNow();
+    // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
+    for (MachineListener l : listeners) {
+      if (l instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing is best effort; the process may be ending anyway
+        }
+      }
+    }
     closed.countDown();
   }
 

@@ -127,6 +127,12 @@ public final class Journal {
         .anyMatch(e -> JournalEntry.PHASE_DONE.equals(e.type()) && phase.equals(e.name()));
   }
 
+  /** Whether a non-resource action ("apply config demo-cp-1") went through in an earlier run. */
+  public synchronized boolean hasActed(String action) {
+    return entries.stream()
+        .anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && action.equals(e.name()));
+  }
+
   public void outcome(String outcome, String detail) {
     append(JournalEntry.OUTCOME, "", outcome, "", "", outcome, Map.of("detail", detail));
   }

@@ -121,7 +121,14 @@ final class ServerRoutes {
     String id = ids.next("sv");
     String hostname = JsonApi.text(JsonApi.attributes(request.json()), "hostname");
     SimMachine machine =
-        new SimMachine(id, hostname, addresses.next(), SimDisk.typical(), plan.slug(), site.slug());
+        new SimMachine(
+            id,
+            hostname,
+            addresses.next(),
+            SimDisk.typical(),
+            plan.slug(),
+            site.slug(),
+            JsonApi.text(JsonApi.attributes(request.json()), "ipxe"));
     ServerTimeline.Outcome outcome =
         request.faulted("stuck")
             ? ServerTimeline.Outcome.STUCK

@@ -14,6 +14,7 @@ import java.util.List;
  * @param certSans machine.certSANs, added to apid's certificate
  * @param installDisk machine.install.disk, or empty when a selector was used
  * @param documentKinds kinds of the non-legacy documents, in order
+ * @param hostname the hostname the config sets, or empty when it sets none
  */
 public record AppliedConfig(
     byte[] raw,
@@ -24,7 +25,8 @@ public record AppliedConfig(
     SimPki.Issued k8sCa,
     List<String> certSans,
     String installDisk,
-    List<String> documentKinds) {
+    List<String> documentKinds,
+    String hostname) {
 
   public boolean controlPlane() {
     return !"worker".equals(machineType);

@@ -54,6 +54,7 @@ final class ConfigValidator {
     List<String> problems = new ArrayList<>();
     JsonNode legacy = null;
     List<String> kinds = new ArrayList<>();
+    String documentHostname = null;
     Set<String> seen = new HashSet<>();
     Set<String> registered = DocumentKinds.registered(DocumentKinds.minor(talosVersion));
     for (JsonNode doc : documents) {
@@ -70,6 +71,9 @@ final class ConfigValidator {
       } else {
         String kind = doc.path("kind").asText();
         kinds.add(kind);
+        if ("HostnameConfig".equals(kind) && doc.hasNonNull("hostname")) {
+          documentHostname = doc.path("hostname").asText();
+        }
         if (!"v1alpha1".equals(doc.path("apiVersion").asText())) {
           problems.add(kind + ".apiVersion: must be v1alpha1");
         } else if (!registered.contains(kind)) {
@@ -84,7 +88,7 @@ final class ConfigValidator {
     if (legacy == null) {
       throw new InvalidConfig(List.of("the v1alpha1 machine config document is missing"));
     }
-    AppliedConfig config = checkLegacy(raw, legacy, kinds, problems);
+    AppliedConfig config = checkLegacy(raw, legacy, kinds, documentHostname, problems);
     if (!problems.isEmpty()) {
       throw new InvalidConfig(problems);
     }
@@ -92,7 +96,11 @@ final class ConfigValidator {
   }
 
   private AppliedConfig checkLegacy(
-      byte[] raw, JsonNode doc, List<String> kinds, List<String> problems) {
+      byte[] raw,
+      JsonNode doc,
+      List<String> kinds,
+      String documentHostname,
+      List<String> problems) {
     doc.fieldNames()
         .forEachRemaining(
             k -> {
@@ -133,7 +141,11 @@ final class ConfigValidator {
         k8sCa,
         List.copyOf(certSans),
         disk,
-        List.copyOf(kinds));
+        List.copyOf(kinds),
+        // Talos 1.12+ names the node in a HostnameConfig document, older ones in machine.network.
+        documentHostname != null
+            ? documentHostname
+            : machine.path("network").path("hostname").asText(""));
   }
 
   private String installDisk(JsonNode install, List<String> problems) {

@@ -148,7 +148,10 @@ public final class TalosNodeFake implements AutoCloseable {
     return Optional.ofNullable(kubernetes);
   }
 
-  public String hostname() {
+  public synchronized String hostname() {
+    if (config != null && !config.hostname().isEmpty()) {
+      return config.hostname();
+    }
     return "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-');
   }
 

@@ -207,9 +207,7 @@ public final class ProvisionWorkflow {
             .or(() -> ctx.journal().value("schematic"))
             .orElseGet(
                 () -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
-    if (!dryRun) {
-      ctx.journal().value("schematic", schematicId);
-    }
+    ctx.journal().value("schematic", schematicId);
     boot = ctx.images().boot(schematicId, version);
     step.done(schematicId.substring(0, Math.min(12, schematicId.length())) + "…, Talos " + version);
   }
@@ -235,7 +233,10 @@ public final class ProvisionWorkflow {
             + boot.pxeUrl());
     if (talos != null) {
       rendered.addAll(
-          talos.preview(ctx.files().renderedDir(), new TalosStage.Node(hostname(), "<server-ip>")));
+          talos.preview(ctx.files().renderedDir(), new TalosStage.Node(hostname(), "192.0.2.10")));
+      notes.add(
+          "rendered configs use 192.0.2.10 for the server and, unless spec.access.operatorCidrs is"
+              + " set, 198.51.100.10 for you (documentation addresses); they hold secrets (0600)");
     }
     for (String line : planned) {
       ctx.progress().info("would " + line);

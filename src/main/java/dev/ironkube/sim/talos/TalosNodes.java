@@ -1,0 +1,78 @@
+package dev.ironkube.sim.talos;
+
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.MachineListener;
+import dev.ironkube.sim.SimMachine;
+import dev.ironkube.sim.TimeModel;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The simulated datacenter's Talos side: every machine that boots Talos gets a node serving the
+ * real Talos API on its own address, port 50000, running the version it was ordered to boot; a
+ * deleted machine's node goes away with it.
+ */
+public final class TalosNodes implements MachineListener, AutoCloseable {
+  /** The version a machine boots when its boot source names none. */
+  public static final String DEFAULT_VERSION = "v1.11.6";
+
+  private static final Pattern VERSION = Pattern.compile("/(v\\d+\\.\\d+\\.\\d+)(/|$)");
+
+  private final TimeModel time;
+  private final Faults faults;
+  private final int port;
+  private final Map<String, TalosNodeFake> nodes = new ConcurrentHashMap<>();
+
+  public TalosNodes(TimeModel time, Faults faults) {
+    this(time, faults, 50000);
+  }
+
+  public TalosNodes(TimeModel time, Faults faults, int port) {
+    this.time = time;
+    this.faults = faults;
+    this.port = port;
+  }
+
+  @Override
+  public void talosBooted(SimMachine machine) {
+    TalosNodeFake node =
+        new TalosNodeFake(
+            machine.address(),
+            port,
+            machine.disks(),
+            time,
+            faults,
+            versionOf(machine.bootSource()));
+    TalosNodeFake previous = nodes.put(machine.id(), node);
+    if (previous != null) {
+      previous.close();
+    }
+  }
+
+  @Override
+  public void deleted(SimMachine machine) {
+    TalosNodeFake node = nodes.remove(machine.id());
+    if (node != null) {
+      node.close();
+    }
+  }
+
+  /** The node of a machine, for tests and invariant checks. */
+  public Optional<TalosNodeFake> node(String machineId) {
+    return Optional.ofNullable(nodes.get(machineId));
+  }
+
+  static String versionOf(String bootSource) {
+    Matcher m = VERSION.matcher(bootSource == null ? "" : bootSource);
+    return m.find() ? m.group(1) : DEFAULT_VERSION;
+  }
+
+  @Override
+  public void close() {
+    nodes.values().forEach(TalosNodeFake::close);
+    nodes.clear();
+  }
+}

@@ -1,0 +1,75 @@
+package dev.ironkube.talos.stage;
+
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.talos.api.TalosIdentity;
+import dev.ironkube.talos.pki.CertAndKey;
+import dev.ironkube.talos.pki.CertificateIssuer;
+import dev.ironkube.talos.pki.SecretsBundle;
+import dev.ironkube.talos.talosconfig.Talosconfig;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * The cluster's secrets bundle and admin identity, generated once and kept 0600 beside the journal:
+ * a node configured from one bundle rejects every other, so regenerating it for a configured node
+ * would lock the tool out.
+ */
+final class ClusterSecrets {
+  private final ClusterFiles files;
+  private SecretsBundle bundle;
+
+  ClusterSecrets(ClusterFiles files) {
+    this.files = files;
+  }
+
+  /** The persisted bundle, generated and written on first use. */
+  synchronized SecretsBundle bundle() {
+    if (bundle == null) {
+      if (Files.isRegularFile(files.secrets())) {
+        bundle = SecretsBundle.read(files.secrets());
+      } else {
+        bundle = SecretsBundle.generate();
+        bundle.write(files.secrets());
+      }
+    }
+    return bundle;
+  }
+
+  boolean exists() {
+    return Files.isRegularFile(files.secrets());
+  }
+
+  /** A bundle for a dry run: generated in memory, never written. */
+  static SecretsBundle ephemeral() {
+    return SecretsBundle.generate();
+  }
+
+  /** The talosconfig for the node, written once (its admin certificate lasts a year). */
+  synchronized Talosconfig talosconfig(String context, String address) {
+    if (Files.isRegularFile(files.talosconfig())) {
+      Talosconfig existing = Talosconfig.read(files.talosconfig());
+      if (existing.endpoints().contains(address)) {
+        return existing;
+      }
+      Talosconfig moved =
+          new Talosconfig(
+              context,
+              List.of(address),
+              List.of(address),
+              existing.caPem(),
+              existing.certificatePem(),
+              existing.keyPem());
+      moved.write(files.talosconfig());
+      return moved;
+    }
+    CertAndKey os = bundle().os();
+    CertAndKey admin = CertificateIssuer.systemDefault().talosAdmin(os);
+    Talosconfig config = Talosconfig.of(context, List.of(address), List.of(address), os, admin);
+    config.write(files.talosconfig());
+    return config;
+  }
+
+  static TalosIdentity identity(Talosconfig config) {
+    return new TalosIdentity(config.caPem(), config.certificatePem(), config.keyPkcs8Pem());
+  }
+}

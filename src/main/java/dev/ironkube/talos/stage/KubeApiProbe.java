@@ -1,0 +1,127 @@
+package dev.ironkube.talos.stage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironkube.talos.pki.TalosPem;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * Proves the Kubernetes API of a new cluster answers with the cluster's own CA and the admin
+ * identity of its kubeconfig: TLS trusts that CA alone, so an API served with any other certificate
+ * fails the handshake. Uses the JDK client, so the check costs no Kubernetes library start-up.
+ */
+final class KubeApiProbe {
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http;
+  private final URI server;
+
+  private KubeApiProbe(HttpClient http, URI server) {
+    this.http = http;
+    this.server = server;
+  }
+
+  /** A probe for the first cluster and user of an admin kubeconfig. */
+  static KubeApiProbe fromKubeconfig(String kubeconfig) {
+    try {
+      JsonNode root = YAML.readTree(kubeconfig);
+      JsonNode cluster = root.path("clusters").path(0).path("cluster");
+      JsonNode user = root.path("users").path(0).path("user");
+      String ca = decode(cluster.path("certificate-authority-data").asText());
+      String cert = decode(user.path("client-certificate-data").asText());
+      String key = decode(user.path("client-key-data").asText());
+      X509Certificate caCert = TalosPem.parseCertificate(ca);
+      X509Certificate clientCert = TalosPem.parseCertificate(cert);
+
+      KeyStore trust = KeyStore.getInstance("PKCS12");
+      trust.load(null, null);
+      trust.setCertificateEntry("cluster-ca", caCert);
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(trust);
+
+      char[] pass = new char[0];
+      KeyStore identity = KeyStore.getInstance("PKCS12");
+      identity.load(null, null);
+      identity.setKeyEntry(
+          "admin", TalosPem.parsePrivateKey(key), pass, new X509Certificate[] {clientCert});
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(identity, pass);
+
+      SSLContext tls = SSLContext.getInstance("TLS");
+      tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+      HttpClient client =
+          HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+      return new KubeApiProbe(client, URI.create(cluster.path("server").asText()));
+    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+      throw new IllegalArgumentException("the kubeconfig cannot be used: " + e.getMessage(), e);
+    }
+  }
+
+  URI server() {
+    return server;
+  }
+
+  /** The server's version, when it answers with our CA. */
+  Optional<String> version() {
+    return get("/version").map(n -> n.path("gitVersion").asText("unknown"));
+  }
+
+  /** Whether a node of that name is registered (empty when not), and whether it is Ready. */
+  Optional<Boolean> nodeReady(String node) {
+    return get("/api/v1/nodes")
+        .flatMap(
+            list -> {
+              for (JsonNode n : list.path("items")) {
+                if (!node.equals(n.path("metadata").path("name").asText())) {
+                  continue;
+                }
+                for (JsonNode c : n.path("status").path("conditions")) {
+                  if ("Ready".equals(c.path("type").asText())) {
+                    return Optional.of("True".equals(c.path("status").asText()));
+                  }
+                }
+                return Optional.of(false);
+              }
+              return Optional.empty();
+            });
+  }
+
+  private Optional<JsonNode> get(String path) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(server.resolve(path))
+                  .timeout(Duration.ofSeconds(10))
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200 ? Optional.of(JSON.readTree(r.body())) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
+  }
+
+  private static String decode(String b64) {
+    return new String(Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+  }
+}
