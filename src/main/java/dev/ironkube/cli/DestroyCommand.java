@@ -83,6 +83,10 @@ final class DestroyCommand implements Callable<Integer> {
           new DestroyWorkflow(cluster, provider, new Gate(journal, dryRun), narration.progress())
               .run();
       narration.close();
+      if (!dryRun && files.exists()) {
+        var record = files.retire(env.clock().instant());
+        env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
+      }
       if (output == OutputFormat.json) {
         Json.print(env.out(), report);
       } else if (report.deleted().isEmpty()) {

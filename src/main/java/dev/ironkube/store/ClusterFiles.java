@@ -35,4 +35,27 @@ public record ClusterFiles(Path dir) {
   public boolean exists() {
     return Files.isRegularFile(journal());
   }
+
+  /**
+   * After a destroy: keeps the journal as a dated record, deletes the credentials that opened a
+   * cluster which no longer exists, so the name can be provisioned afresh. Returns the record.
+   */
+  public Path retire(java.time.Instant when) throws java.io.IOException {
+    String stamp = when.toString().replace(":", "").replace("-", "");
+    Path record = dir.resolve("journal.destroyed-" + stamp + ".jsonl");
+    Files.move(journal(), record);
+    for (Path p : java.util.List.of(secrets(), talosconfig(), kubeconfig(), sshKey())) {
+      Files.deleteIfExists(p);
+    }
+    Path rendered = renderedDir();
+    if (Files.isDirectory(rendered)) {
+      try (var s = Files.list(rendered)) {
+        for (Path p : s.toList()) {
+          Files.deleteIfExists(p);
+        }
+      }
+      Files.deleteIfExists(rendered);
+    }
+    return record;
+  }
 }

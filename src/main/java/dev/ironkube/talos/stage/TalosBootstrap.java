@@ -109,14 +109,18 @@ public final class TalosBootstrap implements TalosStage {
         .withProgress(line -> step.update(line, -1));
   }
 
-  private static String applyAction(String hostname) {
-    return "apply config " + hostname;
+  private String applyAction(Node node) {
+    return applyAction(node.hostname(), node.serverId());
+  }
+
+  private String applyAction(String hostname, String serverId) {
+    return "apply config " + hostname + " (" + serverId + ")";
   }
 
   @Override
-  public NodeBoot boot() {
+  public NodeBoot boot(String hostname, String serverId) {
     return address -> {
-      boolean configured = gate.journal().hasActed(applyAction(hostnameFor(address)));
+      boolean configured = gate.journal().hasActed(applyAction(hostname, serverId));
       try (TalosClient client =
           configured
               ? TalosClient.secure(address, identityFor(address))
@@ -127,10 +131,6 @@ public final class TalosBootstrap implements TalosStage {
         return new Wait.Poll.NotYet<>("not answering yet", -1);
       }
     };
-  }
-
-  private String hostnameFor(String address) {
-    return new dev.ironkube.provider.ClusterIdentity(cluster()).hostname("cp", 1);
   }
 
   private dev.ironkube.talos.api.TalosIdentity identityFor(String address) {
@@ -151,7 +151,7 @@ public final class TalosBootstrap implements TalosStage {
     step.done(existed ? "reusing " + files.secrets().getFileName() : "written 0600");
     Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
 
-    if (gate.journal().hasActed(applyAction(node.hostname()))) {
+    if (gate.journal().hasActed(applyAction(node))) {
       progress.info("The machine config was applied by an earlier run; checking the node");
     } else {
       Progress.Step disks = progress.step("Reading the node's disks");
@@ -175,7 +175,7 @@ public final class TalosBootstrap implements TalosStage {
       var result =
           gate.act(
               "talos",
-              applyAction(node.hostname()),
+              applyAction(node),
               Map.of("address", node.address()),
               () -> {
                 try (TalosClient maintenance =
@@ -208,7 +208,7 @@ public final class TalosBootstrap implements TalosStage {
       var result =
           gate.act(
               "talos",
-              "bootstrap etcd " + node.hostname(),
+              "bootstrap etcd " + node.hostname() + " (" + node.serverId() + ")",
               Map.of("address", node.address()),
               () -> client.bootstrap(timeout));
       etcd.done(

@@ -83,7 +83,7 @@ public final class ProvisionWorkflow {
     try {
       runner.run(phases);
       if (!dryRun && talos != null) {
-        runner.run(talos.phases(new TalosStage.Node(hostname(), ipv4)));
+        runner.run(talos.phases(new TalosStage.Node(hostname(), ipv4, server.id())));
       }
     } catch (Cancellation.CancelledException e) {
       afterFailure("stopped by the user");
@@ -233,7 +233,8 @@ public final class ProvisionWorkflow {
             + boot.pxeUrl());
     if (talos != null) {
       rendered.addAll(
-          talos.preview(ctx.files().renderedDir(), new TalosStage.Node(hostname(), "192.0.2.10")));
+          talos.preview(
+              ctx.files().renderedDir(), new TalosStage.Node(hostname(), "192.0.2.10", "planned")));
       notes.add(
           "rendered configs use 192.0.2.10 for the server and, unless spec.access.operatorCidrs is"
               + " set, 198.51.100.10 for you (documentation addresses); they hold secrets (0600)");
@@ -305,7 +306,7 @@ public final class ProvisionWorkflow {
                     return new Wait.Poll.NotYet<>(detail, -1);
                   }
                   if (talos != null) {
-                    Wait.Poll<String> p = talos.boot().probe(ipv4);
+                    Wait.Poll<String> p = talos.boot(hostname(), server.id()).probe(ipv4);
                     return p instanceof Wait.Poll.NotYet<String> n
                         ? new Wait.Poll.NotYet<>(detail + "; Talos API: " + n.detail(), -1)
                         : p instanceof Wait.Poll.Done<String> ? new Wait.Poll.Done<>(ipv4) : p;

@@ -6,8 +6,8 @@ import java.util.List;
 
 /** The Talos half of the pipeline, from a booted node to a healthy cluster. */
 public interface TalosStage {
-  /** Proves the node's Talos API answers in maintenance mode. */
-  NodeBoot boot();
+  /** Proves the node's Talos API answers (in maintenance mode, or over mTLS once configured). */
+  NodeBoot boot(String hostname, String serverId);
 
   /** The phases after boot (configure, bootstrap, health, kubeconfig) for this node. */
   List<Phase> phases(Node node);
@@ -18,6 +18,9 @@ public interface TalosStage {
    */
   List<Path> preview(Path dir, Node node);
 
-  /** The node the stage works on. {@code address} is what the tool dials. */
-  record Node(String hostname, String address) {}
+  /**
+   * The node the stage works on. {@code address} is what the tool dials; {@code serverId} ties
+   * journaled actions to this server, so a new server of the same name is configured afresh.
+   */
+  record Node(String hostname, String address, String serverId) {}
 }
