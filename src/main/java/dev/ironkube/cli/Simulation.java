@@ -23,12 +23,18 @@ public final class Simulation {
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
   static final double DEFAULT_SCALE = 0.01;
 
-  private static final List<String> SCALED_WAITS =
-      List.of(
-          SettingsCatalogue.PROVIDER_POLL,
-          SettingsCatalogue.TALOS_POLL,
-          SettingsCatalogue.TALOS_BOOT_TIMEOUT,
-          SettingsCatalogue.BOOTSTRAP_TIMEOUT);
+  /** Poll intervals scale with modelled time, so the request budget per modelled minute holds. */
+  private static final List<String> SCALED_INTERVALS =
+      List.of(SettingsCatalogue.PROVIDER_POLL, SettingsCatalogue.TALOS_POLL);
+
+  /**
+   * Timeouts scale too, but never below a floor: key generation and TLS handshakes take real time
+   * that no time model shortens.
+   */
+  private static final List<String> SCALED_TIMEOUTS =
+      List.of(SettingsCatalogue.TALOS_BOOT_TIMEOUT, SettingsCatalogue.BOOTSTRAP_TIMEOUT);
+
+  private static final Duration TIMEOUT_FLOOR = Duration.ofSeconds(30);
 
   private Simulation() {}
 
@@ -47,6 +53,14 @@ public final class Simulation {
     }
     throw new UserInputException(
         SCALE_ENV + "='" + raw + "' is not a time scale", "use a number from 0 to 1, such as 0.01");
+  }
+
+  private static Settings scaled(Settings s, String path, double scale, Duration floor) {
+    if (s.source(path).orElse(Source.DEFAULT) != Source.DEFAULT) {
+      return s;
+    }
+    long millis = Math.max(floor.toMillis(), (long) (s.duration(path).toMillis() * scale));
+    return s.with(path, DurationParser.format(Duration.ofMillis(millis)), Source.SIMULATOR);
   }
 
   static SimulatedDatacenter start(CliEnvironment env) {
@@ -89,12 +103,11 @@ public final class Simulation {
       s = s.with(SettingsCatalogue.OPERATOR_CIDRS, "127.0.0.1/32", Source.SIMULATOR);
     }
     double scale = sim.timeModel().scale();
-    for (String path : SCALED_WAITS) {
-      if (s.source(path).orElse(Source.DEFAULT) == Source.DEFAULT) {
-        Duration d = s.duration(path);
-        Duration scaled = Duration.ofMillis(Math.max(5, (long) (d.toMillis() * scale)));
-        s = s.with(path, DurationParser.format(scaled), Source.SIMULATOR);
-      }
+    for (String path : SCALED_INTERVALS) {
+      s = scaled(s, path, scale, Duration.ofMillis(5));
+    }
+    for (String path : SCALED_TIMEOUTS) {
+      s = scaled(s, path, scale, TIMEOUT_FLOOR);
     }
     return s;
   }
