@@ -34,7 +34,21 @@ final class Cidrs {
     if (prefix < 0 || prefix > max) {
       return Optional.empty();
     }
-    return Optional.of(address.toLowerCase(Locale.ROOT) + "/" + prefix);
+    return Optional.of(networkAddress(ip.get(), prefix) + "/" + prefix);
+  }
+
+  /** Host bits cleared: "10.0.0.7/24" becomes "10.0.0.0/24", the canonical form of the subnet. */
+  private static String networkAddress(InetAddress ip, int prefix) {
+    byte[] bytes = ip.getAddress();
+    for (int i = 0; i < bytes.length; i++) {
+      int keep = Math.max(0, Math.min(8, prefix - i * 8));
+      bytes[i] &= (byte) (0xff << (8 - keep));
+    }
+    try {
+      return InetAddress.getByAddress(bytes).getHostAddress().toLowerCase(Locale.ROOT);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** An IP literal; host names are rejected rather than resolved. */
