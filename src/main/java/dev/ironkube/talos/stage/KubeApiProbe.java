@@ -24,7 +24,7 @@ import javax.net.ssl.TrustManagerFactory;
  * identity of its kubeconfig: TLS trusts that CA alone, so an API served with any other certificate
  * fails the handshake. Uses the JDK client, so the check costs no Kubernetes library start-up.
  */
-final class KubeApiProbe {
+public final class KubeApiProbe {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -37,7 +37,7 @@ final class KubeApiProbe {
   }
 
   /** A probe for the first cluster and user of an admin kubeconfig. */
-  static KubeApiProbe fromKubeconfig(String kubeconfig) {
+  public static KubeApiProbe fromKubeconfig(String kubeconfig) {
     try {
       JsonNode root = YAML.readTree(kubeconfig);
       JsonNode cluster = root.path("clusters").path(0).path("cluster");
@@ -74,17 +74,17 @@ final class KubeApiProbe {
     }
   }
 
-  URI server() {
+  public URI server() {
     return server;
   }
 
   /** The server's version, when it answers with our CA. */
-  Optional<String> version() {
+  public Optional<String> version() {
     return get("/version").map(n -> n.path("gitVersion").asText("unknown"));
   }
 
   /** Whether a node of that name is registered (empty when not), and whether it is Ready. */
-  Optional<Boolean> nodeReady(String node) {
+  public Optional<Boolean> nodeReady(String node) {
     return get("/api/v1/nodes")
         .flatMap(
             list -> {
