@@ -26,6 +26,11 @@ public final class Catalogue {
         "provider-malformed-read",
         "provider-500-write",
         "provider-reset-write",
+        "provider-timeout-read",
+        "talos-apply-drop",
+        "talos-apply-reject",
+        "talos-bootstrap-refused",
+        "talos-service-never-healthy",
         "stale-status",
         "stuck-deploy",
         "failed-deployment",
@@ -42,7 +47,7 @@ public final class Catalogue {
     return build(names.get(random.nextInt(names.size())), random);
   }
 
-  static Scenario build(String name, Random r) {
+  public static Scenario build(String name, Random r) {
     int skip = r.nextInt(4);
     List<Rule> faults = new ArrayList<>();
     Disturbance disturbance = Disturbance.NONE;
@@ -62,6 +67,17 @@ public final class Catalogue {
           faults.add(new Rule("latitude.POST *", "http-500", r.nextInt(3), 1, 1));
       case "provider-reset-write" ->
           faults.add(new Rule("latitude.POST *", "reset", r.nextInt(3), 1, 1));
+      case "provider-timeout-read" ->
+          faults.add(new Rule("latitude.GET /servers/{id}", "timeout", skip, 1, 1));
+      case "talos-apply-drop" -> faults.add(Rule.once("talos.apply", "drop"));
+      case "talos-apply-reject" -> faults.add(Rule.once("talos.apply", "reject"));
+      case "talos-bootstrap-refused" ->
+          faults.add(new Rule("talos.bootstrap", "precondition", 0, 1 + r.nextInt(4), 1));
+      case "talos-service-never-healthy" ->
+          faults.add(
+              Rule.always(
+                  "talos.service." + List.of("etcd", "kubelet", "apid", "trustd").get(r.nextInt(4)),
+                  "never-healthy"));
       case "stale-status" ->
           faults.add(
               new Rule("latitude.GET /servers/{id}", "stale-status", skip, 3 + r.nextInt(5), 1));

@@ -88,6 +88,8 @@ final class ChaosRun {
         spec:
           plan: c2-small-x86
           region: CHI
+          access:
+            operatorCidrs: [127.0.0.1/32]
           waits:
             providerPollInterval: 20ms
             talosPollInterval: 10ms
@@ -138,7 +140,14 @@ final class ChaosRun {
           if (!finished) {
             child.destroyForcibly().waitFor();
           }
-          outputs.add(Files.readString(log));
+          String childLog = Files.readString(log);
+          outputs.add(childLog);
+          if (!childLog.contains("==>") && !childLog.isBlank()
+              || childLog.contains("Could not find")) {
+            // A child that never ran would make the kill scenario pass without testing anything.
+            violations.add(
+                "the process to kill did not start: " + childLog.lines().findFirst().orElse(""));
+          }
           if (scenario.disturbance() == Scenario.Disturbance.KILL_THEN_RESUME) {
             last = inProcess(sim, env, null, provision);
             outcome = "resumed-" + classify(last, scenario);
@@ -151,6 +160,9 @@ final class ChaosRun {
       outputs.add(last.out());
       outputs.add(last.err());
       Invariants.check(sim, outcome, last, scenario, violations);
+      if (outcome.endsWith("provisioned")) {
+        Invariants.checkAccess(home.resolve("ironkube/clusters/chaos"), violations);
+      }
 
       // Whatever the outcome, a destroy must leave the datacenter empty.
       Invocation destroy =

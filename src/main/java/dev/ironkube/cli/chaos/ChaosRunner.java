@@ -26,8 +26,20 @@ public final class ChaosRunner {
   }
 
   public ChaosSummary run(int runs) throws IOException, InterruptedException {
+    return run(runs, List.of());
+  }
+
+  /**
+   * Runs the named scenarios in order (each with its own seed from the campaign), or {@code runs}
+   * drawn at random when {@code scenarios} is empty.
+   */
+  public ChaosSummary run(int runs, List<String> scenarios)
+      throws IOException, InterruptedException {
     long started = System.nanoTime();
     Path work = Files.createTempDirectory("ironkube-chaos");
+    if (!scenarios.isEmpty()) {
+      runs = scenarios.size();
+    }
     try {
       Random campaign = new Random(seed);
       // A real run takes about 8 modelled minutes to a booted node; scaled, that is when to strike.
@@ -36,7 +48,10 @@ public final class ChaosRunner {
       List<RunResult> results = new ArrayList<>();
       for (int i = 1; i <= runs; i++) {
         long runSeed = campaign.nextLong();
-        Scenario scenario = Catalogue.draw(new Random(runSeed));
+        Scenario scenario =
+            scenarios.isEmpty()
+                ? Catalogue.draw(new Random(runSeed))
+                : Catalogue.build(scenarios.get(i - 1), new Random(runSeed));
         RunResult r = one.execute(i, runSeed, scenario);
         results.add(r);
         progress.printf(

@@ -1,6 +1,10 @@
 package dev.ironkube.cli.chaos;
 
 import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.talos.api.TalosIdentity;
+import dev.ironkube.talos.stage.KubeApiProbe;
+import dev.ironkube.talos.talosconfig.Talosconfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +34,6 @@ final class Invariants {
         }
         if (!lastLine.contains("ironkube destroy")) {
           violations.add("a successful run must end with the billing reminder, ended: " + lastLine);
-        }
-        boolean booted =
-            sim.machines().live().stream().anyMatch(m -> m.state().name().contains("TALOS"));
-        if (!booted) {
-          violations.add("provisioned but no machine runs Talos");
         }
       }
       case "kept", "resumed-kept" -> {
@@ -66,6 +65,28 @@ final class Invariants {
     }
     if (last.err().contains("\tat ")) {
       violations.add("a stack trace reached the user without --verbose");
+    }
+  }
+
+  /** A successful run's talosconfig and kubeconfig must open the cluster. */
+  static void checkAccess(Path clusterDir, List<String> violations) {
+    try {
+      Talosconfig tc = Talosconfig.read(clusterDir.resolve("talosconfig"));
+      var identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
+      try (TalosClient talos = TalosClient.secure(tc.endpoints().get(0), identity)) {
+        boolean etcd =
+            talos.serviceList().stream()
+                .anyMatch(s -> s.id().equals("etcd") && s.runningAndHealthy());
+        if (!etcd) {
+          violations.add("provisioned but etcd is not healthy");
+        }
+      }
+      String kubeconfig = Files.readString(clusterDir.resolve("kubeconfig"));
+      if (KubeApiProbe.fromKubeconfig(kubeconfig).version().isEmpty()) {
+        violations.add("provisioned but the kubeconfig does not reach the Kubernetes API");
+      }
+    } catch (IOException | RuntimeException e) {
+      violations.add("provisioned but the cluster's credentials do not work: " + e.getMessage());
     }
   }
 
