@@ -42,6 +42,8 @@ import picocli.CommandLine.Command;
       ProvisionCommand.class,
       DestroyCommand.class,
       StatusCommand.class,
+      CredentialsCommands.Kube.class,
+      CredentialsCommands.Talos.class,
       ConfigCommand.class,
       SimCommand.class,
       picocli.CommandLine.HelpCommand.class
