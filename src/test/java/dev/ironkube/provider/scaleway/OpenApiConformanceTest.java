@@ -30,7 +30,8 @@ class OpenApiConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final FakeHttpServer fake = new FakeHttpServer();
   private final ScalewayClient client = Recordings.client(fake.uri(), new RecordingSleeper());
-  private final OpenApiInteractionValidator validator =
+  // Loading the spec takes seconds; once per class is enough.
+  private static final OpenApiInteractionValidator validator =
       OpenApiInteractionValidator.createForSpecificationUrl(
               Recordings.dir().resolve("openapi/scaleway.baremetal.v1.Api.yml").toUri().toString())
           .build();
