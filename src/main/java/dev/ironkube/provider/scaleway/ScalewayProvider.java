@@ -52,7 +52,8 @@ public final class ScalewayProvider implements BareMetalProvider {
   /**
    * Builds client and transport from the SCW_* settings.
    *
-   * @param accessKey SCW_ACCESS_KEY; never sent (Scaleway authenticates by the secret key alone)
+   * @param accessKey SCW_ACCESS_KEY, may be null; not sent, since Scaleway authenticates by the
+   *     secret key alone, and not shown either
    * @param secretKey SCW_SECRET_KEY, sent as X-Auth-Token
    * @param apiUrl SCW_API_URL, or null for {@link ScalewayClient#DEFAULT_BASE_URI}
    * @param transport adds a sleeper, clock, listeners... to the transport before it is built
@@ -65,7 +66,6 @@ public final class ScalewayProvider implements BareMetalProvider {
       URI apiUrl,
       UnaryOperator<JsonHttpBuilder> transport,
       Supplier<String> publicKey) {
-    Objects.requireNonNull(accessKey, "accessKey");
     URI base = apiUrl == null ? ScalewayClient.DEFAULT_BASE_URI : apiUrl;
     ScalewayClient client =
         new ScalewayClient(

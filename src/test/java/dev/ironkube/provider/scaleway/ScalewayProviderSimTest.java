@@ -200,6 +200,34 @@ class ScalewayProviderSimTest {
   }
 
   @Test
+  void anOrderTheZoneCannotFillIsRejectedAndAFailedDeliveryIsFailed() {
+    faults.arm(
+        Faults.Rule.once("scaleway.POST /baremetal/v1/zones/{zone}/servers", "out-of-stock"));
+    assertThatThrownBy(() -> order(DEMO, "demo-cp-0", "EM-A610R-NVME", "fr-par-1"))
+        .isInstanceOf(ProviderException.Rejected.class)
+        .hasMessageContaining("out of stock");
+
+    faults.arm(
+        Faults.Rule.once("scaleway.POST /baremetal/v1/zones/{zone}/servers", "delivery-failed"));
+    Server ordered = order(DEMO, "demo-cp-0", "EM-A610R-NVME", "fr-par-1");
+    assertThat(provider.server(ordered.id()).orElseThrow().state()).isEqualTo(Server.State.FAILED);
+  }
+
+  @Test
+  void sshKeysAreMatchedExactlyAcrossPages() {
+    ScalewayClient client = client();
+    for (int i = 0; i < ScalewayClient.PAGE_SIZE + 5; i++) {
+      client.createSshKey("ironkube-demo-old-" + i, PUBLIC_KEY);
+    }
+    ScwSshKey last = client.createSshKey("ironkube-demo", PUBLIC_KEY);
+
+    assertThat(provider.find(sshKey(DEMO))).map(ResourceRef::id).contains(last.id());
+    assertThat(log.of(ScalewayApi.API))
+        .filteredOn(e -> e.method().equals("GET") && e.path().equals("/iam/v1alpha1/ssh-keys"))
+        .hasSize(2);
+  }
+
+  @Test
   void aWrongSecretKeyIsUnauthorizedWithAHint() {
     assertThatThrownBy(() -> provider("00000000-0000-4000-8000-000000000000").authenticate())
         .isInstanceOf(ProviderException.Unauthorized.class)
