@@ -7,6 +7,7 @@ import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.http.SimHttpServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,9 @@ import java.util.function.LongSupplier;
  * #STEP_DELIVERY} 5 min ({@code ordered → ready}), {@value #STEP_INSTALL_START} 30 s ({@code
  * to_install → installing}), {@value #STEP_INSTALL} 8 min ({@code → completed}), {@value
  * #STEP_PIVOT} 2 min (the machine listeners hear {@code talosBooted} at its end, only when the user
- * data is a Talos pivot), {@value #STEP_DELETION} 6 s ({@code deleting}, then 404).
+ * data is a Talos pivot), {@value #STEP_DELETION} 6 s ({@code deleting}, then 404), {@value
+ * #STEP_RATE_WINDOW} 1 s (the window of {@link ScalewayOptions#requestsPerWindow()}; over budget
+ * answers the bare 429 below).
  *
  * <p>Faults, armed on {@link Faults} at points {@code "scaleway.<METHOD> <template>"} such as
  * {@code "scaleway.POST /baremetal/v1/zones/{zone}/servers"} or {@code "scaleway.GET
@@ -57,6 +60,7 @@ public final class ScalewayApi implements AutoCloseable {
   public static final String STEP_INSTALL = "scaleway.install";
   public static final String STEP_PIVOT = "talos.cloud-init-pivot";
   public static final String STEP_DELETION = "scaleway.deletion";
+  public static final String STEP_RATE_WINDOW = "scaleway.rate-limit-window";
 
   private static final String ZONE = "/baremetal/v1/zones/{zone}";
   private static final String SSH_KEYS = "/iam/v1alpha1/ssh-keys";
@@ -105,7 +109,12 @@ public final class ScalewayApi implements AutoCloseable {
             new ScwRoute("POST", SSH_KEYS, keys::create),
             new ScwRoute("GET", SSH_KEYS + "/{ssh_key_id}", keys::get),
             new ScwRoute("DELETE", SSH_KEYS + "/{ssh_key_id}", keys::delete));
-    ScalewayGate gate = new ScalewayGate(routes, options, faults, state, options.seed());
+    GatewayRateLimit limit =
+        new GatewayRateLimit(
+            options.requestsPerWindow(),
+            time.duration(STEP_RATE_WINDOW, Duration.ofSeconds(1)).toNanos(),
+            nanoClock);
+    ScalewayGate gate = new ScalewayGate(routes, options, faults, limit, state, options.seed());
     this.server = new SimHttpServer(API, log, gate::handle);
   }
 

@@ -30,9 +30,16 @@ final class ScalewayGate {
   private final Faults faults;
   private final Object lock;
   private final ScwIds requestIds;
+  private final GatewayRateLimit limit;
 
   ScalewayGate(
-      List<ScwRoute> routes, ScalewayOptions options, Faults faults, Object lock, long seed) {
+      List<ScwRoute> routes,
+      ScalewayOptions options,
+      Faults faults,
+      GatewayRateLimit limit,
+      Object lock,
+      long seed) {
+    this.limit = limit;
     this.routes = routes;
     this.options = options;
     this.faults = faults;
@@ -46,6 +53,10 @@ final class ScalewayGate {
     String key = exchange.header("X-Auth-Token").orElse("").trim();
     if (!options.secretKeys().contains(key)) {
       write(exchange, ScwJson.deniedAuthentication());
+      return;
+    }
+    if (!limit.admit(key)) {
+      rateLimited(exchange);
       return;
     }
     ScwRoute route = null;
@@ -88,11 +99,7 @@ final class ScalewayGate {
       case "http-500" -> write(exchange, ScwJson.message(500, "internal error"));
       case "http-502" -> exchange.respond(502, "text/plain", ENVOY_502);
       case "http-503" -> write(exchange, ScwJson.message(503, "service unavailable"));
-      case "429" -> {
-        // As recorded: no body, no Content-Type, no Retry-After.
-        exchange.setHeader("X-Envoy-Ratelimited", "true");
-        exchange.respond(429, null, new byte[0]);
-      }
+      case "429" -> rateLimited(exchange);
       case "reset" -> exchange.drop();
       case "timeout" -> {
         Thread.sleep(options.timeoutFaultDelay());
@@ -102,6 +109,12 @@ final class ScalewayGate {
           exchange.respond(
               500, "text/plain; charset=utf-8", "simulator: unknown Scaleway fault kind " + fault);
     }
+  }
+
+  /** As recorded: no body, no Content-Type, no Retry-After. */
+  private static void rateLimited(SimExchange exchange) {
+    exchange.setHeader("X-Envoy-Ratelimited", "true");
+    exchange.respond(429, null, new byte[0]);
   }
 
   private static void write(SimExchange exchange, ScwReply reply) {

@@ -9,6 +9,8 @@ import java.util.Set;
  * @param secretKeys the X-Auth-Token values it accepts
  * @param projectId the one project the keys may use; other projects answer 403
  * @param organizationId shown as {@code organization_id} on everything
+ * @param requestsPerWindow per-key budget per modelled rate-limit window (default 30 per second, an
+ *     assumption: Scaleway publishes no number); 0 turns it off
  * @param timeoutFaultDelay how long the "timeout" fault holds a request before dropping it; real
  *     time, because it must outlast the client's own timeout
  * @param seed seeds ids and timings, so a run is reproducible
@@ -17,6 +19,7 @@ public record ScalewayOptions(
     Set<String> secretKeys,
     String projectId,
     String organizationId,
+    int requestsPerWindow,
     Duration timeoutFaultDelay,
     long seed) {
 
@@ -36,19 +39,28 @@ public record ScalewayOptions(
         Set.of(DEFAULT_SECRET_KEY),
         DEFAULT_PROJECT_ID,
         DEFAULT_ORGANIZATION_ID,
+        30,
         Duration.ofSeconds(90),
         1L);
   }
 
   public ScalewayOptions withSecretKeys(Set<String> keys) {
-    return new ScalewayOptions(keys, projectId, organizationId, timeoutFaultDelay, seed);
+    return new ScalewayOptions(
+        keys, projectId, organizationId, requestsPerWindow, timeoutFaultDelay, seed);
   }
 
   public ScalewayOptions withTimeoutFaultDelay(Duration delay) {
-    return new ScalewayOptions(secretKeys, projectId, organizationId, delay, seed);
+    return new ScalewayOptions(
+        secretKeys, projectId, organizationId, requestsPerWindow, delay, seed);
+  }
+
+  public ScalewayOptions withRequestsPerWindow(int limit) {
+    return new ScalewayOptions(
+        secretKeys, projectId, organizationId, limit, timeoutFaultDelay, seed);
   }
 
   public ScalewayOptions withSeed(long newSeed) {
-    return new ScalewayOptions(secretKeys, projectId, organizationId, timeoutFaultDelay, newSeed);
+    return new ScalewayOptions(
+        secretKeys, projectId, organizationId, requestsPerWindow, timeoutFaultDelay, newSeed);
   }
 }

@@ -15,6 +15,7 @@ import dev.ironkube.sim.TimeModel;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,33 @@ class ScalewayApiShapeTest {
     assertThat(limited.headers().firstValue("Content-Type")).isEmpty();
     assertThat(limited.headers().firstValue("Retry-After")).isEmpty();
     assertThat(limited.headers().firstValue("X-Envoy-Ratelimited")).contains("true");
+  }
+
+  @Test
+  void requestsOverTheKeysBudgetGetTheBare429() throws Exception {
+    try (ScalewayApi limited =
+        new ScalewayApi(
+                ScalewayOptions.defaults().withRequestsPerWindow(3),
+                TimeModel.instant().override(ScalewayApi.STEP_RATE_WINDOW, Duration.ofMinutes(1)),
+                Faults.none(),
+                new MachineRegistry(),
+                new LoopbackAllocator(203, List.of()),
+                new RequestLog())
+            .start()) {
+      SimHttp other = new SimHttp(limited.baseUri(), null);
+      List<Integer> statuses = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        statuses.add(
+            other
+                .send(
+                    other
+                        .request(ZONE + "/os")
+                        .header("X-Auth-Token", ScalewayOptions.DEFAULT_SECRET_KEY)
+                        .GET())
+                .status());
+      }
+      assertThat(statuses).containsExactly(200, 200, 200, 429);
+    }
   }
 
   @Test
