@@ -8,6 +8,7 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.RecordingSleeper;
+import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.Server;
 import java.math.BigDecimal;
@@ -215,6 +216,24 @@ class RecordedTrafficTest {
         .satisfies(e -> assertThat(((ProviderException) e).hint()).contains("SCW_SECRET_KEY"))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(Recordings.SECRET));
     assertThat(fake.requests().getFirst().queryParam("page_size")).isEqualTo("1");
+  }
+
+  @Test
+  void theRequestLogNeverHoldsTheSecretKey() {
+    fake.answerInTurn(Recordings.reply(200, "iam.ssh-keys-list.by-name-and-project.200.json"));
+    List<RequestLogEntry> entries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ScalewayClient logged =
+        new ScalewayClient(
+            ScalewayClient.transport(fake.uri(), Recordings.SECRET).listener(entries::add).build(),
+            Recordings.PROJECT);
+
+    logged.probeCredentials();
+
+    assertThat(entries).hasSize(1);
+    assertThat(entries.getFirst().requestHeaders()).containsKey("X-Auth-Token");
+    assertThat(entries.getFirst().requestHeaders().toString() + entries.getFirst().line())
+        .doesNotContain(Recordings.SECRET);
+    assertThat(entries.getFirst().requestId()).isEqualTo("7d8e2b9c-recorded");
   }
 
   static ScwNewServer minimalOrder() {
