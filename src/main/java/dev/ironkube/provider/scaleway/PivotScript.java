@@ -110,7 +110,10 @@ public final class PivotScript {
       [ "$GPT" = "EFI PART" ] || fail "image has no GPT header"
 
       # The firmware boots from the disk holding the EFI partition; fall back to the root's disk.
-      disk_of() { lsblk -nsro NAME,TYPE "$1" 2>/dev/null | awk '$2=="disk"{print "/dev/"$1; exit}'; }
+      # (|| true: under pipefail, awk leaving early must not end the script without a message.)
+      disk_of() {
+        { lsblk -nsro NAME,TYPE "$1" 2>/dev/null || true; } | awk '$2=="disk"{print "/dev/"$1; exit}' || true
+      }
       BOOT_DISK=""
       for MOUNT in /boot/efi /; do
         SOURCE=$(findmnt -no SOURCE "$MOUNT" 2>/dev/null || true)

@@ -8,6 +8,7 @@ import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -43,7 +44,7 @@ final class ScalewayErrorDecoder implements ErrorDecoder {
         "%s answered %s with HTTP %d%s%s"
             .formatted(
                 SERVICE, request.endpoint(), status, text.isEmpty() ? "" : ": " + text, requestId);
-    if (text.toLowerCase(java.util.Locale.ROOT).contains("cloud-init is not supported")) {
+    if (text.toLowerCase(Locale.ROOT).contains("cloud-init is not supported")) {
       return new ProviderException.Rejected(SERVICE, message, CLOUD_INIT_HINT);
     }
     if ("out_of_stock".equals(type)) {

@@ -3,6 +3,8 @@ package dev.ironkube.sim.scaleway;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.http.SimExchange;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -84,8 +86,9 @@ final class ScalewayGate {
       reply = route.action().apply(request);
     }
     if ("malformed".equals(fault) && !reply.dropped()) {
-      byte[] whole = reply.body() == null ? "{\"message\":".getBytes() : bytes(reply);
-      byte[] cut = java.util.Arrays.copyOf(whole, Math.max(1, whole.length / 2));
+      byte[] whole =
+          reply.body() == null ? "{\"message\":".getBytes(StandardCharsets.UTF_8) : bytes(reply);
+      byte[] cut = Arrays.copyOf(whole, Math.max(1, whole.length / 2));
       exchange.respond(reply.status() == 204 ? 200 : reply.status(), ScwJson.CONTENT_TYPE, cut);
     } else if (reply.dropped() || "lost-response".equals(fault)) {
       exchange.drop();
