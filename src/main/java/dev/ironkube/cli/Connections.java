@@ -3,11 +3,13 @@ package dev.ironkube.cli;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.JsonHttp;
+import dev.ironkube.http.JsonHttpBuilder;
 import dev.ironkube.http.RequestStats;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
+import dev.ironkube.provider.scaleway.ScalewayProvider;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
@@ -72,21 +74,54 @@ final class Connections implements AutoCloseable {
     return stats;
   }
 
+  /** The secret a provider needs: where it lives in the settings and how to ask for it. */
+  private record Credential(String path, String what, String prompt, String hint) {}
+
+  private static final Credential LATITUDE =
+      new Credential(
+          SettingsCatalogue.LATITUDE_API_KEY,
+          "Latitude.sh API key",
+          "Latitude.sh API key (create one at https://www.latitude.sh/dashboard/api)",
+          "set LATITUDE_API_KEY, pass --api-key, or run in a terminal to be asked;"
+              + " create a key at https://www.latitude.sh/dashboard/api");
+
+  private static final Credential SCALEWAY =
+      new Credential(
+          SettingsCatalogue.SCALEWAY_SECRET_KEY,
+          "Scaleway secret key",
+          "Scaleway secret key (IAM > API keys in the console)",
+          "set SCW_SECRET_KEY (with SCW_ACCESS_KEY and SCW_DEFAULT_PROJECT_ID), or run in a"
+              + " terminal to be asked");
+
   /** The provider's client, asking for its key when it is nowhere else. */
   BareMetalProvider provider(Prompter prompter, Supplier<String> sshPublicKey) {
     if (provider != null) {
       return provider;
     }
-    String key = apiKey(prompter);
+    if ("scaleway".equals(settings.provider())) {
+      String secret = credential(SCALEWAY, prompter);
+      provider =
+          ScalewayProvider.create(
+              settings.get(SettingsCatalogue.SCALEWAY_ACCESS_KEY).orElse(null),
+              secret,
+              settings.require(SettingsCatalogue.SCALEWAY_PROJECT),
+              settings.require(SettingsCatalogue.SCALEWAY_ZONE),
+              settings.uri(SettingsCatalogue.SCALEWAY_URL),
+              this::instrument,
+              sshPublicKey);
+      return provider;
+    }
+    String key = credential(LATITUDE, prompter);
     JsonHttp http =
-        LatitudeClient.transport(settings.uri(SettingsCatalogue.LATITUDE_URL), key)
-            .sleeper(sleeper)
-            .clock(env.clock())
-            .random(new Random())
-            .listener(stats)
+        instrument(LatitudeClient.transport(settings.uri(SettingsCatalogue.LATITUDE_URL), key))
             .build();
     provider = new LatitudeProvider(new LatitudeClient(http), sshPublicKey);
     return provider;
+  }
+
+  /** Every client's transport shares the run's clock, sleeper and request statistics. */
+  private JsonHttpBuilder instrument(JsonHttpBuilder builder) {
+    return builder.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(stats);
   }
 
   /** After the key proved valid: offers to keep a typed-in or environment key in the store. */
@@ -94,45 +129,38 @@ final class Connections implements AutoCloseable {
     return () -> offerToStore.run();
   }
 
-  private String apiKey(Prompter prompter) {
-    String path = SettingsCatalogue.LATITUDE_API_KEY;
-    Optional<String> given = settings.secret(path);
+  private String credential(Credential c, Prompter prompter) {
+    Optional<String> given = settings.secret(c.path());
     if (given.isPresent()) {
-      Source source = settings.source(path).orElse(Source.FLAG);
+      Source source = settings.source(c.path()).orElse(Source.FLAG);
       if (sim == null && (source == Source.FLAG || source == Source.ENVIRONMENT)) {
-        offerToStore = storeOffer(prompter, given.get());
+        offerToStore = storeOffer(prompter, c.path(), given.get());
       }
       return given.get();
     }
     CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
-    Optional<String> stored = store.get(path);
+    Optional<String> stored = store.get(c.path());
     if (stored.isPresent()) {
       return stored.get();
     }
     if (prompter.available()) {
-      Optional<String> typed =
-          prompter.secret(
-              "Latitude.sh API key (create one at https://www.latitude.sh/dashboard/api)");
+      Optional<String> typed = prompter.secret(c.prompt());
       if (typed.isPresent()) {
-        offerToStore = storeOffer(prompter, typed.get());
+        offerToStore = storeOffer(prompter, c.path(), typed.get());
         return typed.get();
       }
     }
-    throw new UserInputException(
-        "no Latitude.sh API key was found",
-        "set LATITUDE_API_KEY, pass --api-key, or run in a terminal to be asked;"
-            + " create a key at https://www.latitude.sh/dashboard/api",
-        ExitCodes.UNAUTHORIZED);
+    throw new UserInputException("no " + c.what() + " was found", c.hint(), ExitCodes.UNAUTHORIZED);
   }
 
-  private Runnable storeOffer(Prompter prompter, String key) {
+  private Runnable storeOffer(Prompter prompter, String path, String key) {
     return () -> {
       CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
       if (prompter.available()
-          && store.get(SettingsCatalogue.LATITUDE_API_KEY).filter(key::equals).isEmpty()
+          && store.get(path).filter(key::equals).isEmpty()
           && prompter.confirm(
               "Store the key in " + store.file() + " (0600) for next time?", false)) {
-        store.put(SettingsCatalogue.LATITUDE_API_KEY, key);
+        store.put(path, key);
         env.err().println("  stored in " + store.file());
       }
     };
@@ -144,13 +172,7 @@ final class Connections implements AutoCloseable {
         new ImageFactoryUrls(
             settings.uri(SettingsCatalogue.IMAGE_FACTORY_URL),
             settings.uri(SettingsCatalogue.PXE_URL));
-    JsonHttp http =
-        ImageFactoryClient.transport(urls.factoryBase())
-            .sleeper(sleeper)
-            .clock(env.clock())
-            .random(new Random())
-            .listener(stats)
-            .build();
+    JsonHttp http = instrument(ImageFactoryClient.transport(urls.factoryBase())).build();
     ImageFactoryClient client = new ImageFactoryClient(http, urls);
     return new ImageSource() {
       @Override

@@ -18,11 +18,14 @@ final class SettingsResolution {
       CliEnvironment env, CommonOptions common, Map<String, String> extraFlags) {
     SettingsLoader.Loaded loaded = load(env, common, extraFlags);
     List<Problem> problems = new ArrayList<>(loaded.problems());
-    problems.addAll(SettingsValidator.validate(loaded.settings()));
+    // The simulator issues what a real account would hold (a Scaleway project, say).
+    Settings settings =
+        common.simulate ? Simulation.accountDefaults(loaded.settings()) : loaded.settings();
+    problems.addAll(SettingsValidator.validate(settings));
     if (!problems.isEmpty()) {
       throw invalid(problems);
     }
-    return loaded.settings();
+    return settings;
   }
 
   static SettingsLoader.Loaded load(

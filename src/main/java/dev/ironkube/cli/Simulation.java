@@ -8,6 +8,7 @@ import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.talos.TalosNodes;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,16 @@ public final class Simulation {
         SCALE_ENV + "='" + raw + "' is not a time scale", "use a number from 0 to 1, such as 0.01");
   }
 
+  /** What a simulated account holds that a real one would: the Scaleway project. */
+  static Settings accountDefaults(Settings s) {
+    return s.isSet(SettingsCatalogue.SCALEWAY_PROJECT)
+        ? s
+        : s.with(
+            SettingsCatalogue.SCALEWAY_PROJECT,
+            ScalewayOptions.DEFAULT_PROJECT_ID,
+            Source.SIMULATOR);
+  }
+
   private static Settings scaled(Settings s, String path, double scale, Duration floor) {
     if (s.source(path).orElse(Source.DEFAULT) != Source.DEFAULT) {
       return s;
@@ -91,6 +102,21 @@ public final class Simulation {
                 sim.imageFactoryUrl().toString(),
                 Source.SIMULATOR)
             .with(SettingsCatalogue.PXE_URL, sim.pxeUrl().toString(), Source.SIMULATOR);
+    s = s.with(SettingsCatalogue.SCALEWAY_URL, sim.scalewayUrl().toString(), Source.SIMULATOR);
+    if (s.secret(SettingsCatalogue.SCALEWAY_SECRET_KEY).isEmpty()) {
+      s =
+          s.with(
+              SettingsCatalogue.SCALEWAY_SECRET_KEY,
+              ScalewayOptions.DEFAULT_SECRET_KEY,
+              Source.SIMULATOR);
+    }
+    if (!s.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
+      s =
+          s.with(
+              SettingsCatalogue.SCALEWAY_PROJECT,
+              ScalewayOptions.DEFAULT_PROJECT_ID,
+              Source.SIMULATOR);
+    }
     if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
       s =
           s.with(

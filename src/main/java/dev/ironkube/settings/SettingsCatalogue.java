@@ -43,8 +43,13 @@ public final class SettingsCatalogue {
   public static final String BOOTSTRAP_TIMEOUT = "spec.waits.bootstrapTimeout";
   public static final String KEEP_ON_FAILURE = "spec.keepOnFailure";
   public static final String LATITUDE_API_KEY = "secrets.latitude.apiKey";
+  public static final String SCALEWAY_URL = "spec.endpoints.scaleway";
+  public static final String SCALEWAY_PROJECT = "spec.scaleway.projectId";
+  public static final String SCALEWAY_ZONE = "spec.scaleway.zone";
+  public static final String SCALEWAY_ACCESS_KEY = "spec.scaleway.accessKey";
+  public static final String SCALEWAY_SECRET_KEY = "secrets.scaleway.secretKey";
 
-  public static final List<String> PROVIDERS = List.of("latitude");
+  public static final List<String> PROVIDERS = List.of("latitude", "scaleway");
   public static final List<String> BILLING_CHOICES = List.of("hourly", "monthly");
 
   private static final Map<String, SettingDef> DEFS = new LinkedHashMap<>();
@@ -86,6 +91,10 @@ public final class SettingsCatalogue {
         URL,
         "Talos Image Factory");
     add(PXE_URL, "IRONKUBE_PXE_URL", "https://pxe.factory.talos.dev", URL, "Image Factory PXE");
+    add(SCALEWAY_URL, "SCW_API_URL", "https://api.scaleway.com", URL, "Scaleway API");
+    add(SCALEWAY_PROJECT, "SCW_DEFAULT_PROJECT_ID", null, STRING, "Scaleway project id");
+    add(SCALEWAY_ZONE, "SCW_DEFAULT_ZONE", "fr-par-1", STRING, "Scaleway default zone");
+    add(SCALEWAY_ACCESS_KEY, "SCW_ACCESS_KEY", null, STRING, "Scaleway access key (an id)");
     add(PROVIDER_POLL, "", "15s", DURATION, "interval between provider status reads");
     add(PROVIDER_TIMEOUT, "", "45m", DURATION, "how long to wait for a server to boot");
     add(TALOS_POLL, "", "2s", DURATION, "interval between Talos API probes");
@@ -101,6 +110,15 @@ public final class SettingsCatalogue {
             STRING,
             true,
             "Latitude.sh API key (flag, environment, credential store or prompt)"));
+    DEFS.put(
+        SCALEWAY_SECRET_KEY,
+        new SettingDef(
+            SCALEWAY_SECRET_KEY,
+            "SCW_SECRET_KEY",
+            null,
+            STRING,
+            true,
+            "Scaleway secret key (environment, credential store or prompt)"));
   }
 
   private static void add(

@@ -24,6 +24,13 @@ public final class SettingsValidator {
       settings.get(def.path()).ifPresent(raw -> check(def, raw, problems));
     }
     settings.get(SettingsCatalogue.TALOS_VERSION).ifPresent(v -> checkTalos(v, problems));
+    if ("scaleway".equals(settings.get(SettingsCatalogue.PROVIDER).orElse(""))
+        && !settings.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
+      problems.add(
+          new Problem(
+              SettingsCatalogue.SCALEWAY_PROJECT,
+              "required for the scaleway provider; set SCW_DEFAULT_PROJECT_ID"));
+    }
     return problems;
   }
 

@@ -3,6 +3,8 @@ package dev.ironkube.sim;
 import dev.ironkube.sim.factory.ImageFactoryApi;
 import dev.ironkube.sim.latitude.LatitudeApi;
 import dev.ironkube.sim.latitude.LatitudeOptions;
+import dev.ironkube.sim.scaleway.ScalewayApi;
+import dev.ironkube.sim.scaleway.ScalewayOptions;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final LatitudeApi latitude;
   private final ImageFactoryApi factory;
+  private final ScalewayApi scaleway;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -57,6 +60,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
         new LatitudeApi(
             builder.latitude, time, faults, machines, builder.addresses, scheduler, log);
     this.factory = new ImageFactoryApi(faults, log);
+    this.scaleway =
+        new ScalewayApi(builder.scaleway, time, faults, machines, builder.addresses, log);
   }
 
   public static Builder builder() {
@@ -67,6 +72,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   public SimulatedDatacenter start() {
     latitude.start();
     factory.start();
+    scaleway.start();
     return this;
   }
 
@@ -79,6 +85,14 @@ public final class SimulatedDatacenter implements AutoCloseable {
   }
 
   /** The PXE front of the Image Factory; the same server as {@link #imageFactoryUrl()}. */
+  public URI scalewayUrl() {
+    return scaleway.baseUri();
+  }
+
+  public ScalewayApi scaleway() {
+    return scaleway;
+  }
+
   public URI pxeUrl() {
     return factory.baseUri();
   }
@@ -89,6 +103,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     endpoints.put("latitude", latitudeUrl());
     endpoints.put("image-factory", imageFactoryUrl());
     endpoints.put("pxe", pxeUrl());
+    endpoints.put("scaleway", scalewayUrl());
     return endpoints;
   }
 
@@ -160,6 +175,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     }
     latitude.close();
     factory.close();
+    scaleway.close();
     scheduler.shutdownNow();
     // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
     for (MachineListener l : listeners) {
@@ -179,6 +195,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     private TimeModel time = TimeModel.demo();
     private Faults faults = Faults.none();
     private LatitudeOptions latitude = LatitudeOptions.defaults();
+    private ScalewayOptions scaleway = ScalewayOptions.defaults();
     private LoopbackAllocator addresses = LoopbackAllocator.standard();
     private final List<MachineListener> listeners = new ArrayList<>();
 
@@ -191,6 +208,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
     public Builder faults(Faults injected) {
       this.faults = injected;
+      return this;
+    }
+
+    public Builder scaleway(ScalewayOptions options) {
+      this.scaleway = options;
       return this;
     }
 

@@ -52,6 +52,20 @@ class ProvisionEndToEndTest {
   }
 
   @Test
+  void scalewayProvisionsThroughTheCloudInitPivotThenDestroys() {
+    CliRun.Result r =
+        cli.run("provision", "--provider", "scaleway", "--simulate", "--yes", "--name", "scw");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("scaleway").contains("EUR/hour");
+    assertThat(cli.sim.scaleway().servers()).hasSize(1);
+    CliRun.Result d = cli.run("destroy", "scw", "--provider", "scaleway", "--simulate", "--yes");
+    assertThat(d.exitCode()).as(d.err()).isZero();
+    // Scaleway deletes asynchronously: a server goes "deleting" first, billing stopped.
+    assertThat(cli.sim.scaleway().servers()).allMatch(s -> s.status().equals("deleting"));
+    assertThat(cli.sim.scaleway().sshKeys()).isEmpty();
+  }
+
+  @Test
   void dryRunSendsNoMutatingRequest() {
     CliRun.Result r =
         cli.run(
