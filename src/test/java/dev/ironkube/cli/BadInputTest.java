@@ -267,6 +267,63 @@ class BadInputTest {
             List.of("config", "validate"),
             ExitCodes.INVALID_INPUT,
             "single value"));
+    c.add(
+        new Case(
+            "scaleway without a project",
+            null,
+            List.of("SCW_SECRET_KEY=x"),
+            List.of("plans", "--provider", "scaleway"),
+            ExitCodes.INVALID_INPUT,
+            "SCW_DEFAULT_PROJECT_ID"));
+    c.add(
+        new Case(
+            "scaleway offer without cloud-init",
+            null,
+            List.of(),
+            List.of(
+                "provision",
+                "--provider",
+                "scaleway",
+                "--simulate",
+                "--yes",
+                "--plan",
+                "EM-L110X-SATA",
+                "--region",
+                "fr-par-2"),
+            ExitCodes.INVALID_INPUT,
+            "cannot be used"));
+    c.add(
+        new Case(
+            "cluster name too long for hostnames",
+            null,
+            List.of(),
+            List.of("provision", "--simulate", "--yes", "--name", "a-very-long-cluster-name"),
+            ExitCodes.INVALID_INPUT,
+            "1-20"));
+    c.add(
+        new Case(
+            "kubeconfig of an unknown cluster",
+            null,
+            List.of(),
+            List.of("kubeconfig", "nosuch"),
+            ExitCodes.NOT_FOUND,
+            "nosuch"));
+    c.add(
+        new Case(
+            "chaos with no runs",
+            null,
+            List.of(),
+            List.of("sim", "chaos", "--runs", "0"),
+            ExitCodes.INVALID_INPUT,
+            "--runs"));
+    c.add(
+        new Case(
+            "operator address given as a host name",
+            null,
+            List.of("IRONKUBE_OPERATOR_CIDRS=example.com"),
+            List.of("config", "validate"),
+            ExitCodes.INVALID_INPUT,
+            "not an IP network"));
     return c.stream().map(Arguments::of);
   }
 
