@@ -48,6 +48,24 @@ public final class SettingsCatalogue {
   public static final String SCALEWAY_ZONE = "spec.scaleway.zone";
   public static final String SCALEWAY_ACCESS_KEY = "spec.scaleway.accessKey";
   public static final String SCALEWAY_SECRET_KEY = "secrets.scaleway.secretKey";
+  public static final String DNS_NAME = "spec.dns.name";
+  public static final String DNS_ZONE = "spec.dns.zoneId";
+  public static final String DNS_TTL = "spec.dns.ttl";
+  public static final String DNS_PROXIED = "spec.dns.proxied";
+  public static final String CLOUDFLARE_URL = "spec.endpoints.cloudflare";
+  public static final String CLOUDFLARE_TOKEN = "secrets.cloudflare.apiToken";
+  public static final String INFISICAL_URL = "spec.endpoints.infisical";
+  public static final String INFISICAL_CLIENT_ID = "spec.infisical.clientId";
+  public static final String INFISICAL_CLIENT_SECRET = "secrets.infisical.clientSecret";
+  public static final String INFISICAL_PROJECT = "spec.infisical.projectId";
+  public static final String INFISICAL_ENVIRONMENT = "spec.infisical.environment";
+  public static final String INFISICAL_PATH = "spec.infisical.secretPath";
+  public static final String INFISICAL_MAPPING = "spec.infisical.mapping";
+  public static final String INFISICAL_WRITE_BACK = "spec.infisical.writeBack";
+  public static final String TELEPORT_PROXY = "spec.teleport.proxy";
+  public static final String TELEPORT_IDENTITY = "spec.teleport.identityFile";
+  public static final String TELEPORT_POLL = "spec.waits.teleportPollInterval";
+  public static final String TELEPORT_TIMEOUT = "spec.waits.teleportTimeout";
 
   public static final List<String> PROVIDERS = List.of("latitude", "scaleway");
   public static final List<String> BILLING_CHOICES = List.of("hourly", "monthly");
@@ -95,6 +113,37 @@ public final class SettingsCatalogue {
     add(SCALEWAY_PROJECT, "SCW_DEFAULT_PROJECT_ID", null, STRING, "Scaleway project id");
     add(SCALEWAY_ZONE, "SCW_DEFAULT_ZONE", "fr-par-1", STRING, "Scaleway default zone");
     add(SCALEWAY_ACCESS_KEY, "SCW_ACCESS_KEY", null, STRING, "Scaleway access key (an id)");
+    add(DNS_NAME, "IRONKUBE_DNS_NAME", null, STRING, "DNS name of the API endpoint (A record)");
+    add(DNS_ZONE, "CLOUDFLARE_ZONE_ID", null, STRING, "Cloudflare zone holding the DNS name");
+    add(DNS_TTL, "", "300", STRING, "TTL of the A record in seconds (1: automatic)");
+    add(DNS_PROXIED, "", "false", BOOLEAN, "proxy the record through Cloudflare");
+    add(
+        CLOUDFLARE_URL,
+        "CLOUDFLARE_API_URL",
+        "https://api.cloudflare.com/client/v4",
+        URL,
+        "Cloudflare API");
+    add(INFISICAL_URL, "INFISICAL_API_URL", "https://app.infisical.com", URL, "Infisical API");
+    add(
+        INFISICAL_CLIENT_ID,
+        "INFISICAL_UNIVERSAL_AUTH_CLIENT_ID",
+        null,
+        STRING,
+        "Infisical machine identity (Universal Auth client id)");
+    add(INFISICAL_PROJECT, "INFISICAL_PROJECT_ID", null, STRING, "Infisical project");
+    add(INFISICAL_ENVIRONMENT, "INFISICAL_ENVIRONMENT", "prod", STRING, "Infisical environment");
+    add(INFISICAL_PATH, "INFISICAL_SECRET_PATH", "/", STRING, "Infisical folder of the secrets");
+    add(
+        INFISICAL_MAPPING,
+        "",
+        null,
+        LIST,
+        "extra secret-name to setting mappings, like MY_KEY=secrets.latitude.apiKey");
+    add(INFISICAL_WRITE_BACK, "", "false", BOOLEAN, "store the cluster's credentials in Infisical");
+    add(TELEPORT_PROXY, "TELEPORT_PROXY", null, STRING, "Teleport proxy host:port");
+    add(TELEPORT_IDENTITY, "TELEPORT_IDENTITY_FILE", null, STRING, "Teleport identity file");
+    add(TELEPORT_POLL, "", "15s", DURATION, "interval between Teleport registration checks");
+    add(TELEPORT_TIMEOUT, "", "10m", DURATION, "how long to wait for the Teleport agent");
     add(PROVIDER_POLL, "", "15s", DURATION, "interval between provider status reads");
     add(PROVIDER_TIMEOUT, "", "45m", DURATION, "how long to wait for a server to boot");
     add(TALOS_POLL, "", "2s", DURATION, "interval between Talos API probes");
@@ -119,7 +168,15 @@ public final class SettingsCatalogue {
             STRING,
             true,
             "Scaleway secret key (environment, credential store or prompt)"));
+    secret(CLOUDFLARE_TOKEN, "CLOUDFLARE_API_TOKEN", "Cloudflare API token (DNS edit on the zone)");
+    secret(
+        INFISICAL_CLIENT_SECRET,
+        "INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET",
+        "Infisical machine identity secret");
   }
+
+  private static void secret(String path, String env, String description) {
+    DEFS.put(path, new SettingDef(path, env, null, STRING, true, description));
 
   private static void add(
       String path, String env, String defaultValue, SettingDef.Type type, String description) {
