@@ -177,6 +177,7 @@ public final class SettingsCatalogue {
 
   private static void secret(String path, String env, String description) {
     DEFS.put(path, new SettingDef(path, env, null, STRING, true, description));
+  }
 
   private static void add(
       String path, String env, String defaultValue, SettingDef.Type type, String description) {
