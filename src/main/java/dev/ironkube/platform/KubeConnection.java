@@ -24,6 +24,10 @@ public final class KubeConnection implements AutoCloseable {
     Config config = Config.fromKubeconfig(kubeconfigYaml);
     config.setRequestTimeout(30_000);
     config.setConnectionTimeout(10_000);
+    // Waits poll on their own schedule; a few quick retries cover a blip without hiding a
+    // certificate problem behind a minute of backoff.
+    config.setRequestRetryBackoffLimit(2);
+    config.setRequestRetryBackoffInterval(200);
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(config)

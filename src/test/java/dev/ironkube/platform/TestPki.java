@@ -38,7 +38,7 @@ public final class TestPki {
     this.caKeys = caKeys;
     this.caCert = caCert;
     this.caCertPem = pem(caCert);
-    this.caKeyPem = pem(caKeys);
+    this.caKeyPem = sec1(caKeys);
   }
 
   public static TestPki create() {
@@ -75,7 +75,7 @@ public final class TestPki {
       Instant now = Instant.now();
       var builder =
           new JcaX509v3CertificateBuilder(
-              new X500Name(caCert.getSubjectX500Principal().getName()),
+              X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded()),
               new BigInteger(64, new SecureRandom()),
               Date.from(now.minus(Duration.ofHours(1))),
               Date.from(now.plus(Duration.ofDays(365))),
@@ -109,7 +109,7 @@ public final class TestPki {
                 namespace: default
           current-context: admin@test
           """
-          .formatted(server, b64(caCertPem), b64(pem(cert)), b64(pem(client)));
+          .formatted(server, b64(caCertPem), b64(pem(cert)), b64(sec1(client)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
@@ -125,10 +125,28 @@ public final class TestPki {
     return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** SEC1 with the curve OID and public key, the "EC PRIVATE KEY" form Talos writes. */
+  private static String sec1(KeyPair keys) {
+    try {
+      var info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+      var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
+      var curve =
+          (org.bouncycastle.asn1.ASN1ObjectIdentifier) info.getPrivateKeyAlgorithm().getParameters();
+      var spki =
+          org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      var full =
+          new org.bouncycastle.asn1.sec.ECPrivateKey(256, inner.getKey(), spki.getPublicKeyData(), curve);
+      return pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", full.getEncoded()));
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static String pem(Object o) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(new JcaMiscPEMGenerator(o));
+      writer.writeObject(
+          o instanceof org.bouncycastle.util.io.pem.PemObject p ? p : new JcaMiscPEMGenerator(o));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -134,7 +134,7 @@ final class ServingTls {
       Object parsed = parser.readObject();
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       return switch (parsed) {
-        case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+        case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
         case PrivateKeyInfo info -> converter.getPrivateKey(info);
         case null, default ->
             throw new IllegalArgumentException("the CA key PEM holds no supported private key");
