@@ -128,14 +128,18 @@ public final class TestPki {
   /** SEC1 with the curve OID and public key, the "EC PRIVATE KEY" form Talos writes. */
   private static String sec1(KeyPair keys) {
     try {
-      var info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+      var info =
+          org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
       var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
       var curve =
-          (org.bouncycastle.asn1.ASN1ObjectIdentifier) info.getPrivateKeyAlgorithm().getParameters();
+          (org.bouncycastle.asn1.ASN1ObjectIdentifier)
+              info.getPrivateKeyAlgorithm().getParameters();
       var spki =
-          org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+          org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+              keys.getPublic().getEncoded());
       var full =
-          new org.bouncycastle.asn1.sec.ECPrivateKey(256, inner.getKey(), spki.getPublicKeyData(), curve);
+          new org.bouncycastle.asn1.sec.ECPrivateKey(
+              256, inner.getKey(), spki.getPublicKeyData(), curve);
       return pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", full.getEncoded()));
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
