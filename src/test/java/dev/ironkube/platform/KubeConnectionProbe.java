@@ -18,4 +18,20 @@ public final class KubeConnectionProbe {
           .toList();
     }
   }
+
+  /** What a test does with the client. */
+  @FunctionalInterface
+  public interface ClientUse<T> {
+    T apply(io.fabric8.kubernetes.client.KubernetesClient client) throws Exception;
+  }
+
+  public static <T> T withClient(String kubeconfig, ClientUse<T> use) {
+    try (KubeConnection kube = KubeConnection.fromKubeconfig(kubeconfig)) {
+      return use.apply(kube.client());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }
