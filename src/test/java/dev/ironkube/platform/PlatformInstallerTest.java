@@ -48,6 +48,10 @@ class PlatformInstallerTest {
   }
 
   private PlatformReport install(InstallTimeouts timeouts) {
+    return install(timeouts, false);
+  }
+
+  private PlatformReport install(InstallTimeouts timeouts, boolean showPassword) {
     PlatformSpec spec = PlatformSpec.defaults();
     try (KubeConnection kube =
         KubeConnection.fromKubeconfig(PKI.kubeconfig(api.url().toString(), "system:masters"))) {
@@ -59,7 +63,7 @@ class PlatformInstallerTest {
               Clock.systemUTC(),
               Sleeper.SYSTEM,
               timeouts)
-          .install("203.0.113.42", Optional.of(PlatformFixtures.KEY), false);
+          .install("203.0.113.42", Optional.of(PlatformFixtures.KEY), showPassword);
     }
   }
 
@@ -95,6 +99,33 @@ class PlatformInstallerTest {
 
     assertThat(second.objectsWritten()).isZero();
     assertThat(api.writes()).hasSize(writesAfterFirst);
+  }
+
+  @Test
+  void readsTheArgoCdPasswordOnlyWhenAskedAndNeverPrintsItInToString() {
+    start(TimeModel.instant(), Faults.none());
+    install(FAST);
+    KubeConnectionProbe.withClient(
+        PKI.kubeconfig(api.url().toString(), "system:masters"),
+        client ->
+            client
+                .secrets()
+                .inNamespace("argocd")
+                .resource(
+                    new io.fabric8.kubernetes.api.model.SecretBuilder()
+                        .withNewMetadata()
+                        .withName("argocd-initial-admin-secret")
+                        .endMetadata()
+                        .addToData("password", "czNjcjN0LXBhc3M=")
+                        .build())
+                .create());
+
+    assertThat(install(FAST).argoCdPassword()).isEmpty();
+    PlatformReport shown = install(FAST, true);
+
+    assertThat(shown.argoCdPassword()).contains("s3cr3t-pass");
+    assertThat(shown.lines()).anyMatch(l -> l.contains("s3cr3t-pass"));
+    assertThat(shown.toString()).doesNotContain("s3cr3t-pass");
   }
 
   @Test
