@@ -5,6 +5,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Progress;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,15 +22,11 @@ final class ComponentWait {
           + " the platform install is idempotent";
 
   private final KubeApplier kube;
-  private final io.fabric8.kubernetes.client.KubernetesClient client;
+  private final KubernetesClient client;
   private final Clock clock;
   private final Sleeper sleeper;
 
-  ComponentWait(
-      KubeApplier kube,
-      io.fabric8.kubernetes.client.KubernetesClient client,
-      Clock clock,
-      Sleeper sleeper) {
+  ComponentWait(KubeApplier kube, KubernetesClient client, Clock clock, Sleeper sleeper) {
     this.kube = kube;
     this.client = client;
     this.clock = clock;

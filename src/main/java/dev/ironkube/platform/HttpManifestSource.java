@@ -1,5 +1,6 @@
 package dev.ironkube.platform;
 
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ public final class HttpManifestSource implements ManifestSource {
       throw new OperationFailedException(
           "cannot download " + url + ": " + e.getMessage(),
           "check this machine's internet access, or pass a local copy of the manifest",
-          dev.ironkube.failure.ExitCodes.REMOTE_FAILURE,
+          ExitCodes.REMOTE_FAILURE,
           e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

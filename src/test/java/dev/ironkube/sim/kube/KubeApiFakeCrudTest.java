@@ -89,6 +89,19 @@ class KubeApiFakeCrudTest {
 
             settings.delete();
             assertThat(settings.get()).isNull();
+
+            // Server-side apply of a new object creates it, unlike fabric8's mock server.
+            ConfigMap applied =
+                new ConfigMapBuilder()
+                    .withNewMetadata()
+                    .withName("applied")
+                    .withNamespace("demo")
+                    .endMetadata()
+                    .addToData("c", "4")
+                    .build();
+            client.resource(applied).fieldManager("ironkube").forceConflicts().serverSideApply();
+            assertThat(client.configMaps().inNamespace("demo").withName("applied").get().getData())
+                .containsEntry("c", "4");
             return null;
           });
     }
