@@ -1,0 +1,103 @@
+package dev.ironkube.platform;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.time.Sleeper;
+import dev.ironkube.workflow.Progress;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Waits until every readiness target of a component is ready, against one deadline for the whole
+ * component, polling through the injected sleeper (the run's cancellation, so Ctrl-C ends the
+ * wait). On timeout the failure names the component, its namespace and why its pods are not ready.
+ */
+final class ComponentWait {
+  private static final String HINT =
+      "inspect the namespace with the kubeconfig ironkube wrote, fix the cause, then run again:"
+          + " the platform install is idempotent";
+
+  private final KubeApplier kube;
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  ComponentWait(KubeApplier kube, KubernetesClient client, Clock clock, Sleeper sleeper) {
+    this.kube = kube;
+    this.client = client;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  void untilReady(Component c, Duration timeout, Duration poll, Progress.Step step) {
+    Instant deadline = clock.instant().plus(timeout);
+    int done = 0;
+    for (ReadyTarget target : c.readiness()) {
+      while (true) {
+        ObjectNode live = null;
+        Readiness.State state;
+        try {
+          live = kube.read(target.apiVersion(), target.kind(), target.namespace(), target.name());
+          state = Readiness.of(target.kind(), live);
+        } catch (KubernetesClientException e) {
+          if (e.getCode() == 401 || e.getCode() == 403) {
+            throw e;
+          }
+          state = Readiness.State.waiting("API answered " + e.getCode() + ", retrying");
+        }
+        if (state.ready()) {
+          break;
+        }
+        if (state.failed()) {
+          throw failure(c, target, state.detail(), live, "failed");
+        }
+        step.update(target + ": " + state.detail(), (double) done / c.readiness().size());
+        Instant now = clock.instant();
+        if (!now.isBefore(deadline)) {
+          throw failure(c, target, state.detail(), live, "was not ready within " + timeout);
+        }
+        Duration left = Duration.between(now, deadline);
+        sleep(poll.compareTo(left) > 0 ? left : poll);
+      }
+      done++;
+    }
+  }
+
+  private OperationFailedException failure(
+      Component c, ReadyTarget target, String detail, ObjectNode live, String what) {
+    String pods;
+    try {
+      pods = PodDiagnosis.explain(client, target, live);
+    } catch (KubernetesClientException e) {
+      pods = "its pods could not be listed (" + e.getMessage() + ")";
+    }
+    return new OperationFailedException(
+        c.title()
+            + " (namespace "
+            + c.namespace()
+            + ") "
+            + what
+            + ": "
+            + target
+            + " "
+            + detail
+            + "; "
+            + pods,
+        HINT,
+        ExitCodes.PROVISION_FAILED,
+        null);
+  }
+
+  private void sleep(Duration d) {
+    try {
+      sleeper.sleep(d);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException("interrupted while waiting for the platform", "run again");
+    }
+  }
+}

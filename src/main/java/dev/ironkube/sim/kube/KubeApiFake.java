@@ -1,0 +1,177 @@
+package dev.ironkube.sim.kube;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsExchange;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.TimeModel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLPeerUnverifiedException;
+
+/**
+ * The simulated Kubernetes API server of a single-node Talos cluster: real HTTPS with a serving
+ * certificate from the cluster CA, client certificates required and checked against that CA (and
+ * for {@code O=system:masters}, the admin kubeconfig's group), generic storage of any resource,
+ * discovery, and workloads that turn ready after the time model's delays (see {@link WorkloadModel}
+ * for step names and fault points).
+ *
+ * <p>Built on the JDK's HttpsServer rather than fabric8's mock server: the mock server is a
+ * test-scope dependency, cannot require client certificates from a given CA, and rejects
+ * server-side apply of new objects; the simulator ships in the product, so a small server of our
+ * own is both lighter and more faithful.
+ */
+public final class KubeApiFake implements AutoCloseable {
+  private final HttpsServer server;
+  private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+  private final ObjectMapper json = new ObjectMapper();
+  private final Discovery discovery;
+  private final ResourceRoutes routes;
+  private final List<String> writes = new ArrayList<>();
+  private final String nodeName;
+
+  public KubeApiFake(
+      InetAddress address,
+      int port,
+      String caCertPem,
+      String caKeyPem,
+      TimeModel time,
+      Faults faults) {
+    this(address, port, caCertPem, caKeyPem, time, faults, Clock.systemUTC());
+  }
+
+  public KubeApiFake(
+      InetAddress address,
+      int port,
+      String caCertPem,
+      String caKeyPem,
+      TimeModel time,
+      Faults faults,
+      Clock clock) {
+    KindCatalogue kinds = new KindCatalogue();
+    ObjectStore store = new ObjectStore(clock);
+    this.discovery = new Discovery(kinds);
+    this.routes = new ResourceRoutes(kinds, store, new WorkloadModel(time, faults, clock));
+    this.nodeName = "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-');
+    ClusterSeed.seed(store, nodeName, address);
+    SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem);
+    try {
+      server = HttpsServer.create(new InetSocketAddress(address, port), 64);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the simulated Kubernetes API on " + address, e);
+    }
+    server.setHttpsConfigurator(
+        new HttpsConfigurator(tls) {
+          @Override
+          public void configure(HttpsParameters params) {
+            SSLParameters p = tls.getDefaultSSLParameters();
+            p.setNeedClientAuth(true);
+            params.setSSLParameters(p);
+          }
+        });
+    server.setExecutor(executor);
+    server.createContext("/", this::serve);
+    server.start();
+  }
+
+  /** The URL a kubeconfig names, such as {@code https://127.0.1.5:6443}. */
+  public URI url() {
+    InetSocketAddress bound = server.getAddress();
+    String host = bound.getAddress().getHostAddress();
+    return URI.create(
+        "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+  }
+
+  public String nodeName() {
+    return nodeName;
+  }
+
+  /** Every mutating request served so far, as "METHOD path", for idempotency checks. */
+  public synchronized List<String> writes() {
+    return List.copyOf(writes);
+  }
+
+  private void serve(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      if (!isClusterAdmin(exchange)) {
+        send(
+            exchange,
+            ApiStatus.failure(403, "Forbidden", "client certificate is not in system:masters"));
+        return;
+      }
+      String method = exchange.getRequestMethod();
+      String path = exchange.getRequestURI().getPath();
+      byte[] body = exchange.getRequestBody().readAllBytes();
+      if (!method.equals("GET")) {
+        synchronized (this) {
+          writes.add(method + " " + path);
+        }
+      }
+      Optional<ObjectNode> discovered =
+          method.equals("GET") ? discovery.answer(path) : Optional.empty();
+      if (discovered.isPresent()) {
+        send(exchange, new ResourceRoutes.Answer(200, discovered.get()));
+        return;
+      }
+      Optional<ApiPath> resource = ApiPath.parse(path);
+      if (resource.isEmpty()) {
+        send(
+            exchange,
+            ApiStatus.failure(404, "NotFound", "the server could not find the requested resource"));
+        return;
+      }
+      String contentType =
+          Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
+      send(
+          exchange,
+          routes.handle(
+              method, resource.get(), exchange.getRequestURI().getRawQuery(), contentType, body));
+    } catch (RuntimeException e) {
+      send(exchange, ApiStatus.failure(500, "InternalError", "simulator bug: " + e));
+    }
+  }
+
+  private static boolean isClusterAdmin(HttpExchange exchange) {
+    if (!(exchange instanceof HttpsExchange https)) {
+      return false;
+    }
+    try {
+      Certificate[] chain = https.getSSLSession().getPeerCertificates();
+      return chain.length > 0
+          && chain[0] instanceof X509Certificate leaf
+          && leaf.getSubjectX500Principal().getName().contains("O=system:masters");
+    } catch (SSLPeerUnverifiedException e) {
+      return false;
+    }
+  }
+
+  private void send(HttpExchange exchange, ResourceRoutes.Answer answer) throws IOException {
+    byte[] bytes = json.writeValueAsBytes(answer.body());
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(answer.status(), bytes.length);
+    exchange.getResponseBody().write(bytes);
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

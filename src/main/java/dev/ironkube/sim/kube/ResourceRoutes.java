@@ -1,0 +1,179 @@
+package dev.ironkube.sim.kube;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The REST verbs on resources: get, list, create, replace, patch and delete, stored generically.
+ */
+final class ResourceRoutes {
+  /** One answer: HTTP status and JSON body. */
+  record Answer(int status, JsonNode body) {}
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final ObjectMapper yaml = new YAMLMapper();
+  private final KindCatalogue kinds;
+  private final ObjectStore store;
+  private final WorkloadModel workloads;
+
+  ResourceRoutes(KindCatalogue kinds, ObjectStore store, WorkloadModel workloads) {
+    this.kinds = kinds;
+    this.store = store;
+    this.workloads = workloads;
+  }
+
+  Answer handle(String method, ApiPath path, String query, String contentType, byte[] body)
+      throws IOException {
+    Optional<ApiKind> found = kinds.byPlural(path.group(), path.version(), path.plural());
+    if (found.isEmpty()) {
+      return ApiStatus.failure(404, "NotFound", "the server could not find the requested resource");
+    }
+    ApiKind kind = found.get();
+    String ns = kind.namespaced() ? path.namespace() : null;
+    if (kind.kind().equals("Pod")) {
+      return pods(method, path, query);
+    }
+    try {
+      return switch (method) {
+        case "GET" -> path.isCollection() ? list(kind, ns, query) : get(kind, ns, path.name());
+        case "POST" -> create(kind, ns, (ObjectNode) json.readTree(body));
+        case "PUT" -> replace(kind, ns, path, (ObjectNode) json.readTree(body));
+        case "PATCH" -> patch(kind, ns, path.name(), contentType, body);
+        case "DELETE" -> delete(kind, ns, path.name());
+        default -> ApiStatus.failure(405, "MethodNotAllowed", method + " is not supported");
+      };
+    } catch (ObjectStore.Refused r) {
+      return ApiStatus.failure(r.status, r.reason, r.getMessage());
+    }
+  }
+
+  private Answer get(ApiKind kind, String ns, String name) {
+    return store
+        .get(kind, ns, name)
+        .map(o -> new Answer(200, decorated(kind, o)))
+        .orElseGet(() -> notFound(kind, name));
+  }
+
+  private Answer list(ApiKind kind, String ns, String query) {
+    LabelSelector selector = LabelSelector.fromQuery(query);
+    List<ObjectNode> items = store.list(kind, ns);
+    return new Answer(
+        200,
+        listOf(
+            kind, items.stream().filter(selector::matches).map(o -> decorated(kind, o)).toList()));
+  }
+
+  private Answer create(ApiKind kind, String ns, ObjectNode object) {
+    if (ns != null && !namespaceExists(ns)) {
+      return ApiStatus.failure(404, "NotFound", "namespaces \"" + ns + "\" not found");
+    }
+    if (kind.kind().equals("CustomResourceDefinition")) {
+      object
+          .putObject("status")
+          .putArray("conditions")
+          .addObject()
+          .put("type", "Established")
+          .put("status", "True");
+    }
+    ObjectNode created = store.create(kind, ns, object);
+    if (kind.kind().equals("CustomResourceDefinition")) {
+      kinds.register(created);
+    }
+    workloads.created(kind, created);
+    return new Answer(201, decorated(kind, created));
+  }
+
+  private Answer replace(ApiKind kind, String ns, ApiPath path, ObjectNode object) {
+    if ("status".equals(path.sub())) {
+      return get(kind, ns, path.name());
+    }
+    if (kind.kind().equals("CustomResourceDefinition")) {
+      kinds.register(object);
+    }
+    return new Answer(200, decorated(kind, store.replace(kind, ns, path.name(), object)));
+  }
+
+  private Answer patch(ApiKind kind, String ns, String name, String contentType, byte[] body)
+      throws IOException {
+    Optional<ObjectNode> live = store.get(kind, ns, name);
+    if (Patches.isApply(contentType)) {
+      ObjectNode applied = (ObjectNode) yaml.readTree(body);
+      if (live.isEmpty()) {
+        return create(kind, ns, applied);
+      }
+      ObjectNode merged = (ObjectNode) Patches.merge(live.get(), applied);
+      merged.with("metadata").remove("resourceVersion");
+      return new Answer(200, decorated(kind, store.replace(kind, ns, name, merged)));
+    }
+    if (live.isEmpty()) {
+      return notFound(kind, name);
+    }
+    JsonNode patch = json.readTree(body);
+    JsonNode patched;
+    if (Patches.isMerge(contentType)) {
+      patched = Patches.merge(live.get(), patch);
+    } else if (Patches.isJsonPatch(contentType)) {
+      patched = Patches.jsonPatch(live.get(), patch);
+    } else {
+      return ApiStatus.failure(
+          415, "UnsupportedMediaType", "unsupported patch type " + contentType);
+    }
+    ObjectNode result = (ObjectNode) patched;
+    result.with("metadata").remove("resourceVersion");
+    return new Answer(200, decorated(kind, store.replace(kind, ns, name, result)));
+  }
+
+  private Answer delete(ApiKind kind, String ns, String name) {
+    Optional<ObjectNode> gone = store.delete(kind, ns, name);
+    gone.ifPresent(o -> workloads.deleted(kind, ns, name));
+    return gone.map(o -> new Answer(200, (JsonNode) o)).orElseGet(() -> notFound(kind, name));
+  }
+
+  private Answer pods(String method, ApiPath path, String query) {
+    if (!method.equals("GET")) {
+      return ApiStatus.failure(405, "MethodNotAllowed", "pods are run by the simulated workloads");
+    }
+    LabelSelector selector = LabelSelector.fromQuery(query);
+    List<ObjectNode> pods =
+        workloads.pods(path.namespace() == null ? "" : path.namespace()).stream()
+            .filter(selector::matches)
+            .toList();
+    ApiKind kind = ApiKind.core("Pod", "pods", true);
+    if (path.isCollection()) {
+      return new Answer(200, listOf(kind, pods));
+    }
+    return pods.stream()
+        .filter(p -> p.path("metadata").path("name").asText().equals(path.name()))
+        .findFirst()
+        .map(p -> new Answer(200, p))
+        .orElseGet(() -> notFound(kind, path.name()));
+  }
+
+  private boolean namespaceExists(String ns) {
+    return store.get(ApiKind.core("Namespace", "namespaces", false), null, ns).isPresent();
+  }
+
+  private ObjectNode decorated(ApiKind kind, ObjectNode object) {
+    workloads.decorate(kind, object);
+    return object;
+  }
+
+  private ObjectNode listOf(ApiKind kind, List<ObjectNode> items) {
+    ObjectNode list = json.createObjectNode();
+    list.put("apiVersion", kind.groupVersion()).put("kind", kind.kind() + "List");
+    list.putObject("metadata").put("resourceVersion", store.currentRevision());
+    ArrayNode array = list.putArray("items");
+    items.forEach(array::add);
+    return list;
+  }
+
+  private static Answer notFound(ApiKind kind, String name) {
+    return ApiStatus.failure(404, "NotFound", kind.plural() + " \"" + name + "\" not found");
+  }
+}
