@@ -40,6 +40,7 @@ final class Connections implements AutoCloseable {
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
   private boolean ownsSim;
+  private String providerSecret;
 
   private Connections(
       Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
@@ -129,7 +130,17 @@ final class Connections implements AutoCloseable {
     return () -> offerToStore.run();
   }
 
+  /** The provider credential the run resolved (for the platform's Vault copy), once known. */
+  Optional<String> providerSecret() {
+    return Optional.ofNullable(providerSecret);
+  }
+
   private String credential(Credential c, Prompter prompter) {
+    providerSecret = resolve(c, prompter);
+    return providerSecret;
+  }
+
+  private String resolve(Credential c, Prompter prompter) {
     Optional<String> given = settings.secret(c.path());
     if (given.isPresent()) {
       Source source = settings.source(c.path()).orElse(Source.FLAG);

@@ -75,6 +75,17 @@ final class ProvisionCommand implements Callable<Integer> {
   boolean keepOnFailure;
 
   @Option(
+      names = "--no-platform",
+      description = "Stop after Kubernetes is up: no Cilium, Argo CD or the rest of the platform.")
+  boolean noPlatform;
+
+  @Option(
+      names = "--show-argocd-password",
+      description =
+          "Print Argo CD's initial admin password in the report (off: it may reach logs).")
+  boolean showArgoCdPassword;
+
+  @Option(
       names = {"-o", "--output"},
       paramLabel = "FORMAT",
       description = "table or json (default: table).")
@@ -93,6 +104,9 @@ final class ProvisionCommand implements Callable<Integer> {
     CommonOptions.put(flags, SettingsCatalogue.TALOS_VERSION, talosVersion);
     if (keepOnFailure) {
       flags.put(SettingsCatalogue.KEEP_ON_FAILURE, "true");
+    }
+    if (noPlatform) {
+      flags.put(SettingsCatalogue.PLATFORM_ENABLED, "false");
     }
     Settings settings = SettingsResolution.resolve(env, common, flags);
     ClusterFiles files = SettingsResolution.home(env).cluster(settings.clusterName());
@@ -119,14 +133,17 @@ final class ProvisionCommand implements Callable<Integer> {
               narration.cancellation(),
               env.clock(),
               new Wait(env.clock(), narration.cancellation(), new Random()));
+      var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
       ProvisionReport report =
           new ProvisionWorkflow(
                   ctx,
                   dryRun,
                   c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
-                  TalosWiring.stage(c, ctx),
+                  TalosWiring.stage(c, ctx, platform.isPresent()),
                   c.offerToStoreKey(),
-                  common.simulate)
+                  common.simulate,
+                  platform.<dev.ironkube.workflow.provision.AfterBootstrap>map(p -> p).stream()
+                      .toList())
               .run();
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);

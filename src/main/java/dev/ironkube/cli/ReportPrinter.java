@@ -55,6 +55,10 @@ final class ReportPrinter {
     if (r.kubeconfig() != null) {
       row(out, "Kubeconfig", r.kubeconfig().toString());
     }
+    if (!r.access().isEmpty()) {
+      out.println();
+      r.access().forEach(line -> out.println("  " + line));
+    }
     for (String note : r.notes()) {
       row(out, "Note", note);
     }

@@ -26,14 +26,20 @@ public final class Simulation {
 
   /** Poll intervals scale with modelled time, so the request budget per modelled minute holds. */
   private static final List<String> SCALED_INTERVALS =
-      List.of(SettingsCatalogue.PROVIDER_POLL, SettingsCatalogue.TALOS_POLL);
+      List.of(
+          SettingsCatalogue.PROVIDER_POLL,
+          SettingsCatalogue.TALOS_POLL,
+          SettingsCatalogue.PLATFORM_POLL);
 
   /**
    * Timeouts scale too, but never below a floor: key generation and TLS handshakes take real time
    * that no time model shortens.
    */
   private static final List<String> SCALED_TIMEOUTS =
-      List.of(SettingsCatalogue.TALOS_BOOT_TIMEOUT, SettingsCatalogue.BOOTSTRAP_TIMEOUT);
+      List.of(
+          SettingsCatalogue.TALOS_BOOT_TIMEOUT,
+          SettingsCatalogue.BOOTSTRAP_TIMEOUT,
+          SettingsCatalogue.PLATFORM_TIMEOUT);
 
   private static final Duration TIMEOUT_FLOOR = Duration.ofSeconds(30);
 

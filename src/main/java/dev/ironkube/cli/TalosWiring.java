@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.platform.CiliumManifests;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
@@ -10,7 +11,10 @@ import java.util.Map;
 final class TalosWiring {
   private TalosWiring() {}
 
-  static TalosStage stage(Connections c, ProvisionContext ctx) {
+  /**
+   * @param withCni whether the platform's Cilium arrives as inline manifests at bootstrap
+   */
+  static TalosStage stage(Connections c, ProvisionContext ctx, boolean withCni) {
     return new TalosBootstrap(
         ctx.settings(),
         ctx.files(),
@@ -25,6 +29,9 @@ final class TalosWiring {
                         .value("schematic")
                         .orElseThrow(() -> new IllegalStateException("no schematic resolved yet")),
                     ctx.settings().require(SettingsCatalogue.TALOS_VERSION)),
-        Map::of);
+        () ->
+            withCni
+                ? CiliumManifests.inlineManifests(PlatformWiring.spec(ctx.settings()))
+                : Map.of());
   }
 }

@@ -111,6 +111,10 @@ public final class ClusterDocument {
       readLeaf(path, node, def.get(), values, problems);
       return;
     }
+    if (path.startsWith(SettingsCatalogue.PLATFORM_PREFIX)) {
+      readOpen(path, node, values);
+      return;
+    }
     if (!node.isObject() || !isPrefixOfKnown(path)) {
       problems.add(unknown(path));
       return;
@@ -154,11 +158,29 @@ public final class ClusterDocument {
     values.put(path, node.asText());
   }
 
+  /** Platform keys: plain values kept, chart values kept as YAML text for the chart. */
+  private static void readOpen(String path, JsonNode node, Map<String, String> values) {
+    if (node.isValueNode()) {
+      values.put(path, node.asText());
+    } else if (path.endsWith(".values") || node.isArray()) {
+      try {
+        values.put(path, YAML.writeValueAsString(node));
+      } catch (JsonProcessingException e) {
+        values.put(path, node.toString());
+      }
+    } else {
+      node.fields().forEachRemaining(f -> readOpen(path + "." + f.getKey(), f.getValue(), values));
+    }
+  }
+
   private static String describe(JsonNode node) {
     return node.isArray() ? "list" : "mapping";
   }
 
   private static boolean isPrefixOfKnown(String path) {
+    if (path.equals("spec.platform")) {
+      return true;
+    }
     String prefix = path + ".";
     return SettingsCatalogue.all().stream().anyMatch(d -> d.path().startsWith(prefix));
   }

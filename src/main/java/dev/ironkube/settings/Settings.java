@@ -67,6 +67,18 @@ public final class Settings {
     return Optional.ofNullable(values.get(path)).map(Value::raw).filter(s -> !s.isBlank());
   }
 
+  /** Every value below {@code prefix}, keyed by the rest of its path ("argocd.version"). */
+  public Map<String, String> under(String prefix) {
+    Map<String, String> out = new java.util.TreeMap<>();
+    values.forEach(
+        (path, v) -> {
+          if (path.startsWith(prefix) && !v.raw().isBlank()) {
+            out.put(path.substring(prefix.length()), v.raw());
+          }
+        });
+    return out;
+  }
+
   public List<String> list(String path) {
     return get(path).map(Settings::splitList).orElse(List.of());
   }

@@ -62,6 +62,16 @@ public final class SettingsCatalogue {
   public static final String INFISICAL_PATH = "spec.infisical.secretPath";
   public static final String INFISICAL_MAPPING = "spec.infisical.mapping";
   public static final String INFISICAL_WRITE_BACK = "spec.infisical.writeBack";
+  public static final String PLATFORM_ENABLED = "spec.platform.enabled";
+  public static final String PLATFORM_TIMEOUT = "spec.waits.platformTimeout";
+  public static final String PLATFORM_POLL = "spec.waits.platformPollInterval";
+
+  /**
+   * Below this prefix the document may carry any key: the platform catalogue (versions, charts,
+   * add-ons) checks its own keys and reports unknown ones.
+   */
+  public static final String PLATFORM_PREFIX = "spec.platform.";
+
   public static final String TELEPORT_PROXY = "spec.teleport.proxy";
   public static final String TELEPORT_IDENTITY = "spec.teleport.identityFile";
   public static final String TELEPORT_POLL = "spec.waits.teleportPollInterval";
@@ -140,6 +150,9 @@ public final class SettingsCatalogue {
         LIST,
         "extra secret-name to setting mappings, like MY_KEY=secrets.latitude.apiKey");
     add(INFISICAL_WRITE_BACK, "", "false", BOOLEAN, "store the cluster's credentials in Infisical");
+    add(PLATFORM_ENABLED, "", "true", BOOLEAN, "install the platform stack after bootstrap");
+    add(PLATFORM_TIMEOUT, "", "15m", DURATION, "how long one platform component may take");
+    add(PLATFORM_POLL, "", "5s", DURATION, "interval between platform readiness checks");
     add(TELEPORT_PROXY, "TELEPORT_PROXY", null, STRING, "Teleport proxy host:port");
     add(TELEPORT_IDENTITY, "TELEPORT_IDENTITY_FILE", null, STRING, "Teleport identity file");
     add(TELEPORT_POLL, "", "15s", DURATION, "interval between Teleport registration checks");

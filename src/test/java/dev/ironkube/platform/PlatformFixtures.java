@@ -19,7 +19,8 @@ final class PlatformFixtures {
     return url -> {
       assertThat(url.toString()).isEqualTo(spec.argoCdManifestUrl());
       try (InputStream in =
-          PlatformFixtures.class.getResourceAsStream("/platform/argocd-install-sample.yaml")) {
+          PlatformFixtures.class.getResourceAsStream(
+              "/dev/ironkube/sim/platform/argocd-install.yaml")) {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -65,11 +65,32 @@ public final class KubeApiFake implements AutoCloseable {
       TimeModel time,
       Faults faults,
       Clock clock) {
+    this(
+        address,
+        port,
+        caCertPem,
+        caKeyPem,
+        time,
+        faults,
+        clock,
+        "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-'));
+  }
+
+  /** As above, for a node registered under {@code nodeName} (the hostname its config sets). */
+  public KubeApiFake(
+      InetAddress address,
+      int port,
+      String caCertPem,
+      String caKeyPem,
+      TimeModel time,
+      Faults faults,
+      Clock clock,
+      String nodeName) {
     KindCatalogue kinds = new KindCatalogue();
     ObjectStore store = new ObjectStore(clock);
     this.discovery = new Discovery(kinds);
     this.routes = new ResourceRoutes(kinds, store, new WorkloadModel(time, faults, clock));
-    this.nodeName = "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-');
+    this.nodeName = nodeName;
     ClusterSeed.seed(store, nodeName, address);
     SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem);
     try {

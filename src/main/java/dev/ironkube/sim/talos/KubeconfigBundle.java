@@ -51,8 +51,12 @@ final class KubeconfigBundle {
                 user,
                 "user",
                 Map.of(
-                    "client-certificate-data", b64(pem(admin.certificate())),
-                    "client-key-data", b64(pkcs8(admin.key()))))));
+                    "client-certificate-data",
+                    b64(pem(admin.certificate())),
+                    // Talos writes the admin key as SEC1 "EC PRIVATE KEY", as kubectl and fabric8
+                    // expect.
+                    "client-key-data",
+                    b64(dev.ironkube.talos.pki.TalosPem.privateKey(admin.key()))))));
     doc.put(
         "contexts",
         List.of(

@@ -14,6 +14,7 @@ import java.security.cert.X509Certificate;
  * @param serverCertificate issued by the config's cluster.ca for the endpoint host and address
  * @param serverKey its key
  * @param clusterCa cluster.ca, which client certificates must chain to
+ * @param clusterCaKey cluster.ca's key, for an API that issues certificates of its own
  */
 public record KubernetesApiSetup(
     InetAddress address,
@@ -22,7 +23,8 @@ public record KubernetesApiSetup(
     String kubernetesVersion,
     X509Certificate serverCertificate,
     PrivateKey serverKey,
-    X509Certificate clusterCa) {
+    X509Certificate clusterCa,
+    PrivateKey clusterCaKey) {
 
   @Override
   public String toString() {

@@ -317,7 +317,8 @@ public final class TalosNodeFake implements AutoCloseable {
                 KUBERNETES_VERSION,
                 cert.certificate(),
                 cert.key(),
-                config.k8sCa().certificate()));
+                config.k8sCa().certificate(),
+                config.k8sCa().key()));
   }
 
   private void stopKubernetes() {

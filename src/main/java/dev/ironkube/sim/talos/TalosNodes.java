@@ -46,6 +46,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
             time,
             faults,
             versionOf(machine.bootSource()));
+    node.useKubernetesApi(FullKubernetesApi.factory(time, faults));
     TalosNodeFake previous = nodes.put(machine.id(), node);
     if (previous != null) {
       previous.close();

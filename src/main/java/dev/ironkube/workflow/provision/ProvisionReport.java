@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param outcome "provisioned", "planned" (dry run)
  * @param planned for a dry run, the mutations it would make, in order
+ * @param access how to reach what was installed (URLs, where passwords are)
  */
 public record ProvisionReport(
     String cluster,
@@ -26,4 +27,5 @@ public record ProvisionReport(
     Path kubeconfig,
     Path renderedConfigs,
     List<String> planned,
-    List<String> notes) {}
+    List<String> notes,
+    List<String> access) {}

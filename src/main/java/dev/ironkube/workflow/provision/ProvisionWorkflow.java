@@ -33,6 +33,7 @@ public final class ProvisionWorkflow {
   private final TalosStage talos;
   private final Runnable afterAuthentication;
   private final boolean cheapestWhenUnchosen;
+  private final List<AfterBootstrap> after;
 
   private PlanOffer offer;
   private String schematicId;
@@ -49,13 +50,15 @@ public final class ProvisionWorkflow {
       boolean keepOnFailure,
       TalosStage talos,
       Runnable afterAuthentication,
-      boolean cheapestWhenUnchosen) {
+      boolean cheapestWhenUnchosen,
+      List<AfterBootstrap> after) {
     this.ctx = ctx;
     this.dryRun = dryRun;
     this.keepOnFailure = keepOnFailure;
     this.talos = talos;
     this.afterAuthentication = afterAuthentication;
     this.cheapestWhenUnchosen = cheapestWhenUnchosen;
+    this.after = List.copyOf(after);
   }
 
   private String cluster() {
@@ -83,7 +86,11 @@ public final class ProvisionWorkflow {
     try {
       runner.run(phases);
       if (!dryRun && talos != null) {
-        runner.run(talos.phases(new TalosStage.Node(hostname(), ipv4, server.id())));
+        TalosStage.Node node = new TalosStage.Node(hostname(), ipv4, server.id());
+        runner.run(talos.phases(node));
+        for (AfterBootstrap stage : after) {
+          runner.run(stage.phases(node));
+        }
       }
     } catch (Cancellation.CancelledException e) {
       afterFailure("stopped by the user");
@@ -372,6 +379,7 @@ public final class ProvisionWorkflow {
         talos == null || dryRun ? null : ctx.files().kubeconfig(),
         rendered.isEmpty() ? null : ctx.files().renderedDir(),
         List.copyOf(planned),
-        List.copyOf(notes));
+        List.copyOf(notes),
+        after.stream().flatMap(a -> a.reportLines().stream()).toList());
   }
 }

@@ -1,0 +1,72 @@
+package dev.ironkube.platform;
+
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.time.Sleeper;
+import dev.ironkube.workflow.Phase;
+import dev.ironkube.workflow.Progress;
+import dev.ironkube.workflow.provision.AfterBootstrap;
+import dev.ironkube.workflow.provision.TalosStage;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Phase 8 of the pipeline: the platform stack installed through the new cluster's API and waited
+ * for, component by component. Re-running it against a cluster that has it changes nothing.
+ */
+public final class PlatformStage implements AfterBootstrap {
+  private final PlatformSpec spec;
+  private final ClusterFiles files;
+  private final ManifestSource manifests;
+  private final Progress progress;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final InstallTimeouts timeouts;
+  private final Optional<ProviderKey> providerKey;
+  private final boolean showArgoCdPassword;
+  private final List<String> report = new ArrayList<>();
+
+  public PlatformStage(
+      PlatformSpec spec,
+      ClusterFiles files,
+      ManifestSource manifests,
+      Progress progress,
+      Clock clock,
+      Sleeper sleeper,
+      InstallTimeouts timeouts,
+      Optional<ProviderKey> providerKey,
+      boolean showArgoCdPassword) {
+    this.spec = spec;
+    this.files = files;
+    this.manifests = manifests;
+    this.progress = progress;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.timeouts = timeouts;
+    this.providerKey = providerKey;
+    this.showArgoCdPassword = showArgoCdPassword;
+  }
+
+  @Override
+  public List<Phase> phases(TalosStage.Node node) {
+    return List.of(Phase.always("platform", "Installing the platform", () -> install(node)));
+  }
+
+  private void install(TalosStage.Node node) throws Exception {
+    try (KubeConnection kube =
+        KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()))) {
+      PlatformReport r =
+          new PlatformInstaller(kube, spec, manifests, progress, clock, sleeper, timeouts)
+              .install(node.address(), providerKey, showArgoCdPassword);
+      report.clear();
+      report.addAll(r.lines());
+    }
+  }
+
+  @Override
+  public List<String> reportLines() {
+    return List.copyOf(report);
+  }
+}

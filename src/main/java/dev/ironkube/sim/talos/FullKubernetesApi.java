@@ -1,0 +1,43 @@
+package dev.ironkube.sim.talos;
+
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.kube.KubeApiFake;
+import dev.ironkube.talos.pki.TalosPem;
+import java.time.Clock;
+
+/**
+ * The simulated node's full Kubernetes API (objects, workloads turning ready, Argo CD
+ * Applications), in place of the minimal one that only answers /version and the node list.
+ */
+final class FullKubernetesApi implements KubernetesApi {
+  private final KubeApiFake api;
+
+  private FullKubernetesApi(KubeApiFake api) {
+    this.api = api;
+  }
+
+  static KubernetesApi.Factory factory(TimeModel time, Faults faults) {
+    return setup ->
+        new FullKubernetesApi(
+            new KubeApiFake(
+                setup.address(),
+                setup.port(),
+                TalosPem.certificate(setup.clusterCa()),
+                TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
+                time,
+                faults,
+                Clock.systemUTC(),
+                setup.nodeName()));
+  }
+
+  @Override
+  public int port() {
+    return api.url().getPort();
+  }
+
+  @Override
+  public void close() {
+    api.close();
+  }
+}

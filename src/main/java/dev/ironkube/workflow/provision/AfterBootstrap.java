@@ -1,0 +1,13 @@
+package dev.ironkube.workflow.provision;
+
+import dev.ironkube.workflow.Phase;
+import java.util.List;
+
+/** Work on a bootstrapped cluster (the platform stack, access, lockdown), in pipeline order. */
+public interface AfterBootstrap {
+  /** The phases to run once the node is a healthy cluster. */
+  List<Phase> phases(TalosStage.Node node);
+
+  /** Lines for the final report ("Argo CD: https://…"), available after the phases ran. */
+  List<String> reportLines();
+}
