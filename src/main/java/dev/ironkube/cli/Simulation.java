@@ -6,6 +6,7 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
@@ -96,6 +97,11 @@ public final class Simulation {
     return SimulatedDatacenter.builder()
         .timeModel(time)
         .faults(faults)
+        // Each process starts in its own 127.0.N.0/24 block, so simulators of concurrent
+        // processes (a test run beside a demo) do not race for the same node addresses.
+        .addresses(
+            new LoopbackAllocator(
+                2 + (int) (ProcessHandle.current().pid() % 250), List.of(50000, 6443)))
         .listener(new TalosNodes(time, faults));
   }
 
