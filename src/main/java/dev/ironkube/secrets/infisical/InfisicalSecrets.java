@@ -97,8 +97,13 @@ public final class InfisicalSecrets implements SecretSource, SecretSink {
     try {
       session.call(token -> run(() -> client.createSecret(token, scope, name, value)));
     } catch (ProviderException.Conflict | ProviderException.Rejected raced) {
-      // Created by someone else between the read and the write: overwrite it.
-      session.call(token -> run(() -> client.updateSecret(token, scope, name, value)));
+      // Infisical answers an existing name with 400, like any other bad input: if someone created
+      // it between the read and the write, overwrite it; if not, the create's failure stands.
+      try {
+        session.call(token -> run(() -> client.updateSecret(token, scope, name, value)));
+      } catch (ProviderException.NotFound notRaced) {
+        throw raced;
+      }
     }
   }
 

@@ -87,7 +87,8 @@ public final class InfisicalSession {
   private void renew(Instant now) {
     try {
       accept(client.renew(token), now);
-    } catch (ProviderException.Unauthorized | ProviderException.Rejected refused) {
+    } catch (ProviderException refused) {
+      // Whatever went wrong with the renewal, a fresh login is the documented way out.
       login(now);
     }
   }
