@@ -114,6 +114,22 @@ class InfisicalSessionAgainstFakeTest {
   }
 
   @Test
+  void a_renewal_that_keeps_failing_falls_back_to_a_login() {
+    Faults faults = new Faults(1).arm(Faults.Rule.always("infisical.POST " + RENEW, "http-500"));
+    try (InfisicalApi api = start(faults)) {
+      InfisicalSecrets secrets = secrets(api, OPTIONS.clientSecret(), clock);
+      secrets.fetch();
+      clock.advance(Duration.ofMinutes(9).plusSeconds(45));
+
+      assertThat(secrets.fetch()).containsKey("LATITUDE_API_KEY");
+      assertThat(secrets.session().logins()).isEqualTo(2);
+      assertThat(paths())
+          .contains("POST " + RENEW + " 500")
+          .endsWith("GET /api/v3/secrets/raw 200");
+    }
+  }
+
+  @Test
   void a_token_the_server_expired_early_costs_one_login_and_one_retry() {
     Clock stopped = Clock.fixed(clock.instant(), ZoneOffset.UTC);
     try (InfisicalApi api = start(Faults.none())) {
