@@ -58,7 +58,11 @@ final class TeleportPki {
   static String pem(Object object) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(object);
+      // Keys as PKCS#8 ("PRIVATE KEY"), the form Teleport writes for its ECDSA keys.
+      writer.writeObject(
+          object instanceof java.security.PrivateKey key
+              ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate()
+              : object);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -50,8 +50,7 @@ class TeleportIdentityTest {
         writer.writeObject(rsa.generateKeyPair().getPrivate());
       }
       assertThat(pem.toString()).startsWith("-----BEGIN RSA PRIVATE KEY-----");
-      String withRsa =
-          pem + text.substring(text.indexOf("-----END EC PRIVATE KEY-----") + 29);
+      String withRsa = pem + text.substring(text.indexOf("-----END EC PRIVATE KEY-----") + 29);
 
       assertThat(TeleportIdentity.parse(withRsa).key().getAlgorithm()).isEqualTo("RSA");
     }
