@@ -58,6 +58,15 @@ class LockdownTest {
   @Test
   void aLockdownThatLeavesAPortOpenIsATypedFailureForCleanup() throws Exception {
     try (LockdownRig rig = new LockdownRig("127.0.1.202")) {
+      // A config the node rejects: the allows stay, so cleanup must delete the node.
+      assertThatThrownBy(
+              () -> lockdown().apply(rig.admin, "version: v1alpha1\n".getBytes(), rig.target()))
+          .isInstanceOfSatisfying(
+              OperationFailedException.class,
+              e -> assertThat(e.exitCode()).isEqualTo(ExitCodes.PROVISION_FAILED))
+          .hasMessageContaining("the lockdown config was not applied");
+      assertThat(rig.answers(OPERATOR, rig.node.port())).isTrue();
+
       // Re-applying the bootstrap config (operator still allowed) must not pass as a lockdown.
       assertThatThrownBy(() -> lockdown().apply(rig.admin, rig.bootstrapConfig(), rig.target()))
           .isInstanceOfSatisfying(
