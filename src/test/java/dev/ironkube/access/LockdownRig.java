@@ -88,7 +88,7 @@ final class LockdownRig implements AutoCloseable {
   }
 
   boolean answers(String from, int port) throws Exception {
-    return new PortProbe(Duration.ofSeconds(2), InetAddress.getByName(from)).answers(ip, port);
+    return new PortProbe(Duration.ofSeconds(1), InetAddress.getByName(from)).answers(ip, port);
   }
 
   private TalosIdentity identity() {

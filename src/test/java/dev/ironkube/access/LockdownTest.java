@@ -23,10 +23,10 @@ class LockdownTest {
   private final List<String> progress = new ArrayList<>();
 
   private Lockdown lockdown() throws Exception {
-    PortProbe fromOperator = new PortProbe(Duration.ofSeconds(2), InetAddress.getByName(OPERATOR));
+    PortProbe fromOperator = new PortProbe(Duration.ofSeconds(1), InetAddress.getByName(OPERATOR));
     return new Lockdown(
         fromOperator,
-        Duration.ofSeconds(5),
+        Duration.ofSeconds(2),
         Duration.ofMillis(50),
         Clock.systemUTC(),
         Sleeper.SYSTEM,

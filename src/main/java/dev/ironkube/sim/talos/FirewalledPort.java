@@ -12,8 +12,8 @@ import java.net.SocketException;
 /**
  * A published TCP port with the node's firewall in front of a listener that cannot filter by itself
  * (the JDK HTTPS server behind 6443). Admitted connections are relayed byte for byte to the
- * backend; refused ones are reset right after accept, as {@link FirewalledServerChannel} does. Only
- * the published port is guarded: the backend's own ephemeral port stays reachable, which no product
+ * backend; refused ones are held silent, as {@link FirewalledServerChannel} explains. Only the
+ * published port is guarded: the backend's own ephemeral port stays reachable, which no product
  * code ever dials.
  */
 final class FirewalledPort implements AutoCloseable {
@@ -47,8 +47,8 @@ final class FirewalledPort implements AutoCloseable {
         if (ingress.admits(client.getInetAddress(), rulePort)) {
           Thread.ofVirtual().start(() -> relay(client));
         } else {
-          client.setSoLinger(true, 0);
-          client.close();
+          // A drop: never read, so the client's handshake goes unanswered until its deadline.
+          ingress.blackhole(() -> closeQuietly(client));
         }
       } catch (IOException e) {
         if (listener.isClosed()) {

@@ -6,11 +6,13 @@ import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * apid's listening socket with the node's ingress firewall in front. A userland listener cannot
- * drop a SYN the way nftables does, so a refused connection is accepted by the kernel and at once
- * reset (SO_LINGER 0): the client sees its TLS handshake fail with "connection reset" and never
- * gets a session, which is what matters to a caller (and to the lockdown check). Connections
- * already established stay up, as conntrack keeps them in Talos' block mode.
+ * apid's listening socket with the node's ingress firewall in front. nftables drops a refused SYN,
+ * so the client hears nothing until its own timeout. A userland listener cannot drop a SYN; the
+ * closest it can do is accept and then stay silent: the refused connection goes to {@link
+ * NodeIngress#blackhole} and is never read, so the client's TLS handshake gets no answer and its
+ * deadline ends the attempt, as with a real drop. (Resetting instead would surface as a failed TLS
+ * handshake, which clients rightly read as a certificate problem.) Connections already established
+ * stay up, as conntrack keeps them in Talos' block mode.
  */
 final class FirewalledServerChannel extends NioServerSocketChannel {
   private final NodeIngress ingress;
@@ -28,12 +30,11 @@ final class FirewalledServerChannel extends NioServerSocketChannel {
     for (int i = buf.size() - 1; i >= before; i--) {
       NioSocketChannel child = (NioSocketChannel) buf.get(i);
       InetSocketAddress remote = child.remoteAddress();
-      // The port the node publishes, not the ephemeral one a test may have been given.
+      // The port the rules are written for, not the ephemeral one a test may have been given.
       if (remote == null || !ingress.admits(remote.getAddress(), port)) {
         buf.remove(i);
         accepted--;
-        child.config().setSoLinger(0);
-        child.unsafe().closeForcibly();
+        ingress.blackhole(() -> child.unsafe().closeForcibly());
       }
     }
     return accepted;

@@ -5,6 +5,13 @@ import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +28,12 @@ final class NodeIngress implements AutoCloseable {
 
   private final EventLoopGroup boss;
   private final EventLoopGroup workers;
+
+  /** How long a dropped connection is held silent; far beyond any client's handshake deadline. */
+  static final Duration SILENCE = Duration.ofSeconds(60);
+
+  private final Set<Runnable> silenced = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService reaper;
   private volatile IngressFirewall firewall = IngressFirewall.OPEN;
 
   NodeIngress(String name) {
@@ -28,6 +41,27 @@ final class NodeIngress implements AutoCloseable {
     // node never keeps a JVM alive.
     this.boss = new NioEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", true));
     this.workers = new NioEventLoopGroup(2, new DefaultThreadFactory(name + "-io", true));
+    this.reaper =
+        Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory(name + "-drop", true));
+  }
+
+  /**
+   * Holds a refused connection open without reading it (a drop: the client hears nothing), and
+   * closes it after {@link #SILENCE} or when the node goes away.
+   */
+  void blackhole(Runnable close) {
+    Runnable once =
+        () -> {
+          if (silenced.remove(close)) {
+            close.run();
+          }
+        };
+    silenced.add(close);
+    try {
+      reaper.schedule(once, SILENCE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      once.run(); // the node is stopping
+    }
   }
 
   void enforce(IngressFirewall rules) {
@@ -52,6 +86,9 @@ final class NodeIngress implements AutoCloseable {
 
   @Override
   public void close() {
+    reaper.shutdownNow();
+    List.copyOf(silenced).forEach(Runnable::run);
+    silenced.clear();
     boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     workers.shutdownGracefully(0, 1, TimeUnit.SECONDS);
   }

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * TLS, and after bootstrap a Kubernetes API on 6443. It boots into maintenance mode, validates and
  * applies a machine config, "reboots" into mTLS with apid's certificate issued from the config's OS
  * CA, and models its services over time. It enforces the ingress firewall documents of its config
- * on 50000 and 6443 per source address ({@link IngressFirewall}; a refused connection is reset
- * right after accept, see {@link FirewalledServerChannel}). Faults, by point and kind:
+ * on 50000 and 6443 per source address ({@link IngressFirewall}; a refused connection gets no
+ * answer, like an nftables drop, see {@link FirewalledServerChannel}). Faults, by point and kind:
  *
  * <ul>
  *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"

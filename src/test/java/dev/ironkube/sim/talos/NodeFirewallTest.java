@@ -1,10 +1,13 @@
 package dev.ironkube.sim.talos;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.access.PortProbe;
+import dev.ironkube.failure.ProviderException;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.testing.SimNodeFixture;
+import dev.ironkube.talos.testing.TestPki;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -47,7 +50,7 @@ class NodeFirewallTest {
   }
 
   private static boolean answers(String from, String host, int port) throws Exception {
-    return new PortProbe(Duration.ofSeconds(2), InetAddress.getByName(from)).answers(host, port);
+    return new PortProbe(Duration.ofSeconds(1), InetAddress.getByName(from)).answers(host, port);
   }
 
   @Test
@@ -85,6 +88,12 @@ class NodeFirewallTest {
       assertThat(answers("127.0.0.1", sim.ip, api)).as("operator, 6443").isFalse();
       assertThat(answers(sim.ip, sim.ip, sim.node.port())).as("node network, apid").isTrue();
       assertThat(answers(sim.ip, sim.ip, api)).as("node network, 6443").isTrue();
+      // A fresh client from the operator is cut off the way a dropped SYN looks to gRPC: the
+      // node is unreachable (retryable), not a refused handshake (which would be a wrong CA).
+      try (TalosClient fresh =
+          TalosClient.secure(sim.ip, sim.node.port(), TestPki.admin(sim.osCa), sim.polling())) {
+        assertThatThrownBy(fresh::version).isInstanceOf(ProviderException.Transient.class);
+      }
       // Established connections survive, as conntrack keeps them in block mode.
       assertThat(admin.version().tag()).isEqualTo("v1.11.6");
       assertThat(sim.node.mode()).isEqualTo(TalosNodeFake.Mode.CONFIGURED);
