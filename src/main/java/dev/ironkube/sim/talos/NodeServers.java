@@ -26,7 +26,8 @@ final class NodeServers {
   private NodeServers() {}
 
   /** Maintenance: self-signed Ed25519 certificate, no client certificate asked for. */
-  static Server maintenance(InetAddress address, int port, List<BindableService> services)
+  static Server maintenance(
+      InetAddress address, int port, NodeIngress ingress, List<BindableService> services)
       throws IOException {
     SimPki.Issued cert = SimPki.maintenance(address);
     SslContext tls =
@@ -34,7 +35,7 @@ final class NodeServers {
                 SslContextBuilder.forServer(cert.key(), cert.certificate()), SslProvider.JDK)
             .clientAuth(ClientAuth.NONE)
             .build();
-    NettyServerBuilder builder = builder(address, port, tls);
+    NettyServerBuilder builder = builder(address, port, ingress, tls);
     services.forEach(builder::addService);
     return bind(builder);
   }
@@ -43,6 +44,7 @@ final class NodeServers {
   static Server mutual(
       InetAddress address,
       int port,
+      NodeIngress ingress,
       SimPki.Issued apid,
       SimPki.Issued osCa,
       List<BindableService> services)
@@ -53,14 +55,16 @@ final class NodeServers {
             .trustManager(osCa.certificate())
             .clientAuth(ClientAuth.REQUIRE)
             .build();
-    NettyServerBuilder builder = builder(address, port, tls);
+    NettyServerBuilder builder = builder(address, port, ingress, tls);
     AdminRoles roles = new AdminRoles();
     services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, roles)));
     return bind(builder);
   }
 
-  private static NettyServerBuilder builder(InetAddress address, int port, SslContext tls) {
-    return NettyServerBuilder.forAddress(new InetSocketAddress(address, port))
+  private static NettyServerBuilder builder(
+      InetAddress address, int port, NodeIngress ingress, SslContext tls) {
+    return ingress
+        .guard(NettyServerBuilder.forAddress(new InetSocketAddress(address, port)))
         .sslContext(tls)
         .maxInboundMessageSize(MAX_MESSAGE_BYTES)
         // The node rebinds the same port after each simulated reboot.

@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
  * A simulated Talos node on one address: the Talos API on its port (50000 in product use) over real
  * TLS, and after bootstrap a Kubernetes API on 6443. It boots into maintenance mode, validates and
  * applies a machine config, "reboots" into mTLS with apid's certificate issued from the config's OS
- * CA, and models its services over time. Faults, by point and kind:
+ * CA, and models its services over time. It enforces the ingress firewall documents of its config
+ * on 50000 and 6443 per source address ({@link IngressFirewall}; a refused connection gets no
+ * answer, like an nftables drop, see {@link FirewalledServerChannel}). Faults, by point and kind:
  *
  * <ul>
  *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
@@ -57,6 +59,7 @@ public final class TalosNodeFake implements AutoCloseable {
   private final ScheduledExecutorService lifecycle;
   private final int kubernetesPort;
   private final int port;
+  private final NodeIngress ingress;
 
   private KubernetesApi.Factory kubernetesFactory = MinimalKubernetesApi::start;
   private Mode mode = Mode.MAINTENANCE;
@@ -102,10 +105,12 @@ public final class TalosNodeFake implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
+    this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     try {
-      this.server = NodeServers.maintenance(address, port, maintenanceServices());
+      this.server = NodeServers.maintenance(address, port, ingress, maintenanceServices());
     } catch (IOException e) {
       lifecycle.shutdownNow();
+      ingress.close();
       throw new UncheckedIOException(
           "cannot listen on " + address.getHostAddress() + ":" + port, e);
     }
@@ -129,6 +134,11 @@ public final class TalosNodeFake implements AutoCloseable {
 
   public synchronized Mode mode() {
     return mode;
+  }
+
+  /** The ingress firewall in force for new connections to 50000 and 6443. */
+  public IngressFirewall ingressFirewall() {
+    return ingress.firewall();
   }
 
   public synchronized Optional<AppliedConfig> appliedConfig() {
@@ -170,6 +180,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */
   synchronized void acceptAndReboot(AppliedConfig applied, boolean dropConnection) {
     config = applied;
+    ingress.enforce(IngressFirewall.of(applied.raw()));
     mode = Mode.REBOOTING;
     Server old = server;
     server = null;
@@ -180,6 +191,9 @@ public final class TalosNodeFake implements AutoCloseable {
 
   synchronized void replaceConfig(AppliedConfig applied) {
     config = applied;
+    // Talos reconciles firewall documents live, without a reboot: new connections meet the new
+    // rules at once, while established ones survive (conntrack).
+    ingress.enforce(IngressFirewall.of(applied.raw()));
   }
 
   /** null when bootstrap proceeds, else the status the real node answers with. */
@@ -221,6 +235,7 @@ public final class TalosNodeFake implements AutoCloseable {
     lifecycle.execute(() -> NodeServers.stop(old, false));
     stopKubernetes();
     config = null;
+    ingress.enforce(IngressFirewall.OPEN);
     bootstrapped = false;
     etcdSince = -1;
     resets++;
@@ -245,7 +260,8 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     try {
       SimPki.Issued apid = NodeCertificates.apid(config, address, hostname());
-      server = NodeServers.mutual(address, port, apid, config.osCa(), configuredServices());
+      server =
+          NodeServers.mutual(address, port, ingress, apid, config.osCa(), configuredServices());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
     }
@@ -263,7 +279,7 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     try {
-      server = NodeServers.maintenance(address, port, maintenanceServices());
+      server = NodeServers.maintenance(address, port, ingress, maintenanceServices());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
     }
@@ -309,7 +325,8 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
     kubernetes =
-        kubernetesFactory.start(
+        FirewalledKubernetesApi.start(
+            kubernetesFactory,
             new KubernetesApiSetup(
                 address,
                 kubernetesPort,
@@ -318,7 +335,8 @@ public final class TalosNodeFake implements AutoCloseable {
                 cert.certificate(),
                 cert.key(),
                 config.k8sCa().certificate(),
-                config.k8sCa().key()));
+                config.k8sCa().key()),
+            ingress);
   }
 
   private void stopKubernetes() {
@@ -339,5 +357,6 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     lifecycle.shutdownNow();
     NodeServers.stop(old, true);
+    ingress.close();
   }
 }

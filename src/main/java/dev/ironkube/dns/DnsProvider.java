@@ -1,0 +1,29 @@
+package dev.ironkube.dns;
+
+import java.util.List;
+
+/**
+ * A DNS service in domain terms: the one record ironkube owns per cluster is an A record pointing
+ * the cluster's name at its node. Implementations talk to one provider each (Cloudflare).
+ */
+public interface DnsProvider {
+
+  /** The provider's name for messages ("Cloudflare"). */
+  String name();
+
+  /**
+   * Makes {@code desired.name()} resolve to exactly {@code desired.address()}: creates the record
+   * when absent, leaves it when already right, updates it when different.
+   *
+   * @throws dev.ironkube.failure.ProviderException.Conflict when two or more A records already
+   *     exist for the name; the message names them, and none is changed, because picking one would
+   *     leave round-robin DNS sending traffic to a server that is not the cluster's
+   */
+  DnsChange upsertA(DesiredARecord desired);
+
+  /** Every record of any type with exactly this fully-qualified name. */
+  List<DnsRecord> findRecords(String fqdn);
+
+  /** Deletes a record by id; a record already gone counts as deleted. */
+  void deleteRecord(String id);
+}

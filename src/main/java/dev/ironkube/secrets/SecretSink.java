@@ -1,0 +1,8 @@
+package dev.ironkube.secrets;
+
+/** A store ironkube writes a cluster's credentials back to, so the next run reuses its PKI. */
+public interface SecretSink {
+
+  /** Creates the secret, or replaces its value when it exists. */
+  void put(String name, String value);
+}
