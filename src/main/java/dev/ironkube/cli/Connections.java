@@ -54,13 +54,22 @@ final class Connections implements AutoCloseable {
   static Connections open(
       CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
     if (!simulate) {
-      return new Connections(settings, null, env, sleeper);
+      return new Connections(SecretStoreBackfill.apply(settings, env, sleeper), null, env, sleeper);
     }
     boolean shared = env.simulator() != null;
     SimulatedDatacenter sim = shared ? env.simulator() : Simulation.start(env);
-    Connections c = new Connections(Simulation.pointAt(settings, sim, env), sim, env, sleeper);
-    c.ownsSim = !shared;
-    return c;
+    try {
+      Settings pointed = Simulation.pointAt(settings, sim, env);
+      Connections c =
+          new Connections(SecretStoreBackfill.apply(pointed, env, sleeper), sim, env, sleeper);
+      c.ownsSim = !shared;
+      return c;
+    } catch (RuntimeException e) {
+      if (!shared) {
+        sim.close();
+      }
+      throw e;
+    }
   }
 
   Settings settings() {

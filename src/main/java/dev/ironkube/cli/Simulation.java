@@ -9,6 +9,8 @@ import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.cloudflare.CloudflareOptions;
+import dev.ironkube.sim.infisical.InfisicalOptions;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.talos.TalosNodes;
 import java.time.Duration;
@@ -122,12 +124,38 @@ public final class Simulation {
               ScalewayOptions.DEFAULT_SECRET_KEY,
               Source.SIMULATOR);
     }
-    if (!s.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
+    s = accountDefaults(s);
+    // Integrations the settings turn on are served by the simulator, with its test credentials.
+    if (s.isSet(SettingsCatalogue.DNS_NAME)) {
       s =
           s.with(
-              SettingsCatalogue.SCALEWAY_PROJECT,
-              ScalewayOptions.DEFAULT_PROJECT_ID,
-              Source.SIMULATOR);
+                  SettingsCatalogue.CLOUDFLARE_URL,
+                  sim.cloudflare().baseUri().toString(),
+                  Source.SIMULATOR)
+              .with(SettingsCatalogue.DNS_ZONE, CloudflareOptions.DEFAULT_ZONE_ID, Source.SIMULATOR)
+              .with(
+                  SettingsCatalogue.CLOUDFLARE_TOKEN,
+                  CloudflareOptions.DEFAULT_TEST_TOKEN,
+                  Source.SIMULATOR);
+    }
+    if (s.isSet(SettingsCatalogue.INFISICAL_CLIENT_ID)) {
+      s =
+          s.with(
+                  SettingsCatalogue.INFISICAL_URL,
+                  sim.infisical().baseUri().toString(),
+                  Source.SIMULATOR)
+              .with(
+                  SettingsCatalogue.INFISICAL_CLIENT_ID,
+                  InfisicalOptions.DEFAULT_CLIENT_ID,
+                  Source.SIMULATOR)
+              .with(
+                  SettingsCatalogue.INFISICAL_CLIENT_SECRET,
+                  InfisicalOptions.DEFAULT_CLIENT_SECRET,
+                  Source.SIMULATOR)
+              .with(
+                  SettingsCatalogue.INFISICAL_PROJECT,
+                  InfisicalOptions.DEFAULT_PROJECT_ID,
+                  Source.SIMULATOR);
     }
     if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
       s =

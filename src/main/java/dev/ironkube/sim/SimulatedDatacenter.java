@@ -1,6 +1,10 @@
 package dev.ironkube.sim;
 
+import dev.ironkube.sim.cloudflare.CloudflareApi;
+import dev.ironkube.sim.cloudflare.CloudflareOptions;
 import dev.ironkube.sim.factory.ImageFactoryApi;
+import dev.ironkube.sim.infisical.InfisicalApi;
+import dev.ironkube.sim.infisical.InfisicalOptions;
 import dev.ironkube.sim.latitude.LatitudeApi;
 import dev.ironkube.sim.latitude.LatitudeOptions;
 import dev.ironkube.sim.scaleway.ScalewayApi;
@@ -44,6 +48,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final LatitudeApi latitude;
   private final ImageFactoryApi factory;
   private final ScalewayApi scaleway;
+  private final CloudflareApi cloudflare;
+  private final InfisicalApi infisical;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -62,6 +68,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
     this.factory = new ImageFactoryApi(faults, log);
     this.scaleway =
         new ScalewayApi(builder.scaleway, time, faults, machines, builder.addresses, log);
+    this.cloudflare = new CloudflareApi(CloudflareOptions.defaults(), time, faults, log);
+    this.infisical = new InfisicalApi(InfisicalOptions.defaults(), time, faults, log);
   }
 
   public static Builder builder() {
@@ -73,6 +81,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
     latitude.start();
     factory.start();
     scaleway.start();
+    cloudflare.start();
+    infisical.start();
     return this;
   }
 
@@ -93,6 +103,14 @@ public final class SimulatedDatacenter implements AutoCloseable {
     return scaleway;
   }
 
+  public CloudflareApi cloudflare() {
+    return cloudflare;
+  }
+
+  public InfisicalApi infisical() {
+    return infisical;
+  }
+
   public URI pxeUrl() {
     return factory.baseUri();
   }
@@ -104,6 +122,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
     endpoints.put("image-factory", imageFactoryUrl());
     endpoints.put("pxe", pxeUrl());
     endpoints.put("scaleway", scalewayUrl());
+    endpoints.put("cloudflare", cloudflare.baseUri());
+    endpoints.put("infisical", infisical.baseUri());
     return endpoints;
   }
 
@@ -176,6 +196,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
     latitude.close();
     factory.close();
     scaleway.close();
+    cloudflare.close();
+    infisical.close();
     scheduler.shutdownNow();
     // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
     for (MachineListener l : listeners) {

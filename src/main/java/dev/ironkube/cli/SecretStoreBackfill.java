@@ -1,0 +1,60 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.secrets.SecretBackfill;
+import dev.ironkube.secrets.SecretMapping;
+import dev.ironkube.secrets.infisical.InfCredentials;
+import dev.ironkube.secrets.infisical.InfScope;
+import dev.ironkube.secrets.infisical.InfisicalSecrets;
+import dev.ironkube.settings.Problem;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.SettingsValidator;
+import dev.ironkube.time.Sleeper;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Phase 0's last step: when an Infisical machine identity is configured, settings still missing
+ * after file, environment and flags are filled from its secrets (never overriding what the user
+ * set), then everything is validated again.
+ */
+final class SecretStoreBackfill {
+  private SecretStoreBackfill() {}
+
+  static Settings apply(Settings settings, CliEnvironment env, Sleeper sleeper) {
+    var clientId = settings.get(SettingsCatalogue.INFISICAL_CLIENT_ID);
+    var secret = settings.secret(SettingsCatalogue.INFISICAL_CLIENT_SECRET);
+    if (clientId.isEmpty() || secret.isEmpty()) {
+      return settings;
+    }
+    var project = settings.get(SettingsCatalogue.INFISICAL_PROJECT);
+    if (project.isEmpty()) {
+      throw SettingsResolution.invalid(
+          List.of(
+              new Problem(
+                  SettingsCatalogue.INFISICAL_PROJECT,
+                  "required when an Infisical identity is configured; set INFISICAL_PROJECT_ID")));
+    }
+    SecretMapping mapping = SecretMapping.standard();
+    List<String> extra = settings.list(SettingsCatalogue.INFISICAL_MAPPING);
+    if (!extra.isEmpty()) {
+      mapping = mapping.with(SecretMapping.parse(String.join(",", extra)));
+    }
+    InfisicalSecrets source =
+        InfisicalSecrets.connect(
+            settings.uri(SettingsCatalogue.INFISICAL_URL),
+            new InfCredentials(clientId.get(), secret.get()),
+            new InfScope(
+                project.get(),
+                settings.require(SettingsCatalogue.INFISICAL_ENVIRONMENT),
+                settings.require(SettingsCatalogue.INFISICAL_PATH)),
+            env.clock(),
+            b -> b.sleeper(sleeper).clock(env.clock()).random(new Random()));
+    Settings filled = SecretBackfill.apply(settings, source, mapping);
+    List<Problem> problems = SettingsValidator.validate(filled);
+    if (!problems.isEmpty()) {
+      throw SettingsResolution.invalid(problems);
+    }
+    return filled;
+  }
+}

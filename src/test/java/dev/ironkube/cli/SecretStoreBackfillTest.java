@@ -1,0 +1,53 @@
+package dev.ironkube.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Phase 0 through the CLI: Infisical fills only what file, environment and flags left unset. */
+class SecretStoreBackfillTest {
+  private final CliRun cli = new CliRun();
+
+  @AfterEach
+  void close() {
+    cli.close();
+  }
+
+  private CliRun.Result dryRun(String... extra) {
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "from-the-environment");
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "from-the-environment");
+    String[] base = {
+      "provision", "--simulate", "--yes", "--dry-run", "--plan", "c2-small-x86", "--region", "CHI"
+    };
+    String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return cli.run(args);
+  }
+
+  @Test
+  void aSecretFillsASettingNothingElseSet() {
+    cli.sim.infisical().putSecret("prod", "/", "TALOS_VERSION", "v1.12.11");
+    CliRun.Result r = dryRun();
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).contains("Talos v1.12.11");
+  }
+
+  @Test
+  void theEnvironmentAndFlagsWinOverTheSecretStore() {
+    cli.sim.infisical().putSecret("prod", "/", "TALOS_VERSION", "v1.12.11");
+    cli.env.put("IRONKUBE_TALOS_VERSION", "v1.13.9");
+    CliRun.Result env = dryRun();
+    assertThat(env.err()).as(env.err()).contains("Talos v1.13.9");
+    CliRun.Result flag = dryRun("--talos-version", "v1.11.6");
+    assertThat(flag.err()).as(flag.err()).contains("Talos v1.11.6");
+  }
+
+  @Test
+  void aBadValueFromTheSecretStoreIsReportedWithItsPath() {
+    cli.sim.infisical().putSecret("prod", "/", "TALOS_VERSION", "v1.2.3");
+    CliRun.Result r = dryRun();
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("spec.talos.version").contains("not supported");
+  }
+}
