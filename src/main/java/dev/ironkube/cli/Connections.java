@@ -1,5 +1,7 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.dns.DnsProvider;
+import dev.ironkube.dns.cloudflare.CloudflareDns;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.JsonHttp;
@@ -184,6 +186,31 @@ final class Connections implements AutoCloseable {
         env.err().println("  stored in " + store.file());
       }
     };
+  }
+
+  /**
+   * The DNS provider when a DNS name is configured (Cloudflare), after checking the zone and token
+   * it needs are there too.
+   */
+  Optional<DnsProvider> dns() {
+    if (!settings.isSet(SettingsCatalogue.DNS_NAME)) {
+      return Optional.empty();
+    }
+    var zone = settings.get(SettingsCatalogue.DNS_ZONE);
+    var token = settings.secret(SettingsCatalogue.CLOUDFLARE_TOKEN);
+    if (zone.isEmpty() || token.isEmpty()) {
+      throw new UserInputException(
+          "IRONKUBE_DNS_NAME is set but Cloudflare is not configured (missing "
+              + (zone.isEmpty() ? "CLOUDFLARE_ZONE_ID" : "CLOUDFLARE_API_TOKEN")
+              + ")",
+          "set CLOUDFLARE_ZONE_ID and CLOUDFLARE_API_TOKEN, or unset IRONKUBE_DNS_NAME to skip DNS");
+    }
+    return Optional.of(
+        CloudflareDns.connect(
+            settings.uri(SettingsCatalogue.CLOUDFLARE_URL),
+            token.get(),
+            zone.get(),
+            this::instrument));
   }
 
   /** The Image Factory behind the workflow's port. */

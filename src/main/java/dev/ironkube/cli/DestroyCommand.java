@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.dns.DnsStage;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.settings.Settings;
@@ -80,7 +81,12 @@ final class DestroyCommand implements Callable<Integer> {
               : Journal.inMemory(env.clock());
       var provider = c.provider(prompter, () -> "");
       DestroyWorkflow.Report report =
-          new DestroyWorkflow(cluster, provider, new Gate(journal, dryRun), narration.progress())
+          new DestroyWorkflow(
+                  cluster,
+                  provider,
+                  new Gate(journal, dryRun),
+                  narration.progress(),
+                  c.dns().map(DnsStage::deleter).orElse(Map.of()))
               .run();
       narration.close();
       if (!dryRun && files.exists()) {

@@ -1,16 +1,20 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.dns.DnsStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Wait;
+import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
 import dev.ironkube.workflow.provision.ProvisionReport;
 import dev.ironkube.workflow.provision.ProvisionWorkflow;
 import dev.ironkube.workflow.provision.SshKeys;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -133,7 +137,22 @@ final class ProvisionCommand implements Callable<Integer> {
               narration.cancellation(),
               env.clock(),
               new Wait(env.clock(), narration.cancellation(), new Random()));
+      List<AfterBootstrap> stages = new ArrayList<>();
+      var dns = c.dns();
+      if (dns.isPresent()) {
+        stages.add(
+            new DnsStage(
+                dns.get(),
+                c.settings().require(SettingsCatalogue.DNS_NAME),
+                Integer.parseInt(c.settings().require(SettingsCatalogue.DNS_TTL)),
+                c.settings().flag(SettingsCatalogue.DNS_PROXIED),
+                gate,
+                narration.progress()));
+      } else {
+        narration.progress().info("DNS: no IRONKUBE_DNS_NAME set; the cluster is reached by IP");
+      }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
+      platform.ifPresent(stages::add);
       ProvisionReport report =
           new ProvisionWorkflow(
                   ctx,
@@ -142,8 +161,7 @@ final class ProvisionCommand implements Callable<Integer> {
                   TalosWiring.stage(c, ctx, platform.isPresent()),
                   c.offerToStoreKey(),
                   common.simulate,
-                  platform.<dev.ironkube.workflow.provision.AfterBootstrap>map(p -> p).stream()
-                      .toList())
+                  stages)
               .run();
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);

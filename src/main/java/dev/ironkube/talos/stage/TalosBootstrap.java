@@ -287,7 +287,7 @@ public final class TalosBootstrap implements TalosStage {
         .endpoint("https://" + node.address() + ":6443")
         .role(NodeRole.CONTROLPLANE)
         .hostname(node.hostname())
-        .certSans(List.of(node.address()))
+        .certSans(certSans(node))
         .installDisk(disk)
         .installerImage(installerImage.get())
         .kubernetesVersion(settings.get(KUBERNETES_VERSION).orElse(v.defaultKubernetesVersion()))
@@ -311,6 +311,13 @@ public final class TalosBootstrap implements TalosStage {
         OperatorAddress.detectCidr(HttpClient.newHttpClient(), OperatorAddress.DEFAULT_SERVICES));
   }
 
+  /** Every name the tool and users dial: the address, and the DNS name when one is published. */
+  private List<String> certSans(Node node) {
+    List<String> sans = new ArrayList<>(List.of(node.address()));
+    settings.get(dev.ironkube.settings.SettingsCatalogue.DNS_NAME).ifPresent(sans::add);
+    return sans;
+  }
+
   private static String hostCidr(String address) {
     return address.contains(":") ? address + "/128" : address + "/32";
   }
@@ -325,7 +332,7 @@ public final class TalosBootstrap implements TalosStage {
             .endpoint("https://" + node.address() + ":6443")
             .role(NodeRole.CONTROLPLANE)
             .hostname(node.hostname())
-            .certSans(List.of(node.address()))
+            .certSans(certSans(node))
             .installDisk(settings.get(INSTALL_DISK).orElse("/dev/nvme0n1"))
             .installerImage(installerImage.get())
             .kubernetesVersion(

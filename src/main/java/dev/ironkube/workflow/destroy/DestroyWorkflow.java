@@ -30,11 +30,22 @@ public final class DestroyWorkflow {
   private final Gate gate;
   private final Progress progress;
 
-  public DestroyWorkflow(String cluster, BareMetalProvider provider, Gate gate, Progress progress) {
+  private final Map<String, Cleanup.Deleter> others;
+
+  /**
+   * @param others how to delete what other systems hold for the cluster (a DNS record, say)
+   */
+  public DestroyWorkflow(
+      String cluster,
+      BareMetalProvider provider,
+      Gate gate,
+      Progress progress,
+      Map<String, Cleanup.Deleter> others) {
     this.cluster = cluster;
     this.provider = provider;
     this.gate = gate;
     this.progress = progress;
+    this.others = Map.copyOf(others);
   }
 
   public Report run() {
@@ -70,7 +81,9 @@ public final class DestroyWorkflow {
     for (Journal.Owned o : journal.owned()) {
       deleted.add(Cleanup.describe(o.ref()));
     }
-    Cleanup cleanup = new Cleanup(gate, Map.of(provider.name(), provider::delete), progress);
+    Map<String, Cleanup.Deleter> deleters = new java.util.HashMap<>(others);
+    deleters.put(provider.name(), provider::delete);
+    Cleanup cleanup = new Cleanup(gate, deleters, progress);
     for (Cleanup.Leftover l : cleanup.run()) {
       deleted.remove(Cleanup.describe(l.ref()));
       leftovers.add(Cleanup.describe(l.ref()) + ": " + l.reason());

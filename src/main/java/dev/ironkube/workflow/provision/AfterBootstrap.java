@@ -10,4 +10,14 @@ public interface AfterBootstrap {
 
   /** Lines for the final report ("Argo CD: https://…"), available after the phases ran. */
   List<String> reportLines();
+
+  /** How to delete what this stage's phases create, by the system name they journal it under. */
+  default java.util.Map<String, dev.ironkube.workflow.Cleanup.Deleter> deleters() {
+    return java.util.Map.of();
+  }
+
+  /** Whether the stage runs right after the node boots, before Talos is configured. */
+  default boolean beforeConfigure() {
+    return false;
+  }
 }

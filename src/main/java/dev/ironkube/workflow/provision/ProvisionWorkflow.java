@@ -87,9 +87,16 @@ public final class ProvisionWorkflow {
       runner.run(phases);
       if (!dryRun && talos != null) {
         TalosStage.Node node = new TalosStage.Node(hostname(), ipv4, server.id());
+        for (AfterBootstrap stage : after) {
+          if (stage.beforeConfigure()) {
+            runner.run(stage.phases(node));
+          }
+        }
         runner.run(talos.phases(node));
         for (AfterBootstrap stage : after) {
-          runner.run(stage.phases(node));
+          if (!stage.beforeConfigure()) {
+            runner.run(stage.phases(node));
+          }
         }
       }
     } catch (Cancellation.CancelledException e) {
@@ -340,9 +347,10 @@ public final class ProvisionWorkflow {
       return;
     }
     ctx.progress().phase("Cleaning up after the failure");
-    Cleanup cleanup =
-        new Cleanup(
-            ctx.gate(), Map.of(ctx.provider().name(), ctx.provider()::delete), ctx.progress());
+    Map<String, Cleanup.Deleter> deleters = new java.util.HashMap<>();
+    deleters.put(ctx.provider().name(), ctx.provider()::delete);
+    after.forEach(a -> deleters.putAll(a.deleters()));
+    Cleanup cleanup = new Cleanup(ctx.gate(), deleters, ctx.progress());
     List<Cleanup.Leftover> left = cleanup.run();
     if (left.isEmpty()) {
       ctx.journal().outcome("failed-cleaned", reason);
