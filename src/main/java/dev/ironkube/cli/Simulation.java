@@ -6,6 +6,7 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.talos.TalosNodes;
@@ -76,10 +77,12 @@ public final class Simulation {
 
   /** A builder with every fake wired (the Talos nodes listen for booted machines). */
   public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
+    SimEvents events = new SimEvents();
     return SimulatedDatacenter.builder()
         .timeModel(time)
         .faults(faults)
-        .listener(new TalosNodes(time, faults));
+        .events(events)
+        .listener(new TalosNodes(time, faults, 50000, events));
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {

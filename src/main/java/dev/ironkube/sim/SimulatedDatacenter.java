@@ -37,6 +37,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final TimeModel time;
   private final Faults faults;
   private final RequestLog log = new RequestLog();
+  private final SimEvents events;
   private final MachineRegistry machines = new MachineRegistry();
   private final ScheduledExecutorService scheduler;
   private final LatitudeApi latitude;
@@ -48,6 +49,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private SimulatedDatacenter(Builder builder) {
     this.time = builder.time;
     this.faults = builder.faults;
+    this.events = builder.events;
     this.listeners = List.copyOf(builder.listeners);
     listeners.forEach(machines::addListener);
     this.scheduler =
@@ -55,7 +57,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
             Thread.ofPlatform().daemon().name("sim-datacenter-clock").factory());
     this.latitude =
         new LatitudeApi(
-            builder.latitude, time, faults, machines, builder.addresses, scheduler, log);
+            builder.latitude, time, faults, machines, builder.addresses, scheduler, log, events);
     this.factory = new ImageFactoryApi(faults, log);
   }
 
@@ -116,6 +118,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
   public RequestLog requests() {
     return log;
+  }
+
+  /** When modelled things happened, for the benchmark's detection-lag figures. */
+  public SimEvents events() {
+    return events;
   }
 
   public TimeModel timeModel() {
@@ -180,6 +187,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     private Faults faults = Faults.none();
     private LatitudeOptions latitude = LatitudeOptions.defaults();
     private LoopbackAllocator addresses = LoopbackAllocator.standard();
+    private SimEvents events = new SimEvents();
     private final List<MachineListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -202,6 +210,12 @@ public final class SimulatedDatacenter implements AutoCloseable {
     /** Where machine addresses come from; the default starts at 127.0.1.1. */
     public Builder addresses(LoopbackAllocator allocator) {
       this.addresses = allocator;
+      return this;
+    }
+
+    /** Where the fakes record events; share it with listeners that record too. */
+    public Builder events(SimEvents recorder) {
+      this.events = recorder;
       return this;
     }
 
