@@ -34,6 +34,7 @@ final class BenchRun {
    * @param overhead (wall - floor) / floor
    * @param lags detection lag per wait
    * @param requests the provider request budget
+   * @param steps every step with when it started (ms after the run began) and how long it took
    * @param error the last lines of stderr when the run failed, else empty
    */
   record Result(
@@ -43,7 +44,11 @@ final class BenchRun {
       double overhead,
       List<Waits.Lag> lags,
       RequestBudget requests,
+      List<StepTime> steps,
       String error) {}
+
+  /** One step of the run, for finding where the overhead goes. */
+  record StepTime(String step, double atMillis, double tookMillis) {}
 
   private BenchRun() {}
 
@@ -96,6 +101,14 @@ final class BenchRun {
           (wall - floor) / floor,
           Waits.lags(events, spans),
           RequestBudget.of(sim.requests().entries(), modelledMinutes, bootWait),
+          spans.stream()
+              .map(
+                  s ->
+                      new StepTime(
+                          s.title(),
+                          (s.startNanos() - start) / 1e6,
+                          (s.endNanos() - s.startNanos()) / 1e6))
+              .toList(),
           code == 0 ? "" : tail(stderr, 12));
     } finally {
       TempTrees.delete(home);
