@@ -26,7 +26,7 @@ final class BenchTable {
     out.print(waits.render());
     out.printf(
         Locale.ROOT,
-        "(target: p50 <= %.0f s modelled per wait)%n%n",
+        "(target: p50 <= %.0f s per wait, wall clock; modelled = wall / scale, an upper bound)%n%n",
         BenchReport.TARGET_LAG_SECONDS);
     RequestBudget q = r.requests();
     if (q != null) {
