@@ -23,6 +23,12 @@ final class PeakRss {
   private PeakRss() {}
 
   static Result measure(ChildJvm jvm, double scale) throws IOException, InterruptedException {
+    // The launcher rebuilds the jar when the sources changed; let that happen before measuring,
+    // or Maven's memory would be sampled as the tool's.
+    ProcessBuilder warmUp = jvm.builder("--version");
+    warmUp.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    warmUp.redirectError(ProcessBuilder.Redirect.DISCARD);
+    warmUp.start().waitFor();
     Path home = Files.createTempDirectory("ironkube-bench-rss");
     try {
       ProcessBuilder pb = jvm.builder("provision", "--simulate", "--yes", "--name", "rss");
