@@ -99,6 +99,10 @@ public record BenchReport(
             && waits.stream().allMatch(w -> w.p50Millis() <= TARGET_LAG_SECONDS * 1000)
             && requests != null
             && requests.statusReadsPerServerMinute() <= TARGET_STATUS_READS_PER_SERVER_MINUTE;
-    return ok && (peakRss == null || (peakRss.peakKiB() > 0 && peakRss.peakKiB() < TARGET_RSS_KIB));
+    return ok
+        && (peakRss == null
+            || (peakRss.exitCode() == 0
+                && peakRss.peakKiB() > 0
+                && peakRss.peakKiB() < TARGET_RSS_KIB));
   }
 }

@@ -63,10 +63,12 @@ final class BenchTable {
       PeakRss.Result m = r.peakRss();
       out.printf(
           Locale.ROOT,
-          "peak RSS: %.0f MiB (VmHWM of a child provision incl. its simulator, %s; target < 256"
-              + " MiB)%n",
+          "peak RSS: %.0f MiB (VmHWM of a child provision incl. its simulator, %s: exit %d in"
+              + " %.1f s; target < 256 MiB)%n",
           m.peakKiB() / 1024.0,
-          m.how());
+          m.how(),
+          m.exitCode(),
+          m.wallMillis() / 1000);
     }
     List<BenchRun.Result> failed = r.runs().stream().filter(x -> x.exitCode() != 0).toList();
     for (BenchRun.Result f : failed) {
