@@ -6,6 +6,7 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
@@ -22,6 +23,10 @@ import java.util.List;
 public final class Simulation {
   static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
+
+  /** The third octet machine addresses start at (127.0.N.1), for runs beside other simulators. */
+  public static final String ADDRESS_BLOCK_ENV = "IRONKUBE_SIM_ADDRESS_BLOCK";
+
   static final double DEFAULT_SCALE = 0.01;
 
   /** Poll intervals scale with modelled time, so the request budget per modelled minute holds. */
@@ -67,7 +72,14 @@ public final class Simulation {
   static SimulatedDatacenter start(CliEnvironment env) {
     TimeModel time = new TimeModel(scale(env));
     long seed = Long.parseLong(env.env().getOrDefault(SEED_ENV, "1"));
-    return create(time, new Faults(seed));
+    SimulatedDatacenter.Builder b = builder(time, new Faults(seed));
+    String block = env.env().get(ADDRESS_BLOCK_ENV);
+    if (block != null && !block.isBlank()) {
+      // Simulators of other processes on the machine start at 127.0.1.1 too; while a node
+      // reboots its port is free, and one of them may take the address.
+      b.addresses(new LoopbackAllocator(Integer.parseInt(block.strip()), List.of(50000, 6443)));
+    }
+    return b.build().start();
   }
 
   /** The simulated datacenter with every fake wired, started. */

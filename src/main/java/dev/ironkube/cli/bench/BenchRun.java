@@ -119,7 +119,7 @@ final class BenchRun {
    * A loopback block of this process's own (127.0.200-249.x): other simulators on the machine start
    * at 127.0.1.1 and, while a node reboots, its port is free for one of them to take.
    */
-  private static int ownBlock() {
+  static int ownBlock() {
     return 200 + (int) (ProcessHandle.current().pid() % 50);
   }
 

@@ -1,5 +1,6 @@
 package dev.ironkube.cli.bench;
 
+import dev.ironkube.cli.Simulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Peak resident memory of a whole {@code provision --simulate --yes} in a child JVM, read from the
  * kernel's high-water mark (VmHWM in /proc/PID/status). VmHWM only grows, so sampling it every 50
  * ms until the process exits loses at most the last 50 ms. The child runs its own simulated
- * datacenter in the same JVM, so the figure is an upper bound for the tool alone.
+ * datacenter in the same JVM, so the figure is an upper bound for the tool alone; its machines get
+ * addresses of a block of their own, away from other simulators on the machine.
  */
 final class PeakRss {
   /**
@@ -34,6 +36,8 @@ final class PeakRss {
       ProcessBuilder pb = jvm.builder("provision", "--simulate", "--yes", "--name", "rss");
       pb.environment().put("IRONKUBE_HOME", home.toString());
       pb.environment().put("IRONKUBE_SIM_SCALE", Double.toString(scale));
+      pb.environment()
+          .put(Simulation.ADDRESS_BLOCK_ENV, Integer.toString(BenchRun.ownBlock() - 50));
       pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
       pb.redirectError(ProcessBuilder.Redirect.DISCARD);
       long start = System.nanoTime();
