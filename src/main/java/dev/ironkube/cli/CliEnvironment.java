@@ -1,10 +1,12 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.workflow.Progress;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything a command takes from the process: environment, home folder, streams, clock and whether
@@ -14,6 +16,8 @@ import java.util.Map;
  * @param colour ANSI colour and animation may be used on stderr
  * @param simulator a running simulated datacenter that --simulate uses instead of starting its own
  *     (tests inspect it afterwards); null to start one per command
+ * @param progressTap wraps the narration's progress, so the benchmark can record when each step
+ *     finished; null for none
  */
 public record CliEnvironment(
     Map<String, String> env,
@@ -25,7 +29,23 @@ public record CliEnvironment(
     boolean interactive,
     boolean colour,
     Signals signals,
-    dev.ironkube.sim.SimulatedDatacenter simulator) {
+    dev.ironkube.sim.SimulatedDatacenter simulator,
+    UnaryOperator<Progress> progressTap) {
+
+  /** Without a progress tap, as most callers want. */
+  public CliEnvironment(
+      Map<String, String> env,
+      Path userHome,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      boolean interactive,
+      boolean colour,
+      Signals signals,
+      dev.ironkube.sim.SimulatedDatacenter simulator) {
+    this(env, userHome, in, out, err, clock, interactive, colour, signals, simulator, null);
+  }
 
   /** The real process. */
   public static CliEnvironment system() {

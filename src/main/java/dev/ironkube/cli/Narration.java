@@ -12,6 +12,7 @@ import dev.ironkube.workflow.Progress;
  */
 final class Narration implements AutoCloseable {
   private final Progress progress;
+  private final Progress tapped;
   private final AutoCloseable closeProgress;
   private final Cancellation cancellation = new Cancellation();
   private final AutoCloseable signals;
@@ -25,6 +26,7 @@ final class Narration implements AutoCloseable {
       progress = new PlainProgress(env.err(), env.clock());
       closeProgress = () -> {};
     }
+    tapped = env.progressTap() == null ? progress : env.progressTap().apply(progress);
     signals =
         env.signals()
             .onInterrupt(
@@ -42,7 +44,7 @@ final class Narration implements AutoCloseable {
   }
 
   Progress progress() {
-    return progress;
+    return tapped;
   }
 
   Cancellation cancellation() {

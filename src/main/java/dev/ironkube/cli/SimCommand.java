@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** `ironkube sim`: the simulated datacenter on its own, for other tools and for exploring. */
 @Command(
     name = "sim",
-    subcommands = {SimChaosCommand.class},
+    subcommands = {SimChaosCommand.class, SimBenchCommand.class},
     description = {
       "Run the simulated datacenter standalone and print its endpoints and test credentials;"
           + " stop it with Ctrl-C.",

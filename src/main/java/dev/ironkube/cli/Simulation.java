@@ -7,6 +7,7 @@ import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.LoopbackAllocator;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
@@ -25,6 +26,10 @@ import java.util.List;
 public final class Simulation {
   static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
+
+  /** The third octet machine addresses start at (127.0.N.1), for runs beside other simulators. */
+  public static final String ADDRESS_BLOCK_ENV = "IRONKUBE_SIM_ADDRESS_BLOCK";
+
   static final double DEFAULT_SCALE = 0.01;
 
   /** Poll intervals scale with modelled time, so the request budget per modelled minute holds. */
@@ -86,7 +91,14 @@ public final class Simulation {
   static SimulatedDatacenter start(CliEnvironment env) {
     TimeModel time = new TimeModel(scale(env));
     long seed = Long.parseLong(env.env().getOrDefault(SEED_ENV, "1"));
-    return create(time, new Faults(seed));
+    SimulatedDatacenter.Builder b = builder(time, new Faults(seed));
+    String block = env.env().get(ADDRESS_BLOCK_ENV);
+    if (block != null && !block.isBlank()) {
+      // Simulators of other processes on the machine start at 127.0.1.1 too; while a node
+      // reboots its port is free, and one of them may take the address.
+      b.addresses(new LoopbackAllocator(Integer.parseInt(block.strip()), List.of(50000, 6443)));
+    }
+    return b.build().start();
   }
 
   /** The simulated datacenter with every fake wired, started. */
@@ -96,6 +108,7 @@ public final class Simulation {
 
   /** A builder with every fake wired (the Talos nodes listen for booted machines). */
   public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
+    SimEvents events = new SimEvents();
     return SimulatedDatacenter.builder()
         .timeModel(time)
         .faults(faults)
@@ -104,7 +117,8 @@ public final class Simulation {
         .addresses(
             new LoopbackAllocator(
                 2 + (int) (ProcessHandle.current().pid() % 250), List.of(50000, 6443)))
-        .listener(new TalosNodes(time, faults));
+        .events(events)
+        .listener(new TalosNodes(time, faults, 50000, events));
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {

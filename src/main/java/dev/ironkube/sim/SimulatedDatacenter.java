@@ -43,6 +43,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final TimeModel time;
   private final Faults faults;
   private final RequestLog log = new RequestLog();
+  private final SimEvents events;
   private final MachineRegistry machines = new MachineRegistry();
   private final ScheduledExecutorService scheduler;
   private final LatitudeApi latitude;
@@ -57,6 +58,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private SimulatedDatacenter(Builder builder) {
     this.time = builder.time;
     this.faults = builder.faults;
+    this.events = builder.events;
     this.listeners = List.copyOf(builder.listeners);
     listeners.forEach(machines::addListener);
     this.scheduler =
@@ -64,7 +66,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
             Thread.ofPlatform().daemon().name("sim-datacenter-clock").factory());
     this.latitude =
         new LatitudeApi(
-            builder.latitude, time, faults, machines, builder.addresses, scheduler, log);
+            builder.latitude, time, faults, machines, builder.addresses, scheduler, log, events);
     this.factory = new ImageFactoryApi(faults, log);
     this.scaleway =
         new ScalewayApi(builder.scaleway, time, faults, machines, builder.addresses, log);
@@ -153,6 +155,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
     return log;
   }
 
+  /** When modelled things happened, for the benchmark's detection-lag figures. */
+  public SimEvents events() {
+    return events;
+  }
+
   public TimeModel timeModel() {
     return time;
   }
@@ -219,6 +226,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     private LatitudeOptions latitude = LatitudeOptions.defaults();
     private ScalewayOptions scaleway = ScalewayOptions.defaults();
     private LoopbackAllocator addresses = LoopbackAllocator.standard();
+    private SimEvents events = new SimEvents();
     private final List<MachineListener> listeners = new ArrayList<>();
 
     private Builder() {}
@@ -246,6 +254,12 @@ public final class SimulatedDatacenter implements AutoCloseable {
     /** Where machine addresses come from; the default starts at 127.0.1.1. */
     public Builder addresses(LoopbackAllocator allocator) {
       this.addresses = allocator;
+      return this;
+    }
+
+    /** Where the fakes record events; share it with listeners that record too. */
+    public Builder events(SimEvents recorder) {
+      this.events = recorder;
       return this;
     }
 

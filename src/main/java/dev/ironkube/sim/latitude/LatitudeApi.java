@@ -4,6 +4,7 @@ import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineRegistry;
 import dev.ironkube.sim.RequestLog;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.http.SimHttpServer;
 import java.net.URI;
@@ -77,6 +78,19 @@ public final class LatitudeApi implements AutoCloseable {
       LoopbackAllocator addresses,
       ScheduledExecutorService scheduler,
       RequestLog log) {
+    this(options, time, faults, machines, addresses, scheduler, log, new SimEvents());
+  }
+
+  /** As above, recording when servers are created and turn on in {@code events}. */
+  public LatitudeApi(
+      LatitudeOptions options,
+      TimeModel time,
+      Faults faults,
+      MachineRegistry machines,
+      LoopbackAllocator addresses,
+      ScheduledExecutorService scheduler,
+      RequestLog log,
+      SimEvents events) {
     Ids ids = new Ids(options.seed());
     RateLimiter limiter =
         new RateLimiter(
@@ -87,7 +101,7 @@ public final class LatitudeApi implements AutoCloseable {
                 : Duration.ZERO,
             nanoClock);
     ServerRoutes servers =
-        new ServerRoutes(state, ids, machines, addresses, time, scheduler, nanoClock);
+        new ServerRoutes(state, ids, machines, addresses, time, scheduler, nanoClock, events);
     ProjectRoutes projects = new ProjectRoutes(state, ids);
     SshKeyRoutes keys = new SshKeyRoutes(state, ids);
     CatalogueRoutes catalogue = new CatalogueRoutes();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineRegistry;
 import dev.ironkube.sim.SimDisk;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.TimeModel;
 import java.time.Duration;
@@ -29,6 +30,7 @@ final class ServerRoutes {
   private final TimeModel time;
   private final ScheduledExecutorService scheduler;
   private final LongSupplier nanoClock;
+  private final SimEvents events;
 
   ServerRoutes(
       LatitudeState state,
@@ -37,7 +39,9 @@ final class ServerRoutes {
       LoopbackAllocator addresses,
       TimeModel time,
       ScheduledExecutorService scheduler,
-      LongSupplier nanoClock) {
+      LongSupplier nanoClock,
+      SimEvents events) {
+    this.events = events;
     this.state = state;
     this.ids = ids;
     this.machines = machines;
@@ -139,9 +143,15 @@ final class ServerRoutes {
     Duration deploy = time.duration(LatitudeApi.STEP_DEPLOY, Duration.ofMinutes(5));
     Duration talosBoot = time.duration(LatitudeApi.STEP_TALOS_BOOT, Duration.ofMinutes(2));
     Duration lag = time.duration(LatitudeApi.STEP_IPXE_STATUS_LAG, Duration.ofMinutes(3));
+    long createdAt = nanoClock.getAsLong();
     ServerTimeline timeline =
-        ServerTimeline.of(
-            outcome, os.ipxe(), starting, deploy, talosBoot, lag, nanoClock.getAsLong());
+        ServerTimeline.of(outcome, os.ipxe(), starting, deploy, talosBoot, lag, createdAt);
+    events.recordAt(SimEvents.SERVER_CREATED, id, createdAt);
+    if (outcome == ServerTimeline.Outcome.NORMAL) {
+      long on = starting.plus(deploy).toNanos();
+      on += os.ipxe() ? talosBoot.plus(lag).toNanos() : 0;
+      events.recordAt(SimEvents.PROVIDER_ON, id, createdAt + on);
+    }
     String label = ids.hex(10).toUpperCase();
     SimServer server =
         new SimServer(id, hostname, project, plan, site, os, billing, label, machine, timeline);

@@ -35,6 +35,18 @@ final class ServiceTimeline {
     return now - bootedAtNanos >= servicesStart.toNanos();
   }
 
+  /** When Talos starts accepting Bootstrap on a node booted at {@code bootedAtNanos}. */
+  long bootstrapReadyAt(long bootedAtNanos) {
+    return bootedAtNanos + servicesStart.toNanos();
+  }
+
+  /** When etcd and kubelet (and so every core service) turn healthy, as {@link #at} models it. */
+  long healthyAt(long bootedAtNanos, long etcdSinceNanos) {
+    return Math.max(etcdSinceNanos, bootedAtNanos + servicesStart.toNanos())
+        + etcdStart.toNanos()
+        + kubeletReady.toNanos();
+  }
+
   /**
    * @param etcdSinceNanos when etcd was allowed to start (bootstrap, or boot of a bootstrapped
    *     node); negative while not bootstrapped

@@ -2,6 +2,7 @@ package dev.ironkube.sim.talos;
 
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimDisk;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.talos.api.proto.machine.ServiceInfo;
 import io.grpc.BindableService;
@@ -71,6 +72,8 @@ public final class TalosNodeFake implements AutoCloseable {
   private long etcdSince = -1;
   private ServiceTimeline timeline;
   private KubernetesApi kubernetes;
+  private SimEvents events = new SimEvents();
+  private String subject = "";
 
   public TalosNodeFake(
       InetAddress address,
@@ -120,6 +123,13 @@ public final class TalosNodeFake implements AutoCloseable {
   /** Replaces the simulated Kubernetes API; takes effect at the next bootstrap. */
   public synchronized TalosNodeFake useKubernetesApi(KubernetesApi.Factory factory) {
     this.kubernetesFactory = factory;
+    return this;
+  }
+
+  /** Records this node's lifecycle in {@code recorder} under {@code machineId}. */
+  public synchronized TalosNodeFake recordTo(SimEvents recorder, String machineId) {
+    this.events = recorder;
+    this.subject = machineId;
     return this;
   }
 
@@ -182,6 +192,7 @@ public final class TalosNodeFake implements AutoCloseable {
     config = applied;
     ingress.enforce(IngressFirewall.of(applied.raw()));
     mode = Mode.REBOOTING;
+    events.record(SimEvents.CONFIG_APPLIED, subject);
     Server old = server;
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
@@ -214,7 +225,10 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     bootstrapped = true;
     etcdSince = System.nanoTime();
+    events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
     startKubernetes();
+    // The minimal Kubernetes API reports the node Ready as soon as it serves.
+    events.record(SimEvents.KUBERNETES_READY, subject);
     return null;
   }
 
@@ -269,6 +283,8 @@ public final class TalosNodeFake implements AutoCloseable {
     etcdSince = bootstrapped ? bootedAt : -1;
     timeline = new ServiceTimeline(time, neverHealthy());
     mode = Mode.CONFIGURED;
+    events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
+    events.recordAt(SimEvents.BOOTSTRAP_READY, subject, timeline.bootstrapReadyAt(bootedAt));
     if (bootstrapped) {
       startKubernetes();
     }

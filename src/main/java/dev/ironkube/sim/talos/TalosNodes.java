@@ -2,6 +2,7 @@ package dev.ironkube.sim.talos;
 
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.MachineListener;
+import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.TimeModel;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
   private final TimeModel time;
   private final Faults faults;
   private final int port;
+  private final SimEvents events;
   private final Map<String, TalosNodeFake> nodes = new ConcurrentHashMap<>();
 
   public TalosNodes(TimeModel time, Faults faults) {
@@ -31,6 +33,12 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
   }
 
   public TalosNodes(TimeModel time, Faults faults, int port) {
+    this(time, faults, port, new SimEvents());
+  }
+
+  /** As above, recording when each node boots, reboots and turns healthy in {@code events}. */
+  public TalosNodes(TimeModel time, Faults faults, int port, SimEvents events) {
+    this.events = events;
     this.time = time;
     this.faults = faults;
     this.port = port;
@@ -47,6 +55,8 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
             faults,
             versionOf(machine.bootSource()));
     node.useKubernetesApi(FullKubernetesApi.factory(time, faults));
+    node.recordTo(events, machine.id());
+    events.record(SimEvents.TALOS_MAINTENANCE, machine.id());
     TalosNodeFake previous = nodes.put(machine.id(), node);
     if (previous != null) {
       previous.close();

@@ -17,6 +17,8 @@ import java.util.List;
 final class ClusterSecrets {
   private final ClusterFiles files;
   private SecretsBundle bundle;
+  private boolean generatedHere;
+  private Thread preparing;
 
   ClusterSecrets(ClusterFiles files) {
     this.files = files;
@@ -30,9 +32,38 @@ final class ClusterSecrets {
       } else {
         bundle = SecretsBundle.generate();
         bundle.write(files.secrets());
+        generatedHere = true;
       }
     }
     return bundle;
+  }
+
+  /**
+   * Starts generating the bundle on a background thread, once. Generation takes seconds (RSA-4096)
+   * and needs nothing from the node, so doing it while the provider deploys takes it off the
+   * critical path; {@link #bundle()} then waits for it (or generates it itself when this failed).
+   */
+  synchronized void prepareInBackground() {
+    if (bundle != null || preparing != null || exists()) {
+      return;
+    }
+    preparing =
+        Thread.ofPlatform()
+            .daemon()
+            .name("secrets-bundle")
+            .start(
+                () -> {
+                  try {
+                    bundle();
+                  } catch (RuntimeException e) {
+                    // bundle() on the pipeline's thread tries again and reports the failure
+                  }
+                });
+  }
+
+  /** Whether this process generated the bundle (rather than reading an earlier run's). */
+  synchronized boolean generatedHere() {
+    return generatedHere;
   }
 
   boolean exists() {

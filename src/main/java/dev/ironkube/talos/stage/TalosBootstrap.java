@@ -119,6 +119,7 @@ public final class TalosBootstrap implements TalosStage {
 
   @Override
   public NodeBoot boot(String hostname, String serverId) {
+    secrets.prepareInBackground();
     return address -> {
       boolean configured = gate.journal().hasActed(applyAction(hostname, serverId));
       try (TalosClient client =
@@ -146,8 +147,8 @@ public final class TalosBootstrap implements TalosStage {
 
   private void configure(Node node) {
     Progress.Step step = progress.step("Generating secrets bundle");
-    boolean existed = secrets.exists();
     SecretsBundle bundle = secrets.bundle();
+    boolean existed = !secrets.generatedHere();
     step.done(existed ? "reusing " + files.secrets().getFileName() : "written 0600");
     Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
 
