@@ -15,7 +15,9 @@ class SimulatedDatacenterTest {
   void it_serves_every_api_on_loopback_and_describes_them() throws Exception {
     try (SimulatedDatacenter dc =
         SimulatedDatacenter.builder().timeModel(TimeModel.instant()).build().start()) {
-      assertThat(dc.endpoints()).containsOnlyKeys("latitude", "image-factory", "pxe");
+      assertThat(dc.endpoints())
+          .containsOnlyKeys(
+              "latitude", "image-factory", "pxe", "scaleway", "cloudflare", "infisical");
       for (URI uri : dc.endpoints().values()) {
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getPort()).isPositive();
