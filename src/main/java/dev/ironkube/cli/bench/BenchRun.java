@@ -76,7 +76,8 @@ final class BenchRun {
               sim,
               p -> recorder[0] = new StepRecorder(p));
       long start = System.nanoTime();
-      int code = Ironkube.run(env, "provision", "--simulate", "--yes", "--name", "bench");
+      int code =
+          Ironkube.run(env, "provision", "--simulate", "--yes", "--no-platform", "--name", "bench");
       long end = System.nanoTime();
       double wall = (end - start) / 1e6;
       double floor = model.floor().toNanos() / 1e6;
