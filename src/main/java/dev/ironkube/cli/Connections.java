@@ -62,8 +62,10 @@ final class Connections implements AutoCloseable {
     SimulatedDatacenter sim = shared ? env.simulator() : Simulation.start(env);
     try {
       Settings pointed = Simulation.pointAt(settings, sim, env);
-      Connections c =
-          new Connections(SecretStoreBackfill.apply(pointed, env, sleeper), sim, env, sleeper);
+      // The secret store may turn on an integration (a DNS name, say): point that one too.
+      Settings filled =
+          Simulation.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), sim, env);
+      Connections c = new Connections(filled, sim, env, sleeper);
       c.ownsSim = !shared;
       return c;
     } catch (RuntimeException e) {

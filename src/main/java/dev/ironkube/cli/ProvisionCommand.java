@@ -4,6 +4,7 @@ import dev.ironkube.dns.DnsStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Wait;
@@ -153,12 +154,15 @@ final class ProvisionCommand implements Callable<Integer> {
       }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
       platform.ifPresent(stages::add);
+      TalosBootstrap talos = TalosWiring.stage(c, ctx, platform.isPresent());
+      var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
+      access.ifPresent(stages::add);
       ProvisionReport report =
           new ProvisionWorkflow(
                   ctx,
                   dryRun,
                   c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
-                  TalosWiring.stage(c, ctx, platform.isPresent()),
+                  talos,
                   c.offerToStoreKey(),
                   common.simulate,
                   stages)

@@ -14,6 +14,9 @@ import dev.ironkube.sim.cloudflare.CloudflareOptions;
 import dev.ironkube.sim.infisical.InfisicalOptions;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.talos.TalosNodes;
+import dev.ironkube.sim.teleport.SimulatedAgent;
+import dev.ironkube.sim.teleport.TeleportAuthFake;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,7 +40,8 @@ public final class Simulation {
       List.of(
           SettingsCatalogue.PROVIDER_POLL,
           SettingsCatalogue.TALOS_POLL,
-          SettingsCatalogue.PLATFORM_POLL);
+          SettingsCatalogue.PLATFORM_POLL,
+          SettingsCatalogue.TELEPORT_POLL);
 
   /**
    * Timeouts scale too, but never below a floor: key generation and TLS handshakes take real time
@@ -47,7 +51,8 @@ public final class Simulation {
       List.of(
           SettingsCatalogue.TALOS_BOOT_TIMEOUT,
           SettingsCatalogue.BOOTSTRAP_TIMEOUT,
-          SettingsCatalogue.PLATFORM_TIMEOUT);
+          SettingsCatalogue.PLATFORM_TIMEOUT,
+          SettingsCatalogue.TELEPORT_TIMEOUT);
 
   private static final Duration TIMEOUT_FLOOR = Duration.ofSeconds(30);
 
@@ -109,6 +114,8 @@ public final class Simulation {
   /** A builder with every fake wired (the Talos nodes listen for booted machines). */
   public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
     SimEvents events = new SimEvents();
+    TeleportAuthFake teleport =
+        new TeleportAuthFake(SimulatedDatacenter.TELEPORT_CLUSTER, time, faults, Clock.systemUTC());
     return SimulatedDatacenter.builder()
         .timeModel(time)
         .faults(faults)
@@ -118,7 +125,10 @@ public final class Simulation {
             new LoopbackAllocator(
                 2 + (int) (ProcessHandle.current().pid() % 250), List.of(50000, 6443)))
         .events(events)
-        .listener(new TalosNodes(time, faults, 50000, events));
+        .teleport(teleport)
+        .listener(
+            new TalosNodes(time, faults, 50000, events)
+                .onKubeObjectCreated(o -> SimulatedAgent.onObjectCreated(o, teleport)));
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, CliEnvironment env) {
@@ -170,6 +180,16 @@ public final class Simulation {
                   SettingsCatalogue.INFISICAL_PROJECT,
                   InfisicalOptions.DEFAULT_PROJECT_ID,
                   Source.SIMULATOR);
+    }
+    if (s.isSet(SettingsCatalogue.TELEPORT_PROXY)) {
+      // The simulator issues the identity a real run would read from tbot's output.
+      java.nio.file.Path identity =
+          SettingsResolution.home(env).root().resolve("sim").resolve("teleport-identity");
+      dev.ironkube.store.SecureFiles.createPrivateDirectories(identity.getParent());
+      sim.teleport().writeIdentityFile(identity);
+      s =
+          s.with(SettingsCatalogue.TELEPORT_PROXY, sim.teleport().proxyAddress(), Source.SIMULATOR)
+              .with(SettingsCatalogue.TELEPORT_IDENTITY, identity.toString(), Source.SIMULATOR);
     }
     if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
       s =

@@ -4,7 +4,6 @@ import dev.ironkube.platform.CiliumManifests;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
-import dev.ironkube.workflow.provision.TalosStage;
 import java.util.Map;
 
 /** Builds the Talos half of the pipeline for a run. */
@@ -14,7 +13,7 @@ final class TalosWiring {
   /**
    * @param withCni whether the platform's Cilium arrives as inline manifests at bootstrap
    */
-  static TalosStage stage(Connections c, ProvisionContext ctx, boolean withCni) {
+  static TalosBootstrap stage(Connections c, ProvisionContext ctx, boolean withCni) {
     return new TalosBootstrap(
         ctx.settings(),
         ctx.files(),

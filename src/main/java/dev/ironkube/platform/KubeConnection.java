@@ -36,7 +36,7 @@ public final class KubeConnection implements AutoCloseable {
     return new KubeConnection(client);
   }
 
-  KubernetesClient client() {
+  public KubernetesClient client() {
     return client;
   }
 

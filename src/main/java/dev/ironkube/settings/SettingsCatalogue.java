@@ -74,6 +74,7 @@ public final class SettingsCatalogue {
 
   public static final String TELEPORT_PROXY = "spec.teleport.proxy";
   public static final String TELEPORT_IDENTITY = "spec.teleport.identityFile";
+  public static final String TELEPORT_AGENT_CHART = "spec.teleport.agentChartVersion";
   public static final String TELEPORT_POLL = "spec.waits.teleportPollInterval";
   public static final String TELEPORT_TIMEOUT = "spec.waits.teleportTimeout";
 
@@ -155,6 +156,12 @@ public final class SettingsCatalogue {
     add(PLATFORM_POLL, "", "5s", DURATION, "interval between platform readiness checks");
     add(TELEPORT_PROXY, "TELEPORT_PROXY", null, STRING, "Teleport proxy host:port");
     add(TELEPORT_IDENTITY, "TELEPORT_IDENTITY_FILE", null, STRING, "Teleport identity file");
+    add(
+        TELEPORT_AGENT_CHART,
+        "",
+        "18.2.0",
+        STRING,
+        "teleport-kube-agent chart version; match your Teleport cluster's version");
     add(TELEPORT_POLL, "", "15s", DURATION, "interval between Teleport registration checks");
     add(TELEPORT_TIMEOUT, "", "10m", DURATION, "how long to wait for the Teleport agent");
     add(PROVIDER_POLL, "", "15s", DURATION, "interval between provider status reads");

@@ -9,6 +9,7 @@ import dev.ironkube.sim.latitude.LatitudeApi;
 import dev.ironkube.sim.latitude.LatitudeOptions;
 import dev.ironkube.sim.scaleway.ScalewayApi;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
+import dev.ironkube.sim.teleport.TeleportAuthFake;
 import java.io.PrintStream;
 import java.net.URI;
 import java.util.ArrayList;
@@ -40,6 +41,9 @@ public final class SimulatedDatacenter implements AutoCloseable {
   /** The Latitude key the simulator accepts by default. */
   public static final String LATITUDE_TEST_KEY = LatitudeOptions.DEFAULT_TEST_KEY;
 
+  /** The simulated Teleport cluster's name. */
+  public static final String TELEPORT_CLUSTER = "teleport.sim.ironkube.test";
+
   private final TimeModel time;
   private final Faults faults;
   private final RequestLog log = new RequestLog();
@@ -51,6 +55,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final ScalewayApi scaleway;
   private final CloudflareApi cloudflare;
   private final InfisicalApi infisical;
+  private final TeleportAuthFake teleport;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -72,6 +77,10 @@ public final class SimulatedDatacenter implements AutoCloseable {
         new ScalewayApi(builder.scaleway, time, faults, machines, builder.addresses, log);
     this.cloudflare = new CloudflareApi(CloudflareOptions.defaults(), time, faults, log);
     this.infisical = new InfisicalApi(InfisicalOptions.defaults(), time, faults, log);
+    this.teleport =
+        builder.teleport != null
+            ? builder.teleport
+            : new TeleportAuthFake(TELEPORT_CLUSTER, time, faults, java.time.Clock.systemUTC());
   }
 
   public static Builder builder() {
@@ -111,6 +120,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
   public InfisicalApi infisical() {
     return infisical;
+  }
+
+  /** Teleport's Auth service behind its proxy, for the verify-then-lockdown phases. */
+  public TeleportAuthFake teleport() {
+    return teleport;
   }
 
   public URI pxeUrl() {
@@ -205,6 +219,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     scaleway.close();
     cloudflare.close();
     infisical.close();
+    teleport.close();
     scheduler.shutdownNow();
     // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
     for (MachineListener l : listeners) {
@@ -225,6 +240,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     private Faults faults = Faults.none();
     private LatitudeOptions latitude = LatitudeOptions.defaults();
     private ScalewayOptions scaleway = ScalewayOptions.defaults();
+    private TeleportAuthFake teleport;
     private LoopbackAllocator addresses = LoopbackAllocator.standard();
     private SimEvents events = new SimEvents();
     private final List<MachineListener> listeners = new ArrayList<>();
@@ -238,6 +254,12 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
     public Builder faults(Faults injected) {
       this.faults = injected;
+      return this;
+    }
+
+    /** The Teleport fake to serve (one whose agents are wired to the Kubernetes side). */
+    public Builder teleport(TeleportAuthFake fake) {
+      this.teleport = fake;
       return this;
     }
 

@@ -46,6 +46,7 @@ public final class KubeApiFake implements AutoCloseable {
   private final ResourceRoutes routes;
   private final List<String> writes = new ArrayList<>();
   private final String nodeName;
+  private final ObjectStore store;
 
   public KubeApiFake(
       InetAddress address,
@@ -88,6 +89,7 @@ public final class KubeApiFake implements AutoCloseable {
       String nodeName) {
     KindCatalogue kinds = new KindCatalogue();
     ObjectStore store = new ObjectStore(clock);
+    this.store = store;
     this.discovery = new Discovery(kinds);
     this.routes = new ResourceRoutes(kinds, store, new WorkloadModel(time, faults, clock));
     this.nodeName = nodeName;
@@ -118,6 +120,15 @@ public final class KubeApiFake implements AutoCloseable {
     String host = bound.getAddress().getHostAddress();
     return URI.create(
         "https://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound.getPort());
+  }
+
+  /**
+   * Lets the simulated world react to objects applied through the API (an agent Deployment that
+   * then dials out, say); the listener gets a copy of each created object.
+   */
+  public void onObjectCreated(
+      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> listener) {
+    store.onCreate(listener);
   }
 
   public String nodeName() {

@@ -33,6 +33,7 @@ final class ObjectStore {
   private final Map<String, ObjectNode> objects = new TreeMap<>();
   private final AtomicLong revision = new AtomicLong(1000);
   private final Clock clock;
+  private volatile java.util.function.Consumer<ObjectNode> onCreate = o -> {};
 
   ObjectStore(Clock clock) {
     this.clock = clock;
@@ -84,7 +85,13 @@ final class ObjectStore {
     meta.put("generation", 1);
     meta.put("resourceVersion", Long.toString(revision.incrementAndGet()));
     objects.put(key, object);
+    onCreate.accept(object.deepCopy());
     return object.deepCopy();
+  }
+
+  /** Called with a copy of every object created, for what happens in the world outside the API. */
+  void onCreate(java.util.function.Consumer<ObjectNode> listener) {
+    onCreate = listener;
   }
 
   synchronized ObjectNode replace(ApiKind kind, String namespace, String name, ObjectNode object) {

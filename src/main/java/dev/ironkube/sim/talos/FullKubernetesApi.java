@@ -1,10 +1,12 @@
 package dev.ironkube.sim.talos;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.kube.KubeApiFake;
 import dev.ironkube.talos.pki.TalosPem;
 import java.time.Clock;
+import java.util.function.Consumer;
 
 /**
  * The simulated node's full Kubernetes API (objects, workloads turning ready, Argo CD
@@ -17,18 +19,22 @@ final class FullKubernetesApi implements KubernetesApi {
     this.api = api;
   }
 
-  static KubernetesApi.Factory factory(TimeModel time, Faults faults) {
-    return setup ->
-        new FullKubernetesApi(
-            new KubeApiFake(
-                setup.address(),
-                setup.port(),
-                TalosPem.certificate(setup.clusterCa()),
-                TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
-                time,
-                faults,
-                Clock.systemUTC(),
-                setup.nodeName()));
+  static KubernetesApi.Factory factory(
+      TimeModel time, Faults faults, Consumer<ObjectNode> onCreated) {
+    return setup -> {
+      KubeApiFake api =
+          new KubeApiFake(
+              setup.address(),
+              setup.port(),
+              TalosPem.certificate(setup.clusterCa()),
+              TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
+              time,
+              faults,
+              Clock.systemUTC(),
+              setup.nodeName());
+      api.onObjectCreated(onCreated);
+      return new FullKubernetesApi(api);
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ironkube.sim.talos;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.MachineListener;
 import dev.ironkube.sim.SimEvents;
@@ -8,6 +9,7 @@ import dev.ironkube.sim.TimeModel;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +29,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
   private final int port;
   private final SimEvents events;
   private final Map<String, TalosNodeFake> nodes = new ConcurrentHashMap<>();
+  private volatile Consumer<ObjectNode> onKubeObject = o -> {};
 
   public TalosNodes(TimeModel time, Faults faults) {
     this(time, faults, 50000);
@@ -54,13 +57,19 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
             time,
             faults,
             versionOf(machine.bootSource()));
-    node.useKubernetesApi(FullKubernetesApi.factory(time, faults));
+    node.useKubernetesApi(FullKubernetesApi.factory(time, faults, o -> onKubeObject.accept(o)));
     node.recordTo(events, machine.id());
     events.record(SimEvents.TALOS_MAINTENANCE, machine.id());
     TalosNodeFake previous = nodes.put(machine.id(), node);
     if (previous != null) {
       previous.close();
     }
+  }
+
+  /** Where objects applied to any node's Kubernetes API are reported (the simulated world). */
+  public TalosNodes onKubeObjectCreated(Consumer<ObjectNode> listener) {
+    this.onKubeObject = listener;
+    return this;
   }
 
   @Override

@@ -10,6 +10,8 @@ import static dev.ironkube.settings.SettingsCatalogue.TALOS_BOOT_TIMEOUT;
 import static dev.ironkube.settings.SettingsCatalogue.TALOS_POLL;
 import static dev.ironkube.settings.SettingsCatalogue.TALOS_VERSION;
 
+import dev.ironkube.access.Lockdown;
+import dev.ironkube.access.LockdownTarget;
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.settings.Settings;
@@ -32,6 +34,7 @@ import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.Wait;
+import dev.ironkube.workflow.provision.Lockdowns;
 import dev.ironkube.workflow.provision.NodeBoot;
 import dev.ironkube.workflow.provision.TalosStage;
 import java.net.http.HttpClient;
@@ -51,7 +54,7 @@ import java.util.function.Supplier;
  * bootstrap etcd once, wait for the core services, fetch the kubeconfig, and prove the Kubernetes
  * API answers with the cluster's CA.
  */
-public final class TalosBootstrap implements TalosStage {
+public final class TalosBootstrap implements TalosStage, Lockdowns {
   static final Set<String> CORE_SERVICES = Set.of("etcd", "kubelet", "apid", "trustd");
 
   /** Documentation addresses (RFC 5737) standing in for what a dry run cannot know yet. */
@@ -162,6 +165,7 @@ public final class TalosBootstrap implements TalosStage {
         disk = chooseDisk(maintenance.disks());
       }
       disks.done(disk);
+      gate.journal().value(diskKey(node), disk);
 
       Progress.Step render =
           progress.step("Rendering machine config (Talos " + version().contract() + ")");
@@ -197,6 +201,43 @@ public final class TalosBootstrap implements TalosStage {
       var v = client.awaitSecure(settings.duration(TALOS_BOOT_TIMEOUT));
       secure.done("Talos " + v.tag());
     }
+  }
+
+  private static String diskKey(Node node) {
+    return "install disk " + node.serverId();
+  }
+
+  /**
+   * Re-applies the config this run applied, without the operator's allows, over mTLS, and proves
+   * from outside that 50000 and 6443 no longer answer. Only called once another way in (Teleport)
+   * is verified.
+   */
+  @Override
+  public void lockDown(Node node) {
+    Progress.Step step = progress.step("Removing the operator's access to 50000 and 6443");
+    String disk =
+        gate.journal()
+            .value(diskKey(node))
+            .orElseThrow(() -> new OperationFailedException("no install disk was journaled", ""));
+    MachineConfigInput input = input(node, disk);
+    Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
+    try (TalosClient client =
+        TalosClient.secure(
+            node.address(), 50000, ClusterSecrets.identity(talosconfig), polling(step))) {
+      gate.act(
+          "talos",
+          "lock down " + node.hostname() + " (" + node.serverId() + ")",
+          Map.of("address", node.address()),
+          () ->
+              new Lockdown(line -> step.update(line, -1))
+                  .lockDown(
+                      client,
+                      new MachineConfigGenerator(secrets.bundle()),
+                      version(),
+                      input,
+                      LockdownTarget.of(node.address())));
+    }
+    step.done("closed from outside");
   }
 
   private void bootstrap(Node node) throws Exception {

@@ -103,7 +103,11 @@ public final class ProvisionWorkflow {
       afterFailure("stopped by the user");
       throw e;
     } catch (IronkubeException e) {
-      afterFailure(e.getMessage());
+      if (e.exitCode() == ExitCodes.LEFT_RUNNING) {
+        leftRunning(e);
+      } else {
+        afterFailure(e.getMessage());
+      }
       throw e;
     } catch (RuntimeException e) {
       afterFailure(e.toString());
@@ -331,6 +335,23 @@ public final class ProvisionWorkflow {
                 });
     ctx.journal().value("ipv4", ipv4);
     step.done(ipv4);
+  }
+
+  /**
+   * The access path could not be verified: the node stays as it is, running and reachable by the
+   * operator, because cleaning up would destroy a healthy cluster and locking down would lock the
+   * operator out. The run says so and what to do.
+   */
+  private void leftRunning(IronkubeException e) {
+    ctx.journal().outcome("left-running", e.getMessage());
+    ctx.progress()
+        .warn(
+            "The cluster is up but NOT locked down: the operator allows on 50000 and 6443 stay."
+                + " Fix the Teleport agent, then run 'ironkube provision --name "
+                + cluster()
+                + "' again to verify and lock down, or 'ironkube destroy "
+                + cluster()
+                + "'. It keeps billing meanwhile.");
   }
 
   private void afterFailure(String reason) {

@@ -1,0 +1,131 @@
+package dev.ironkube.access;
+
+import dev.ironkube.access.teleport.AgentRegistration;
+import dev.ironkube.access.teleport.JoinToken;
+import dev.ironkube.access.teleport.KubeAgentManifests;
+import dev.ironkube.access.teleport.TeleportClient;
+import dev.ironkube.failure.IronkubeException;
+import dev.ironkube.platform.KubeConnection;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.time.Sleeper;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Phase;
+import dev.ironkube.workflow.Progress;
+import dev.ironkube.workflow.provision.AfterBootstrap;
+import dev.ironkube.workflow.provision.Lockdowns;
+import dev.ironkube.workflow.provision.TalosStage;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Phases 9 of the pipeline, in the order that cannot lock anyone out: Teleport access is verified
+ * first (a Kube join token, the agent deployed, its registration seen), and only then the
+ * operator's allows are removed and the closed ports checked from outside. If the agent never
+ * registers, the run stops with the node running and unlocked (exit 8) and says what to do.
+ */
+public final class AccessStage implements AfterBootstrap {
+  private final TeleportClient teleport;
+  private final String cluster;
+  private final String chartVersion;
+  private final ClusterFiles files;
+  private final Gate gate;
+  private final Progress progress;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Duration pollInterval;
+  private final Duration pollLimit;
+  private final Lockdowns lockdowns;
+  private boolean lockedDown;
+
+  public AccessStage(
+      TeleportClient teleport,
+      String cluster,
+      String chartVersion,
+      ClusterFiles files,
+      Gate gate,
+      Progress progress,
+      Clock clock,
+      Sleeper sleeper,
+      Duration pollInterval,
+      Duration pollLimit,
+      Lockdowns lockdowns) {
+    this.teleport = teleport;
+    this.cluster = cluster;
+    this.chartVersion = chartVersion;
+    this.files = files;
+    this.gate = gate;
+    this.progress = progress;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.pollInterval = pollInterval;
+    this.pollLimit = pollLimit;
+    this.lockdowns = lockdowns;
+  }
+
+  @Override
+  public List<Phase> phases(TalosStage.Node node) {
+    return List.of(
+        Phase.always("teleport", "Verifying access through Teleport", this::verify),
+        Phase.always("lockdown", "Locking the node down", () -> lockDown(node)));
+  }
+
+  private void verify() throws Exception {
+    Progress.Step tokenStep = progress.step("Creating a Kube join token (30 minutes)");
+    JoinToken token =
+        gate.act(
+            "teleport", "create join token " + cluster, Map.of(), teleport::createKubeJoinToken);
+    tokenStep.done("role Kube");
+    try {
+      Progress.Step deploy = progress.step("Deploying teleport-kube-agent");
+      Map<String, String> manifests =
+          KubeAgentManifests.manifests(token, cluster, teleport.proxy(), chartVersion);
+      try (KubeConnection kube =
+          KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()))) {
+        for (String yaml : manifests.values()) {
+          for (HasMetadata item :
+              kube.client()
+                  .load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                  .items()) {
+            kube.client().resource(item).createOr(NonDeletingOperation::update);
+          }
+        }
+      }
+      deploy.done(manifests.size() + " manifests applied");
+
+      Progress.Step wait = progress.step("Waiting for the agent to register as " + cluster);
+      int listings =
+          new AgentRegistration(
+                  teleport, pollInterval, pollLimit, clock, sleeper, line -> wait.update(line, -1))
+              .await(cluster);
+      wait.done("registered (" + listings + " checks)");
+    } finally {
+      try {
+        teleport.deleteToken(token);
+      } catch (IronkubeException e) {
+        progress.warn(
+            "the join token could not be deleted (it expires in 30 minutes): " + e.getMessage());
+      }
+    }
+  }
+
+  private void lockDown(TalosStage.Node node) {
+    lockdowns.lockDown(node);
+    lockedDown = true;
+  }
+
+  @Override
+  public List<String> reportLines() {
+    return lockedDown
+        ? List.of(
+            "Access:          through Teleport: tsh kube login " + cluster,
+            "Locked down:     50000 and 6443 are closed to the internet (checked from outside)")
+        : List.of();
+  }
+}

@@ -1,0 +1,74 @@
+package dev.ironkube.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ironkube.access.PortProbe;
+import dev.ironkube.failure.ExitCodes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The rawkode-cloud path: Scaleway, Infisical, Cloudflare and Teleport, verify then lock down. */
+class AccessEndToEndTest {
+  private final CliRun cli = new CliRun();
+
+  @AfterEach
+  void close() {
+    cli.close();
+  }
+
+  private String address(String cluster) throws Exception {
+    String journal = Files.readString(cli.home().resolve("clusters/" + cluster + "/journal.jsonl"));
+    var m = java.util.regex.Pattern.compile("\"ipv4\".*?\"value\":\"([0-9.]+)\"").matcher(journal);
+    if (!m.find()) {
+      m =
+          java.util.regex.Pattern.compile("\"name\":\"ipv4\",\"data\":\\{\"value\":\"([0-9.]+)\"")
+              .matcher(journal);
+      assertThat(m.find()).as(journal).isTrue();
+    }
+    return m.group(1);
+  }
+
+  @Test
+  void scalewayWithEveryIntegrationFinishesLockedDownWithThePortsClosed() throws Exception {
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "set");
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "set");
+    cli.sim.infisical().putSecret("prod", "/", "CLOUDFLARE_DNS_NAME", "rk.ironkube.test");
+    cli.env.put("TELEPORT_PROXY", "teleport.example:443");
+    CliRun.Result r =
+        cli.run("provision", "--provider", "scaleway", "--simulate", "--yes", "--name", "rk");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("rk.ironkube.test")
+        .contains("Locked down")
+        .contains("tsh kube login rk");
+
+    String ip = address("rk");
+    PortProbe fromOutside = new PortProbe(Duration.ofSeconds(2), null);
+    assertThat(fromOutside.answers(ip, 50000)).as("Talos API after lockdown").isFalse();
+    assertThat(fromOutside.answers(ip, 6443)).as("Kubernetes API after lockdown").isFalse();
+    assertThat(cli.sim.teleport().liveTokens()).as("join tokens left").isEmpty();
+  }
+
+  @Test
+  void teleportNeverRegisteringLeavesTheNodeRunningAndUnlockedWithInstructions() throws Exception {
+    cli.sim.teleport().neverRegister();
+    cli.env.put("TELEPORT_PROXY", "teleport.example:443");
+    Path doc = cli.userHome.resolve("short.yaml");
+    Files.writeString(
+        doc,
+        "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    teleportTimeout: 2s\n");
+    CliRun.Result r =
+        cli.run("provision", "--simulate", "--yes", "--name", "tp", "-f", doc.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.LEFT_RUNNING);
+    assertThat(r.err()).contains("NOT locked down").contains("ironkube destroy tp");
+    assertThat(r.err()).doesNotContain("Cleaning up");
+    assertThat(cli.sim.latitude().servers()).hasSize(1);
+
+    String ip = address("tp");
+    PortProbe fromOperator = new PortProbe(Duration.ofSeconds(2), null);
+    assertThat(fromOperator.answers(ip, 50000)).as("the operator keeps the Talos API").isTrue();
+  }
+}
