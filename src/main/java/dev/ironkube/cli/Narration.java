@@ -19,7 +19,7 @@ final class Narration implements AutoCloseable {
 
   Narration(CliEnvironment env) {
     if (env.colour() || env.interactive()) {
-      TerminalProgress tp = new TerminalProgress(env.err(), new Ansi(env.colour()));
+      TerminalProgress tp = new TerminalProgress(env.err(), new Ansi(env.colour()), columns(env));
       progress = tp;
       closeProgress = tp;
     } else {
@@ -41,6 +41,14 @@ final class Narration implements AutoCloseable {
                           "\nironkube: stopping; cleaning up (press Ctrl-C again to exit at once)");
                   cancellation.cancel("stopped by the user");
                 });
+  }
+
+  private static int columns(CliEnvironment env) {
+    try {
+      return Integer.parseInt(env.env().getOrDefault("COLUMNS", "80").strip());
+    } catch (NumberFormatException e) {
+      return 80;
+    }
   }
 
   Progress progress() {

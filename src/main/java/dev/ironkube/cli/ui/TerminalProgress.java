@@ -32,9 +32,15 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   private double liveFraction = -1;
   private int frame;
 
-  public TerminalProgress(PrintStream err, Ansi ansi) {
+  private final int width;
+
+  /**
+   * @param width the terminal's columns: the live line must never wrap, or redraws pile up
+   */
+  public TerminalProgress(PrintStream err, Ansi ansi, int width) {
     this.err = err;
     this.ansi = ansi;
+    this.width = Math.max(40, width);
     this.ticker =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -54,6 +60,10 @@ public final class TerminalProgress implements Progress, AutoCloseable {
 
   private void drawLive() {
     String glyph = ansi.cyan(SPINNER[frame]);
+    String head = "  └─ " + liveTitle + "... ";
+    // Room left for the detail once the head, the spinner or bar and the spaces are drawn.
+    int room = width - 1 - head.length() - (liveFraction >= 0 ? BAR_WIDTH + 6 : 2);
+    String liveDetail = fit(this.liveDetail, room);
     String tail;
     if (liveFraction >= 0) {
       int filled = (int) Math.round(Math.min(1, liveFraction) * BAR_WIDTH);
@@ -67,8 +77,15 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     } else {
       tail = glyph + (liveDetail.isEmpty() ? "" : " " + ansi.dim(liveDetail));
     }
-    err.print("\r\u001b[2K  └─ " + liveTitle + "... " + tail);
+    err.print("\r\u001b[2K" + fit(head, width - 4) + tail);
     err.flush();
+  }
+
+  private static String fit(String text, int room) {
+    if (room <= 1) {
+      return "";
+    }
+    return text.length() <= room ? text : text.substring(0, room - 1) + "…";
   }
 
   private void clearLive() {
