@@ -6,7 +6,6 @@ import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.ResourceRef;
-import dev.ironkube.provider.Server;
 import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Cancellation;
@@ -14,7 +13,6 @@ import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.PhaseRunner;
 import dev.ironkube.workflow.Progress;
-import dev.ironkube.workflow.Wait;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,61 +278,14 @@ public final class ProvisionWorkflow {
               .findFirst()
               .orElseThrow(() -> new OperationFailedException("no server was ordered", ""));
     }
-    Progress.Step step = ctx.progress().step("Waiting for " + hostname() + " to boot Talos");
-    var providerEvery = ctx.settings().duration(SettingsCatalogue.PROVIDER_POLL);
-    var talosEvery = ctx.settings().duration(SettingsCatalogue.TALOS_POLL);
-    var started = ctx.clock().instant();
-    var lastProviderRead = new java.time.Instant[] {null};
-    var lastStatus = new String[] {"ordered"};
     ipv4 =
-        ctx.waits()
-            .until(
-                "booting Talos on " + hostname(),
-                ctx.settings().duration(SettingsCatalogue.TALOS_BOOT_TIMEOUT),
-                talosEvery,
-                step,
-                () -> {
-                  var now = ctx.clock().instant();
-                  if (ipv4 == null
-                      || lastProviderRead[0] == null
-                      || !now.isBefore(lastProviderRead[0].plus(providerEvery))) {
-                    lastProviderRead[0] = now;
-                    Optional<Server> s = ctx.provider().server(server.id());
-                    if (s.isEmpty()) {
-                      return new Wait.Poll.Failed<>(
-                          "the provider no longer knows server " + server.id(),
-                          "check the provider's dashboard; run 'ironkube destroy "
-                              + cluster()
-                              + "'");
-                    }
-                    if (s.get().state() == Server.State.FAILED) {
-                      return new Wait.Poll.Failed<>(
-                          "the provider reports " + s.get().status() + " for " + server.id(),
-                          "the server is deleted by cleanup; try another plan or region");
-                    }
-                    lastStatus[0] = s.get().status();
-                    ipv4 = s.get().ipv4();
-                  }
-                  String elapsed =
-                      dev.ironkube.settings.DurationParser.format(
-                          java.time.Duration.ofSeconds(
-                              java.time.Duration.between(started, now).toSeconds()));
-                  String detail = "provider says " + lastStatus[0] + ", " + elapsed;
-                  if (ipv4 == null || ipv4.isBlank()) {
-                    return new Wait.Poll.NotYet<>(detail, -1);
-                  }
-                  if (talos != null) {
-                    Wait.Poll<String> p = talos.boot(hostname(), server.id()).probe(ipv4);
-                    return p instanceof Wait.Poll.NotYet<String> n
-                        ? new Wait.Poll.NotYet<>(detail + "; Talos API: " + n.detail(), -1)
-                        : p instanceof Wait.Poll.Done<String> ? new Wait.Poll.Done<>(ipv4) : p;
-                  }
-                  return "on".equals(lastStatus[0]) || lastStatus[0].equals("ready")
-                      ? new Wait.Poll.Done<>(ipv4)
-                      : new Wait.Poll.NotYet<>(detail, -1);
-                });
+        new BootWait(
+                ctx,
+                hostname(),
+                cluster(),
+                talos == null ? null : talos.boot(hostname(), server.id()))
+            .await(server);
     ctx.journal().value("ipv4", ipv4);
-    step.done(ipv4);
   }
 
   /**

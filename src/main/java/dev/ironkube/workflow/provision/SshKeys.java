@@ -1,6 +1,7 @@
 package dev.ironkube.workflow.provision;
 
 import dev.ironkube.store.SecureFiles;
+import dev.ironkube.talos.pki.TalosPem;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -32,11 +33,9 @@ public final class SshKeys {
         pub = publicFrom(Files.readString(privateKeyFile));
       } else {
         KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        // PKCS#8 PEM (what OpenSSH 7.8+ and every TLS library read), plus the public half.
         String pem =
-            "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                    .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n"
+            TalosPem.privateKeyPkcs8(pair.getPrivate())
                 + "# public: "
                 + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded())
                 + "\n";
