@@ -198,10 +198,13 @@ public final class Simulation {
               SimulatedDatacenter.LATITUDE_TEST_KEY,
               Source.SIMULATOR);
     }
-    if (!s.isSet(SettingsCatalogue.OPERATOR_CIDRS)) {
-      // The simulated nodes see the tool connect from loopback.
-      s = s.with(SettingsCatalogue.OPERATOR_CIDRS, "127.0.0.1/32", Source.SIMULATOR);
-    }
+    // The operator's address is detected as in production, through the simulated echo services;
+    // the first answers HTML, as a captive portal would, so the fallback is exercised every run.
+    s =
+        s.with(
+            SettingsCatalogue.OPERATOR_IP_URLS,
+            sim.echo().portalUrl() + "," + sim.echo().ipUrl(),
+            Source.SIMULATOR);
     double scale = sim.timeModel().scale();
     for (String path : SCALED_INTERVALS) {
       s = scaled(s, path, scale, Duration.ofMillis(5));

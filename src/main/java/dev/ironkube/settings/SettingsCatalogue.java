@@ -34,6 +34,7 @@ public final class SettingsCatalogue {
   public static final String SERVICE_SUBNET = "spec.network.serviceSubnet";
   public static final String OPERATOR_CIDRS = "spec.access.operatorCidrs";
   public static final String LATITUDE_URL = "spec.endpoints.latitude";
+  public static final String OPERATOR_IP_URLS = "spec.endpoints.operatorIp";
   public static final String IMAGE_FACTORY_URL = "spec.endpoints.imageFactory";
   public static final String PXE_URL = "spec.endpoints.pxe";
   public static final String PROVIDER_POLL = "spec.waits.providerPollInterval";
@@ -113,6 +114,12 @@ public final class SettingsCatalogue {
         CIDR_LIST,
         "addresses allowed to the Talos and Kubernetes APIs during bootstrap");
     add(LATITUDE_URL, "LATITUDE_API_URL", "https://api.latitude.sh", URL, "Latitude.sh API");
+    add(
+        OPERATOR_IP_URLS,
+        "IRONKUBE_OPERATOR_IP_URLS",
+        "https://checkip.amazonaws.com,https://api.ipify.org,https://icanhazip.com",
+        LIST,
+        "services asked for your public address, in turn, when operatorCidrs is not set");
     add(
         IMAGE_FACTORY_URL,
         "IRONKUBE_IMAGE_FACTORY_URL",

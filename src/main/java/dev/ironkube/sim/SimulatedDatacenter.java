@@ -2,6 +2,7 @@ package dev.ironkube.sim;
 
 import dev.ironkube.sim.cloudflare.CloudflareApi;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
+import dev.ironkube.sim.echo.EchoIpApi;
 import dev.ironkube.sim.factory.ImageFactoryApi;
 import dev.ironkube.sim.infisical.InfisicalApi;
 import dev.ironkube.sim.infisical.InfisicalOptions;
@@ -56,6 +57,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final CloudflareApi cloudflare;
   private final InfisicalApi infisical;
   private final TeleportAuthFake teleport;
+  private final EchoIpApi echo = new EchoIpApi();
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -94,6 +96,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     scaleway.start();
     cloudflare.start();
     infisical.start();
+    echo.start();
     return this;
   }
 
@@ -120,6 +123,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
   public InfisicalApi infisical() {
     return infisical;
+  }
+
+  /** The "what is my IP" services the operator's address is detected with. */
+  public EchoIpApi echo() {
+    return echo;
   }
 
   /** Teleport's Auth service behind its proxy, for the verify-then-lockdown phases. */
@@ -220,6 +228,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     cloudflare.close();
     infisical.close();
     teleport.close();
+    echo.close();
     scheduler.shutdownNow();
     // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
     for (MachineListener l : listeners) {

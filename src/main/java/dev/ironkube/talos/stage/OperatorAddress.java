@@ -18,12 +18,6 @@ import java.util.regex.Pattern;
  * must never become a firewall rule.
  */
 final class OperatorAddress {
-  static final List<URI> DEFAULT_SERVICES =
-      List.of(
-          URI.create("https://checkip.amazonaws.com"),
-          URI.create("https://api.ipify.org"),
-          URI.create("https://icanhazip.com"));
-
   private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]{2,45}");
 
   private OperatorAddress() {}

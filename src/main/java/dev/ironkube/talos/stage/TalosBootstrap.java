@@ -349,8 +349,11 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     if (!configured.isEmpty()) {
       return configured;
     }
-    return List.of(
-        OperatorAddress.detectCidr(HttpClient.newHttpClient(), OperatorAddress.DEFAULT_SERVICES));
+    List<java.net.URI> services =
+        settings.list(dev.ironkube.settings.SettingsCatalogue.OPERATOR_IP_URLS).stream()
+            .map(java.net.URI::create)
+            .toList();
+    return List.of(OperatorAddress.detectCidr(HttpClient.newHttpClient(), services));
   }
 
   /** Every name the tool and users dial: the address, and the DNS name when one is published. */
