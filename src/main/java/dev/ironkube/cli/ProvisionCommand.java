@@ -152,6 +152,19 @@ final class ProvisionCommand implements Callable<Integer> {
       } else {
         narration.progress().info("DNS: no IRONKUBE_DNS_NAME set; the cluster is reached by IP");
       }
+      if (c.settings().flag(SettingsCatalogue.INFISICAL_WRITE_BACK)) {
+        var store =
+            SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
+                .orElseThrow(
+                    () ->
+                        new dev.ironkube.failure.UserInputException(
+                            "spec.infisical.writeBack is on but no Infisical identity is configured",
+                            "set INFISICAL_UNIVERSAL_AUTH_CLIENT_ID, _CLIENT_SECRET and"
+                                + " INFISICAL_PROJECT_ID, or turn writeBack off"));
+        stages.add(
+            new dev.ironkube.secrets.CredentialsBackupStage(
+                store, "Infisical", c.settings().clusterName(), files, gate, narration.progress()));
+      }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
       platform.ifPresent(stages::add);
       TalosBootstrap talos = TalosWiring.stage(c, ctx, platform.isPresent());

@@ -22,10 +22,30 @@ final class SecretStoreBackfill {
   private SecretStoreBackfill() {}
 
   static Settings apply(Settings settings, CliEnvironment env, Sleeper sleeper) {
+    var store = connect(settings, env, sleeper);
+    if (store.isEmpty()) {
+      return settings;
+    }
+    SecretMapping mapping = SecretMapping.standard();
+    List<String> extra = settings.list(SettingsCatalogue.INFISICAL_MAPPING);
+    if (!extra.isEmpty()) {
+      mapping = mapping.with(SecretMapping.parse(String.join(",", extra)));
+    }
+    Settings filled = SecretBackfill.apply(settings, store.get(), mapping);
+    List<Problem> problems = SettingsValidator.validate(filled);
+    if (!problems.isEmpty()) {
+      throw SettingsResolution.invalid(problems);
+    }
+    return filled;
+  }
+
+  /** The Infisical store the settings configure, if any. */
+  static java.util.Optional<InfisicalSecrets> connect(
+      Settings settings, CliEnvironment env, Sleeper sleeper) {
     var clientId = settings.get(SettingsCatalogue.INFISICAL_CLIENT_ID);
     var secret = settings.secret(SettingsCatalogue.INFISICAL_CLIENT_SECRET);
     if (clientId.isEmpty() || secret.isEmpty()) {
-      return settings;
+      return java.util.Optional.empty();
     }
     var project = settings.get(SettingsCatalogue.INFISICAL_PROJECT);
     if (project.isEmpty()) {
@@ -35,12 +55,7 @@ final class SecretStoreBackfill {
                   SettingsCatalogue.INFISICAL_PROJECT,
                   "required when an Infisical identity is configured; set INFISICAL_PROJECT_ID")));
     }
-    SecretMapping mapping = SecretMapping.standard();
-    List<String> extra = settings.list(SettingsCatalogue.INFISICAL_MAPPING);
-    if (!extra.isEmpty()) {
-      mapping = mapping.with(SecretMapping.parse(String.join(",", extra)));
-    }
-    InfisicalSecrets source =
+    return java.util.Optional.of(
         InfisicalSecrets.connect(
             settings.uri(SettingsCatalogue.INFISICAL_URL),
             new InfCredentials(clientId.get(), secret.get()),
@@ -49,12 +64,6 @@ final class SecretStoreBackfill {
                 settings.require(SettingsCatalogue.INFISICAL_ENVIRONMENT),
                 settings.require(SettingsCatalogue.INFISICAL_PATH)),
             env.clock(),
-            b -> b.sleeper(sleeper).clock(env.clock()).random(new Random()));
-    Settings filled = SecretBackfill.apply(settings, source, mapping);
-    List<Problem> problems = SettingsValidator.validate(filled);
-    if (!problems.isEmpty()) {
-      throw SettingsResolution.invalid(problems);
-    }
-    return filled;
+            b -> b.sleeper(sleeper).clock(env.clock()).random(new Random())));
   }
 }

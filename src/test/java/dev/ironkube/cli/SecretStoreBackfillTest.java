@@ -50,4 +50,33 @@ class SecretStoreBackfillTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("spec.talos.version").contains("not supported");
   }
+
+  @Test
+  void theClusterCredentialsAreWrittenBackForASecondOperator() throws Exception {
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "set");
+    cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "set");
+    java.nio.file.Path doc = cli.userHome.resolve("wb.yaml");
+    java.nio.file.Files.writeString(
+        doc,
+        "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  infisical:\n    writeBack: true\n");
+    CliRun.Result r =
+        cli.run(
+            "provision",
+            "--simulate",
+            "--yes",
+            "--no-platform",
+            "--name",
+            "wb",
+            "-f",
+            doc.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    String stored = cli.sim.infisical().secretValue("prod", "/", "IRONKUBE_WB_KUBECONFIG_B64");
+    assertThat(stored).isNotBlank();
+    String kubeconfig =
+        new String(
+            java.util.Base64.getDecoder().decode(stored), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(kubeconfig)
+        .isEqualTo(java.nio.file.Files.readString(cli.home().resolve("clusters/wb/kubeconfig")));
+    assertThat(r.all()).doesNotContain(stored);
+  }
 }
