@@ -50,6 +50,13 @@ class AccessEndToEndTest {
     assertThat(fromOutside.answers(ip, 50000)).as("Talos API after lockdown").isFalse();
     assertThat(fromOutside.answers(ip, 6443)).as("Kubernetes API after lockdown").isFalse();
     assertThat(cli.sim.teleport().liveTokens()).as("join tokens left").isEmpty();
+
+    // A locked-down cluster is out of the operator's reach: a re-run says so and touches nothing.
+    CliRun.Result again =
+        cli.run("provision", "--provider", "scaleway", "--simulate", "--yes", "--name", "rk");
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(again.err()).contains("already provisioned and locked down");
+    assertThat(cli.sim.scaleway().servers()).hasSize(1);
   }
 
   @Test

@@ -66,6 +66,16 @@ class ProvisionEndToEndTest {
   }
 
   @Test
+  void aFailedRerunOfAWorkingClusterKeepsIt() {
+    assertThat(cli.run("provision", "--simulate", "--yes", "--no-platform").exitCode()).isZero();
+    cli.faults.arm(Faults.Rule.always("latitude.GET /user/profile", "http-500"));
+    CliRun.Result again = cli.run("provision", "--simulate", "--yes", "--no-platform");
+    assertThat(again.exitCode()).as(again.err()).isNotZero();
+    assertThat(again.err()).contains("from the earlier run is kept").doesNotContain("Cleaning up");
+    assertThat(cli.sim.latitude().servers()).hasSize(1);
+  }
+
+  @Test
   void dryRunSendsNoMutatingRequest() {
     CliRun.Result r =
         cli.run(

@@ -32,6 +32,7 @@ public final class ProvisionWorkflow {
   private final Runnable afterAuthentication;
   private final boolean cheapestWhenUnchosen;
   private final List<AfterBootstrap> after;
+  private boolean wasProvisioned;
 
   private PlanOffer offer;
   private String schematicId;
@@ -68,6 +69,22 @@ public final class ProvisionWorkflow {
   }
 
   public ProvisionReport run() {
+    // A destroy retires the journal, so any success recorded here is this cluster's.
+    wasProvisioned =
+        ctx.journal().entries().stream()
+            .anyMatch(
+                e ->
+                    dev.ironkube.workflow.JournalEntry.OUTCOME.equals(e.type())
+                        && "provisioned".equals(e.name()));
+    if (!dryRun && wasProvisioned && lockedDown()) {
+      throw new dev.ironkube.failure.UserInputException(
+          "cluster " + cluster() + " is already provisioned and locked down",
+          "reach it through Teleport; 'ironkube status "
+              + cluster()
+              + "' shows what it owns, 'ironkube destroy "
+              + cluster()
+              + "' removes it, and --name provisions another");
+    }
     List<Phase> phases = new ArrayList<>();
     phases.add(
         Phase.always(
@@ -305,8 +322,30 @@ public final class ProvisionWorkflow {
                 + "'. It keeps billing meanwhile.");
   }
 
+  /** Whether the operator's access was removed from the cluster's current server. */
+  private boolean lockedDown() {
+    return ctx.journal().entries().stream()
+        .anyMatch(
+            e ->
+                dev.ironkube.workflow.JournalEntry.ACTED.equals(e.type())
+                    && e.name().startsWith("lock down "));
+  }
+
   private void afterFailure(String reason) {
     if (dryRun || ctx.journal().owned().isEmpty()) {
+      return;
+    }
+    if (wasProvisioned) {
+      // A re-run of a working cluster failed: what the earlier run built is not this run's to
+      // delete.
+      ctx.journal().outcome("rerun-failed", reason);
+      ctx.progress()
+          .warn(
+              "Cluster "
+                  + cluster()
+                  + " from the earlier run is kept as it was; 'ironkube destroy "
+                  + cluster()
+                  + "' removes it.");
       return;
     }
     if (keepOnFailure) {
