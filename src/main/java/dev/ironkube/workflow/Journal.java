@@ -133,6 +133,18 @@ public final class Journal {
         .anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && action.equals(e.name()));
   }
 
+  /** Whether an action whose name starts with {@code prefix} went through ("lock down "). */
+  public synchronized boolean hasActedStartingWith(String prefix) {
+    return entries.stream()
+        .anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && e.name().startsWith(prefix));
+  }
+
+  /** Whether any run of this journal ended with {@code outcome} ("provisioned"). */
+  public synchronized boolean hadOutcome(String outcome) {
+    return entries.stream()
+        .anyMatch(e -> JournalEntry.OUTCOME.equals(e.type()) && outcome.equals(e.name()));
+  }
+
   public void outcome(String outcome, String detail) {
     append(JournalEntry.OUTCOME, "", outcome, "", "", outcome, Map.of("detail", detail));
   }

@@ -322,8 +322,11 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   }
 
   private MachineConfigInput input(Node node, String disk) {
+    return input(node, disk, operatorCidrs());
+  }
+
+  private MachineConfigInput input(Node node, String disk, List<String> operator) {
     TalosVersion v = version();
-    List<String> operator = operatorCidrs();
     return withManifests(MachineConfigInput.builder())
         .clusterName(cluster())
         .endpoint("https://" + node.address() + ":6443")
@@ -371,26 +374,12 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   public List<Path> preview(Path dir, Node node) {
     SecretsBundle bundle = ClusterSecrets.ephemeral();
     MachineConfigGenerator generator = new MachineConfigGenerator(bundle);
+    List<String> configured = settings.list(OPERATOR_CIDRS);
     MachineConfigInput input =
-        withManifests(MachineConfigInput.builder())
-            .clusterName(cluster())
-            .endpoint("https://" + node.address() + ":6443")
-            .role(NodeRole.CONTROLPLANE)
-            .hostname(node.hostname())
-            .certSans(certSans(node))
-            .installDisk(settings.get(INSTALL_DISK).orElse("/dev/nvme0n1"))
-            .installerImage(installerImage.get())
-            .kubernetesVersion(
-                settings.get(KUBERNETES_VERSION).orElse(version().defaultKubernetesVersion()))
-            .podSubnets(List.of(settings.require(POD_SUBNET)))
-            .serviceSubnets(List.of(settings.require(SERVICE_SUBNET)))
-            .firewall(
-                FirewallPolicy.bootstrap(
-                    settings.list(OPERATOR_CIDRS).isEmpty()
-                        ? List.of(PREVIEW_OPERATOR)
-                        : settings.list(OPERATOR_CIDRS),
-                    List.of(hostCidr(node.address()))))
-            .build();
+        input(
+            node,
+            settings.get(INSTALL_DISK).orElse("/dev/nvme0n1"),
+            configured.isEmpty() ? List.of(PREVIEW_OPERATOR) : configured);
     List<Path> written = new ArrayList<>();
     Path cp = dir.resolve("controlplane.yaml");
     SecureFiles.write(cp, generator.render(version(), input));

@@ -70,13 +70,8 @@ public final class ProvisionWorkflow {
 
   public ProvisionReport run() {
     // A destroy retires the journal, so any success recorded here is this cluster's.
-    wasProvisioned =
-        ctx.journal().entries().stream()
-            .anyMatch(
-                e ->
-                    dev.ironkube.workflow.JournalEntry.OUTCOME.equals(e.type())
-                        && "provisioned".equals(e.name()));
-    if (!dryRun && wasProvisioned && lockedDown()) {
+    wasProvisioned = ctx.journal().hadOutcome("provisioned");
+    if (!dryRun && wasProvisioned && ctx.journal().hasActedStartingWith("lock down ")) {
       throw new dev.ironkube.failure.UserInputException(
           "cluster " + cluster() + " is already provisioned and locked down",
           "reach it through Teleport; 'ironkube status "
@@ -320,15 +315,6 @@ public final class ProvisionWorkflow {
                 + "' again to verify and lock down, or 'ironkube destroy "
                 + cluster()
                 + "'. It keeps billing meanwhile.");
-  }
-
-  /** Whether the operator's access was removed from the cluster's current server. */
-  private boolean lockedDown() {
-    return ctx.journal().entries().stream()
-        .anyMatch(
-            e ->
-                dev.ironkube.workflow.JournalEntry.ACTED.equals(e.type())
-                    && e.name().startsWith("lock down "));
   }
 
   private void afterFailure(String reason) {
