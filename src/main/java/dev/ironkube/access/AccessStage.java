@@ -112,6 +112,8 @@ public final class AccessStage implements AfterBootstrap {
         progress.warn(
             "the join token could not be deleted (it expires in 30 minutes): " + e.getMessage());
       }
+      // Registration is proven or failed; the lockdown needs no Teleport connection.
+      teleport.close();
     }
   }
 

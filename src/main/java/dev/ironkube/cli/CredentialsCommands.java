@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 final class CredentialsCommands {
   private CredentialsCommands() {}
 
-  static Path require(CliEnvironment env, String cluster, Path file, String what) {
+  static Path require(String cluster, Path file, String what) {
     if (!Files.isRegularFile(file)) {
       throw new UserInputException(
           "cluster " + cluster + " has no " + what + " in " + file.getParent(),
@@ -60,7 +60,7 @@ final class CredentialsCommands {
     @Override
     public Integer call() throws IOException {
       ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
-      Path source = require(env, cluster, files.kubeconfig(), "kubeconfig");
+      Path source = require(cluster, files.kubeconfig(), "kubeconfig");
       if (!merge) {
         env.out().print(Files.readString(source));
         return 0;
@@ -105,7 +105,7 @@ final class CredentialsCommands {
     @Override
     public Integer call() throws IOException {
       ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
-      Path source = require(env, cluster, files.talosconfig(), "talosconfig");
+      Path source = require(cluster, files.talosconfig(), "talosconfig");
       if (outputFile == null) {
         env.out().print(Files.readString(source));
       } else {

@@ -12,7 +12,6 @@ import java.util.Random;
  */
 public final class Faults {
   private final Random random;
-  private final List<Rule> rules = new ArrayList<>();
   private final List<String> fired = new ArrayList<>();
 
   public Faults(long seed) {
@@ -61,7 +60,6 @@ public final class Faults {
   private final List<Armed> armed = new ArrayList<>();
 
   public synchronized Faults arm(Rule rule) {
-    rules.add(rule);
     armed.add(new Armed(rule));
     return this;
   }
@@ -92,10 +90,6 @@ public final class Faults {
   /** The seedable random source for fakes that vary behaviour (jittered durations, say). */
   public synchronized Random random() {
     return random;
-  }
-
-  public synchronized List<Rule> rules() {
-    return List.copyOf(rules);
   }
 
   /** Every fault injected so far, as "point -> kind", for chaos reports. */

@@ -6,7 +6,6 @@ import dev.ironkube.failure.ProviderException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -96,10 +95,5 @@ public final class Wait {
   static String format(Duration d) {
     return dev.ironkube.settings.DurationParser.format(
         d.withNanos(0).isZero() ? d : d.withNanos(0));
-  }
-
-  /** A convenience for probes that return a value when ready. */
-  public static <T> Poll<T> fromOptional(Optional<T> value, String detail) {
-    return value.<Poll<T>>map(Poll.Done::new).orElseGet(() -> new Poll.NotYet<>(detail, -1));
   }
 }

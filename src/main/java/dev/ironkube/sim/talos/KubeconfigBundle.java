@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * The admin kubeconfig a control-plane node hands out (shared/reference/talos.md, section 4.5),
@@ -120,14 +119,6 @@ final class KubeconfigBundle {
   }
 
   /** PKCS#8: what netty, kubectl and fabric8 all read for an EC key. */
-  static String pkcs8(java.security.PrivateKey key) {
-    try {
-      return pem(new JcaPKCS8Generator(key, null).generate());
-    } catch (IOException e) {
-      throw new IllegalStateException("PKCS#8 encoding failed", e);
-    }
-  }
-
   private static String b64(String pem) {
     return Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.US_ASCII));
   }

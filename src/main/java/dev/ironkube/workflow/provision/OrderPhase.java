@@ -26,13 +26,10 @@ final class OrderPhase {
     this.ctx = ctx;
   }
 
-  List<ResourceRef> ensureRequirements(ClusterIdentity cluster, Map<String, String> extra) {
+  List<ResourceRef> ensureRequirements(ClusterIdentity cluster) {
     BareMetalProvider provider = ctx.provider();
     List<ResourceRef> prepared = new ArrayList<>();
-    for (Requirement base : provider.requirements(cluster)) {
-      Map<String, String> attrs = new java.util.HashMap<>(base.attributes());
-      attrs.putAll(extra);
-      Requirement req = new Requirement(base.kind(), base.name(), Map.copyOf(attrs));
+    for (Requirement req : provider.requirements(cluster)) {
       String label = req.kind().replace('_', ' ');
       Progress.Step step = ctx.progress().step("Creating " + label + " " + req.name());
       Optional<ResourceRef> owned = ownedByName(req.kind(), req.name());

@@ -275,8 +275,8 @@ public final class ProvisionWorkflow {
   private void order() {
     ClusterIdentity id = new ClusterIdentity(cluster());
     OrderPhase order = new OrderPhase(ctx);
-    String publicKey = SshKeys.ensure(ctx.files().sshKey(), id.markerName());
-    List<ResourceRef> prepared = order.ensureRequirements(id, Map.of("public_key", publicKey));
+    // The SSH key is generated only if the provider has to create one (its key supplier).
+    List<ResourceRef> prepared = order.ensureRequirements(id);
     ctx.cancellation().check();
     server = order.orderServer(id, hostname(), offer, boot, prepared);
   }
