@@ -12,8 +12,8 @@ import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
+import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.Lockdowns;
-import dev.ironkube.workflow.provision.TalosStage;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.ByteArrayInputStream;
@@ -70,13 +70,19 @@ public final class AccessStage implements AfterBootstrap {
   }
 
   @Override
-  public List<Phase> phases(TalosStage.Node node) {
+  public List<Phase> phases(ClusterNodes cluster) {
     return List.of(
-        Phase.always("teleport", "Verifying access through Teleport", this::verify),
-        Phase.always("lockdown", "Locking the node down", () -> lockDown(node)));
+        Phase.always(
+            "teleport",
+            "Verifying access through Teleport",
+            () -> verify(cluster.first().address())),
+        Phase.always(
+            "lockdown",
+            cluster.nodes().size() == 1 ? "Locking the node down" : "Locking the nodes down",
+            () -> lockDown(cluster)));
   }
 
-  private void verify() throws Exception {
+  private void verify(String apiAddress) throws Exception {
     Progress.Step tokenStep = progress.step("Creating a Kube join token (30 minutes)");
     JoinToken token =
         gate.act(
@@ -87,7 +93,7 @@ public final class AccessStage implements AfterBootstrap {
       Map<String, String> manifests =
           KubeAgentManifests.manifests(token, cluster, teleport.proxy(), chartVersion);
       try (KubeConnection kube =
-          KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()))) {
+          KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()), apiAddress)) {
         for (String yaml : manifests.values()) {
           for (HasMetadata item :
               kube.client()
@@ -117,8 +123,8 @@ public final class AccessStage implements AfterBootstrap {
     }
   }
 
-  private void lockDown(TalosStage.Node node) {
-    lockdowns.lockDown(node);
+  private void lockDown(ClusterNodes cluster) {
+    lockdowns.lockDown(cluster);
     lockedDown = true;
   }
 

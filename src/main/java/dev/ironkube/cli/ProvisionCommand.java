@@ -27,8 +27,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "provision",
     description = {
-      "Order a bare-metal server booting Talos directly, configure and bootstrap it, and report"
-          + " how to reach the cluster.",
+      "Order bare-metal servers booting Talos directly (one control plane by default; 3 control"
+          + " planes and any number of workers on request, ordered in parallel), configure and"
+          + " bootstrap them, and report how to reach the cluster.",
       "",
       "Every change is journaled in $IRONKUBE_HOME/clusters/<name>/ before it is made. A failure"
           + " deletes what the run created (unless --keep-on-failure); running the same command"
@@ -38,7 +39,9 @@ import picocli.CommandLine.Option;
       "  ironkube provision --simulate --yes                 # no account needed",
       "  ironkube provision                                  # choose plan and site interactively",
       "  ironkube provision --name demo --plan c2-small-x86 --region ASH --yes",
-      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run"
+      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run",
+      "  ironkube provision --name prod --control-planes 3 --workers 2 --plan c2-small-x86 \\",
+      "      --region ASH --yes                             # five servers, ordered in parallel"
     })
 final class ProvisionCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -55,6 +58,20 @@ final class ProvisionCommand implements Callable<Integer> {
       paramLabel = "SITE",
       description = "Site slug (see 'ironkube regions').")
   String region;
+
+  @Option(
+      names = "--control-planes",
+      paramLabel = "N",
+      description = "Control-plane nodes: 1 (default) or 3.")
+  String controlPlanes;
+
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Worker nodes (default 0), on the same plan; spec.pools in the cluster document gives"
+              + " pools their own plan and region.")
+  String workers;
 
   @Option(
       names = "--talos-version",
@@ -107,6 +124,8 @@ final class ProvisionCommand implements Callable<Integer> {
     CommonOptions.put(flags, SettingsCatalogue.PLAN, plan);
     CommonOptions.put(flags, SettingsCatalogue.REGION, region);
     CommonOptions.put(flags, SettingsCatalogue.TALOS_VERSION, talosVersion);
+    CommonOptions.put(flags, SettingsCatalogue.CONTROL_PLANES, controlPlanes);
+    CommonOptions.put(flags, SettingsCatalogue.WORKERS, workers);
     if (keepOnFailure) {
       flags.put(SettingsCatalogue.KEEP_ON_FAILURE, "true");
     }

@@ -45,9 +45,29 @@ final class ReportPrinter {
     out.println(ansi.green("╰" + "─".repeat(width) + "╯"));
     out.println();
     row(out, "Cluster", r.cluster());
-    row(out, "Provider", r.provider() + " (" + r.plan() + " at " + r.site() + ")");
-    row(out, "Server", r.hostname() + " (" + r.serverId() + ")");
-    row(out, "Server IP", r.ipv4());
+    boolean several = r.nodes() != null && r.nodes().size() > 1;
+    if (several) {
+      row(out, "Provider", r.provider());
+      out.println("  Nodes:");
+      for (var n : r.nodes()) {
+        out.printf(
+            "    %-22s %-12s %-15s %s at %s (%s)%n",
+            n.hostname(),
+            n.role(),
+            n.ipv4() == null ? "-" : n.ipv4(),
+            n.plan(),
+            n.site(),
+            n.serverId());
+      }
+    } else {
+      row(out, "Provider", r.provider() + " (" + r.plan() + " at " + r.site() + ")");
+      row(out, "Server", r.hostname() + " (" + r.serverId() + ")");
+      row(out, "Server IP", r.ipv4());
+    }
+    if (r.endpoint() != null) {
+      row(out, "API endpoint", r.endpoint());
+      row(out, "  why", r.endpointReason());
+    }
     row(out, "Talos", r.talosVersion());
     if (r.talosconfig() != null) {
       row(out, "Talosconfig", r.talosconfig().toString());
@@ -65,9 +85,12 @@ final class ReportPrinter {
     out.println();
     out.println(
         ansi.yellow(
-            "  ⚠  This server bills hourly at "
+            (several
+                    ? "  ⚠  These " + r.nodes().size() + " servers bill hourly at "
+                    : "  ⚠  This server bills hourly at ")
                 + price
-                + ". Delete it when done: ironkube destroy "
+                + (several ? " in total. Delete them" : ". Delete it")
+                + " when done: ironkube destroy "
                 + r.cluster()));
   }
 

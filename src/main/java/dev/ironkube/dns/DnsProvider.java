@@ -21,6 +21,12 @@ public interface DnsProvider {
    */
   DnsChange upsertA(DesiredARecord desired);
 
+  /**
+   * Creates one more A record for the name, beside any there (round-robin over control planes). One
+   * mutating call.
+   */
+  DnsRecord createA(DesiredARecord desired);
+
   /** Every record of any type with exactly this fully-qualified name. */
   List<DnsRecord> findRecords(String fqdn);
 

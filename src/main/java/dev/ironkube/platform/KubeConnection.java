@@ -21,7 +21,22 @@ public final class KubeConnection implements AutoCloseable {
    * environment of the user's machine: only the cluster ironkube built is ever addressed.
    */
   public static KubeConnection fromKubeconfig(String kubeconfigYaml) {
+    return fromKubeconfig(kubeconfigYaml, null);
+  }
+
+  /**
+   * As above, dialling {@code host} (a control plane's address) instead of the kubeconfig's server,
+   * which may be a DNS name this machine cannot resolve yet; null keeps the server. The API
+   * server's certificate names every control plane's address, so TLS verification is unchanged.
+   */
+  public static KubeConnection fromKubeconfig(String kubeconfigYaml, String host) {
     Config config = Config.fromKubeconfig(kubeconfigYaml);
+    if (host != null) {
+      java.net.URI server = java.net.URI.create(config.getMasterUrl());
+      int port = server.getPort() < 0 ? 6443 : server.getPort();
+      String h = host.contains(":") ? "[" + host + "]" : host;
+      config.setMasterUrl(server.getScheme() + "://" + h + ":" + port);
+    }
     config.setRequestTimeout(30_000);
     config.setConnectionTimeout(10_000);
     // Waits poll on their own schedule; a few quick retries cover a blip without hiding a

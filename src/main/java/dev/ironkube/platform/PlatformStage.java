@@ -5,6 +5,7 @@ import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
+import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.TalosStage;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -50,13 +51,14 @@ public final class PlatformStage implements AfterBootstrap {
   }
 
   @Override
-  public List<Phase> phases(TalosStage.Node node) {
-    return List.of(Phase.always("platform", "Installing the platform", () -> install(node)));
+  public List<Phase> phases(ClusterNodes cluster) {
+    return List.of(
+        Phase.always("platform", "Installing the platform", () -> install(cluster.first())));
   }
 
   private void install(TalosStage.Node node) throws Exception {
     try (KubeConnection kube =
-        KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()))) {
+        KubeConnection.fromKubeconfig(Files.readString(files.kubeconfig()), node.address())) {
       PlatformReport r =
           new PlatformInstaller(kube, spec, manifests, progress, clock, sleeper, timeouts)
               .install(node.address(), providerKey, showArgoCdPassword);

@@ -5,7 +5,7 @@ import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
-import dev.ironkube.workflow.provision.TalosStage;
+import dev.ironkube.workflow.provision.ClusterNodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class CredentialsBackupStage implements AfterBootstrap {
   }
 
   @Override
-  public List<Phase> phases(TalosStage.Node node) {
+  public List<Phase> phases(ClusterNodes cluster) {
     return List.of(
         Phase.always("backup", "Storing the cluster's credentials in " + where, this::store));
   }

@@ -135,6 +135,14 @@ public final class ClusterDocument {
     if (node.isNull()) {
       return;
     }
+    if (def.type() == SettingDef.Type.STRUCTURED) {
+      try {
+        values.put(path, YAML.writeValueAsString(node));
+      } catch (JsonProcessingException e) {
+        problems.add(new Problem(path, "cannot be read: " + e.getOriginalMessage()));
+      }
+      return;
+    }
     if (def.isList()) {
       if (!node.isArray()) {
         problems.add(new Problem(path, "must be a list"));

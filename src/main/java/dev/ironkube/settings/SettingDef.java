@@ -23,7 +23,9 @@ public record SettingDef(
     CIDR_LIST,
     CIDR,
     BOOLEAN,
-    CHOICE
+    CHOICE,
+    /** A mapping or list kept as YAML text and read by its own parser (node pools). */
+    STRUCTURED
   }
 
   public boolean isList() {

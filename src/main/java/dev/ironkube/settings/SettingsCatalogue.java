@@ -8,6 +8,7 @@ import static dev.ironkube.settings.SettingDef.Type.DURATION;
 import static dev.ironkube.settings.SettingDef.Type.LIST;
 import static dev.ironkube.settings.SettingDef.Type.NAME;
 import static dev.ironkube.settings.SettingDef.Type.STRING;
+import static dev.ironkube.settings.SettingDef.Type.STRUCTURED;
 import static dev.ironkube.settings.SettingDef.Type.URL;
 
 import java.util.LinkedHashMap;
@@ -25,6 +26,9 @@ public final class SettingsCatalogue {
   public static final String PLAN = "spec.plan";
   public static final String REGION = "spec.region";
   public static final String BILLING = "spec.billing";
+  public static final String CONTROL_PLANES = "spec.controlPlanes";
+  public static final String WORKERS = "spec.workers";
+  public static final String POOLS = "spec.pools";
   public static final String TALOS_VERSION = "spec.talos.version";
   public static final String SCHEMATIC_ID = "spec.talos.schematic.id";
   public static final String EXTENSIONS = "spec.talos.schematic.extensions";
@@ -95,6 +99,19 @@ public final class SettingsCatalogue {
         STRING,
         "site/zone slug; chosen interactively when absent");
     add(BILLING, "", "hourly", CHOICE, "billing period ordered");
+    add(
+        CONTROL_PLANES,
+        "IRONKUBE_CONTROL_PLANES",
+        "1",
+        STRING,
+        "control-plane nodes, 1 or 3 (when spec.pools is not set)");
+    add(WORKERS, "IRONKUBE_WORKERS", "0", STRING, "worker nodes (when spec.pools is not set)");
+    add(
+        POOLS,
+        "",
+        null,
+        STRUCTURED,
+        "node pools: a list of {name, role, count, plan, region}; see the README");
     add(TALOS_VERSION, "IRONKUBE_TALOS_VERSION", "v1.11.6", STRING, "Talos version to boot");
     add(SCHEMATIC_ID, "IRONKUBE_SCHEMATIC_ID", null, STRING, "Image Factory schematic id");
     add(

@@ -24,6 +24,7 @@ public final class SettingsValidator {
       settings.get(def.path()).ifPresent(raw -> check(def, raw, problems));
     }
     settings.get(SettingsCatalogue.TALOS_VERSION).ifPresent(v -> checkTalos(v, problems));
+    problems.addAll(NodePools.problems(settings));
     if ("scaleway".equals(settings.get(SettingsCatalogue.PROVIDER).orElse(""))
         && !settings.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
       problems.add(
@@ -76,6 +77,7 @@ public final class SettingsValidator {
               new Problem(path, "'" + raw + "' is not one of " + String.join(", ", allowed)));
         }
       }
+      case STRUCTURED -> {}
       case STRING, LIST -> {
         if (raw.isBlank()) {
           problems.add(new Problem(path, "must not be empty"));

@@ -2,6 +2,8 @@ package dev.ironkube.cli.ui;
 
 import dev.ironkube.workflow.Progress;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,13 +12,17 @@ import java.util.concurrent.TimeUnit;
  * Progress on a terminal, shaped like the seed's mock-up:
  *
  * <pre>
- * → Provisioning server
+ * → Provisioning servers
  *   ├─ Creating project... ✓ proj_123
- *   └─ Waiting for server ready... ████████░░ 80%
+ *   ├─ Ordering server demo-cp-1... ✓ sv_1
+ *   ├─ Waiting for demo-cp-2 to boot Talos... ⠹ provider says deploying, 2m10s
+ *   └─ Waiting for demo-workers-1 to boot Talos... ⠹ provider says deploying, 2m08s
  * </pre>
  *
- * The running step sits on a live line redrawn with a spinner or a bar; a finished step is printed
- * for good only when the next one starts or the phase ends, so the last of a phase gets "└─".
+ * Running steps sit on live lines at the bottom, one per step (several at once when nodes are
+ * worked on in parallel), redrawn with a spinner or a bar. A finished step is printed above them
+ * for good; when it was the only one running it waits for the next event, so the last of a phase
+ * gets "└─".
  */
 public final class TerminalProgress implements Progress, AutoCloseable {
   private static final String[] SPINNER = {"⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"};
@@ -26,16 +32,26 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   private final Ansi ansi;
   private final ScheduledExecutorService ticker;
 
+  /** A running step's line. */
+  private static final class Live {
+    final String title;
+    String detail = "";
+    double fraction = -1;
+
+    Live(String title) {
+      this.title = title;
+    }
+  }
+
+  private final List<Live> live = new ArrayList<>();
   private String pendingLine;
-  private String liveTitle;
-  private String liveDetail = "";
-  private double liveFraction = -1;
+  private int drawn;
   private int frame;
 
   private final int width;
 
   /**
-   * @param width the terminal's columns: the live line must never wrap, or redraws pile up
+   * @param width the terminal's columns: a live line must never wrap, or redraws pile up
    */
   public TerminalProgress(PrintStream err, Ansi ansi, int width) {
     this.err = err;
@@ -52,32 +68,43 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   }
 
   private synchronized void tick() {
-    if (liveTitle != null) {
+    if (!live.isEmpty()) {
       frame = (frame + 1) % SPINNER.length;
       drawLive();
     }
   }
 
-  private void drawLive() {
+  private String render(Live step, boolean last) {
     String glyph = ansi.cyan(SPINNER[frame]);
-    String head = "  └─ " + liveTitle + "... ";
+    String head = "  " + (last ? "└─ " : "├─ ") + step.title + "... ";
     // Room left for the detail once the head, the spinner or bar and the spaces are drawn.
-    int room = width - 1 - head.length() - (liveFraction >= 0 ? BAR_WIDTH + 6 : 2);
-    String liveDetail = fit(this.liveDetail, room);
+    int room = width - 1 - head.length() - (step.fraction >= 0 ? BAR_WIDTH + 6 : 2);
+    String detail = fit(step.detail, room);
     String tail;
-    if (liveFraction >= 0) {
-      int filled = (int) Math.round(Math.min(1, liveFraction) * BAR_WIDTH);
+    if (step.fraction >= 0) {
+      int filled = (int) Math.round(Math.min(1, step.fraction) * BAR_WIDTH);
       tail =
           ansi.cyan("█".repeat(filled))
               + ansi.dim("░".repeat(BAR_WIDTH - filled))
               + " "
-              + Math.round(liveFraction * 100)
+              + Math.round(step.fraction * 100)
               + "%"
-              + (liveDetail.isEmpty() ? "" : " " + ansi.dim(liveDetail));
+              + (detail.isEmpty() ? "" : " " + ansi.dim(detail));
     } else {
-      tail = glyph + (liveDetail.isEmpty() ? "" : " " + ansi.dim(liveDetail));
+      tail = glyph + (detail.isEmpty() ? "" : " " + ansi.dim(detail));
     }
-    err.print("\r\u001b[2K" + fit(head, width - 4) + tail);
+    return fit(head, width - 4) + tail;
+  }
+
+  private void drawLive() {
+    clearLive();
+    for (int i = 0; i < live.size(); i++) {
+      if (i > 0) {
+        err.print("\n");
+      }
+      err.print("\r\u001b[2K" + render(live.get(i), i == live.size() - 1));
+    }
+    drawn = live.size();
     err.flush();
   }
 
@@ -88,8 +115,13 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     return text.length() <= room ? text : text.substring(0, room - 1) + "…";
   }
 
+  /** Erases the live block; the cursor ends at the start of its first line. */
   private void clearLive() {
-    err.print("\r\u001b[2K");
+    if (drawn > 1) {
+      err.print("\u001b[" + (drawn - 1) + "A");
+    }
+    err.print("\r\u001b[0J");
+    drawn = 0;
   }
 
   private void flushPending(boolean last) {
@@ -103,7 +135,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   public synchronized void phase(String title) {
     clearLive();
     flushPending(true);
-    liveTitle = null;
+    live.clear();
     err.println();
     err.println(ansi.bold("→ " + title));
     err.flush();
@@ -113,17 +145,16 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   public synchronized Step step(String title) {
     clearLive();
     flushPending(false);
-    liveTitle = title;
-    liveDetail = "";
-    liveFraction = -1;
+    Live step = new Live(title);
+    live.add(step);
     drawLive();
     return new Step() {
       @Override
       public void update(String detail, double fraction) {
         synchronized (TerminalProgress.this) {
-          if (title.equals(liveTitle)) {
-            liveDetail = detail;
-            liveFraction = fraction;
+          if (live.contains(step)) {
+            step.detail = detail;
+            step.fraction = fraction;
             drawLive();
           }
         }
@@ -131,22 +162,25 @@ public final class TerminalProgress implements Progress, AutoCloseable {
 
       @Override
       public void done(String summary) {
-        finish(title, ansi.green("✓") + (summary.isEmpty() ? "" : " " + ansi.dim(summary)));
+        finish(step, ansi.green("✓") + (summary.isEmpty() ? "" : " " + ansi.dim(summary)));
       }
 
       @Override
       public void fail(String reason) {
-        finish(title, ansi.red("✗ " + reason));
+        finish(step, ansi.red("✗ " + reason));
       }
     };
   }
 
-  private synchronized void finish(String title, String mark) {
+  private synchronized void finish(Live step, String mark) {
     clearLive();
     flushPending(false);
-    pendingLine = title + "... " + mark;
-    if (title.equals(liveTitle)) {
-      liveTitle = null;
+    live.remove(step);
+    pendingLine = step.title + "... " + mark;
+    if (!live.isEmpty()) {
+      // Others still run below it, so it is not the phase's last line.
+      flushPending(false);
+      drawLive();
     }
     err.flush();
   }
@@ -156,7 +190,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     clearLive();
     flushPending(false);
     err.println("  " + line);
-    if (liveTitle != null) {
+    if (!live.isEmpty()) {
       drawLive();
     }
   }
@@ -166,7 +200,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     clearLive();
     flushPending(false);
     err.println("  " + ansi.yellow("⚠  " + line));
-    if (liveTitle != null) {
+    if (!live.isEmpty()) {
       drawLive();
     }
   }

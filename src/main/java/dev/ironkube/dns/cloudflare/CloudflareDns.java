@@ -70,6 +70,11 @@ public final class CloudflareDns implements DnsProvider {
   }
 
   @Override
+  public DnsRecord createA(DesiredARecord desired) {
+    return client.createRecord(CfRecordBody.of(desired)).toDomain();
+  }
+
+  @Override
   public List<DnsRecord> findRecords(String fqdn) {
     String name = DesiredARecord.normalise(fqdn);
     return client.listRecords(null, name).stream()

@@ -75,18 +75,22 @@ final class ClusterSecrets {
     return SecretsBundle.generate();
   }
 
-  /** The talosconfig for the node, written once (its admin certificate lasts a year). */
-  synchronized Talosconfig talosconfig(String context, String address) {
+  /**
+   * The talosconfig naming these endpoints (the control planes) and nodes (every node), written
+   * when it names others. The admin certificate is issued once (it lasts a year) and kept when the
+   * cluster's nodes change.
+   */
+  synchronized Talosconfig talosconfig(String context, List<String> endpoints, List<String> nodes) {
     if (Files.isRegularFile(files.talosconfig())) {
       Talosconfig existing = Talosconfig.read(files.talosconfig());
-      if (existing.endpoints().contains(address)) {
+      if (existing.endpoints().equals(endpoints) && existing.nodes().equals(nodes)) {
         return existing;
       }
       Talosconfig moved =
           new Talosconfig(
               context,
-              List.of(address),
-              List.of(address),
+              endpoints,
+              nodes,
               existing.caPem(),
               existing.certificatePem(),
               existing.keyPem());
@@ -95,9 +99,17 @@ final class ClusterSecrets {
     }
     CertAndKey os = bundle().os();
     CertAndKey admin = CertificateIssuer.systemDefault().talosAdmin(os);
-    Talosconfig config = Talosconfig.of(context, List.of(address), List.of(address), os, admin);
+    Talosconfig config = Talosconfig.of(context, endpoints, nodes, os, admin);
     config.write(files.talosconfig());
     return config;
+  }
+
+  /** The admin identity for any node of the cluster, from the talosconfig (written if absent). */
+  synchronized TalosIdentity identity(String context, String someAddress) {
+    if (Files.isRegularFile(files.talosconfig())) {
+      return identity(Talosconfig.read(files.talosconfig()));
+    }
+    return identity(talosconfig(context, List.of(someAddress), List.of(someAddress)));
   }
 
   static TalosIdentity identity(Talosconfig config) {

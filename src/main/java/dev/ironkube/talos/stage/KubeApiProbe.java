@@ -78,6 +78,20 @@ public final class KubeApiProbe {
     return server;
   }
 
+  /**
+   * The same probe dialling {@code host} instead of the kubeconfig's server (the endpoint may be a
+   * DNS name not yet visible from here); TLS still checks the cluster CA and the host's SAN.
+   */
+  public KubeApiProbe dialling(String host) {
+    return new KubeApiProbe(http, withHost(server, host));
+  }
+
+  static URI withHost(URI server, String host) {
+    String h = host.contains(":") ? "[" + host + "]" : host;
+    int port = server.getPort() < 0 ? 6443 : server.getPort();
+    return URI.create(server.getScheme() + "://" + h + ":" + port);
+  }
+
   /** The server's version, when it answers with our CA. */
   public Optional<String> version() {
     return get("/version").map(n -> n.path("gitVersion").asText("unknown"));

@@ -31,9 +31,9 @@ import dev.ironkube.talos.pki.SecretsBundle;
 import dev.ironkube.talos.talosconfig.Talosconfig;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Gate;
-import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.Wait;
+import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.Lockdowns;
 import dev.ironkube.workflow.provision.NodeBoot;
 import dev.ironkube.workflow.provision.TalosStage;
@@ -49,13 +49,18 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * From a node in Talos maintenance mode to a bootstrapped single-node cluster: secrets bundle,
- * machine config for the node's real disks and Talos version, apply, wait for mTLS with our CA,
- * bootstrap etcd once, wait for the core services, fetch the kubeconfig, and prove the Kubernetes
- * API answers with the cluster's CA.
+ * From nodes in Talos maintenance mode to a bootstrapped cluster: one secrets bundle, a machine
+ * config per node (control plane or worker) for its real disks and the Talos version, knowing every
+ * node of the cluster (endpoint, certSANs, the firewall between nodes), apply, wait for mTLS with
+ * our CA, bootstrap etcd once on the first control plane, wait for the core services, fetch the
+ * kubeconfig, prove the Kubernetes API answers with the cluster's CA, then wait for every other
+ * node to join and turn Ready.
  */
 public final class TalosBootstrap implements TalosStage, Lockdowns {
   static final Set<String> CORE_SERVICES = Set.of("etcd", "kubelet", "apid", "trustd");
+
+  /** Workers run neither etcd nor trustd. */
+  static final Set<String> WORKER_SERVICES = Set.of("kubelet", "apid");
 
   /** Documentation addresses (RFC 5737) standing in for what a dry run cannot know yet. */
   public static final String PREVIEW_SERVER = "192.0.2.10";
@@ -127,7 +132,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
       boolean configured = gate.journal().hasActed(applyAction(hostname, serverId));
       try (TalosClient client =
           configured
-              ? TalosClient.secure(address, identityFor(address))
+              ? TalosClient.secure(address, secrets.identity(cluster(), address))
               : TalosClient.maintenance(address)) {
         client.version();
         return new Wait.Poll.Done<>(address);
@@ -137,46 +142,66 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     };
   }
 
-  private dev.ironkube.talos.api.TalosIdentity identityFor(String address) {
-    return ClusterSecrets.identity(secrets.talosconfig(cluster(), address));
+  @Override
+  public void prepareSecrets() {
+    Progress.Step step = progress.step("Generating secrets bundle");
+    secrets.bundle();
+    boolean existed = !secrets.generatedHere();
+    step.done(existed ? "reusing " + files.secrets().getFileName() : "written 0600");
+  }
+
+  private Talosconfig talosconfig(ClusterNodes cluster) {
+    return secrets.talosconfig(
+        cluster(),
+        cluster.controlPlanes().stream().map(Node::address).toList(),
+        cluster.addresses());
+  }
+
+  private dev.ironkube.talos.api.TalosIdentity identity(ClusterNodes cluster) {
+    return ClusterSecrets.identity(talosconfig(cluster));
+  }
+
+  /** What a node's config depends on besides itself: a change means its config must change. */
+  private static String topology(ClusterNodes cluster) {
+    return cluster.endpointHost()
+        + " "
+        + String.join(",", cluster.addresses().stream().sorted().toList());
+  }
+
+  private static String topologyKey(Node node) {
+    return "cluster of " + node.serverId();
+  }
+
+  private String label(Node node) {
+    return node.hostname();
   }
 
   @Override
-  public List<Phase> phases(Node node) {
-    return List.of(
-        Phase.always("configure", "Configuring Talos", () -> configure(node)),
-        Phase.always("bootstrap", "Bootstrapping Kubernetes", () -> bootstrap(node)));
-  }
-
-  private void configure(Node node) {
-    Progress.Step step = progress.step("Generating secrets bundle");
+  public void configure(ClusterNodes cluster, Node node) {
     SecretsBundle bundle = secrets.bundle();
-    boolean existed = !secrets.generatedHere();
-    step.done(existed ? "reusing " + files.secrets().getFileName() : "written 0600");
-    Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
-
+    var identity = identity(cluster);
+    String topology = topology(cluster);
     if (gate.journal().hasActed(applyAction(node))) {
-      progress.info("The machine config was applied by an earlier run; checking the node");
+      String applied = gate.journal().value(topologyKey(node)).orElse(topology);
+      if (!applied.equals(topology)) {
+        update(cluster, node, identity, topology);
+      }
     } else {
-      Progress.Step disks = progress.step("Reading the node's disks");
+      Progress.Step disks = progress.step(label(node) + ": reading disks");
       String disk;
       try (TalosClient maintenance =
           TalosClient.maintenance(node.address(), 50000, polling(disks))) {
         disk = chooseDisk(maintenance.disks());
       }
-      disks.done(disk);
       gate.journal().value(diskKey(node), disk);
-
-      Progress.Step render =
-          progress.step("Rendering machine config (Talos " + version().contract() + ")");
-      MachineConfigInput input = input(node, disk);
+      disks.update(disk + "; rendering the " + node.role() + " config", -1);
       byte[] config =
           new MachineConfigGenerator(bundle)
-              .render(version(), input)
+              .render(version(), input(cluster, node, disk))
               .getBytes(StandardCharsets.UTF_8);
-      render.done(config.length / 1024 + " KiB, firewall default-block");
+      disks.done(disk + ", " + config.length / 1024 + " KiB " + node.role() + " config");
 
-      Progress.Step apply = progress.step("Applying machine config");
+      Progress.Step apply = progress.step(label(node) + ": applying machine config");
       var result =
           gate.act(
               "talos",
@@ -188,19 +213,49 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
                   return maintenance.applyConfiguration(config);
                 }
               });
+      gate.journal().value(topologyKey(node), topology);
       apply.done(
           result.outcome() == dev.ironkube.talos.api.ApplyResult.Outcome.APPLIED
               ? "applied, rebooting"
               : "connection dropped as the node rebooted");
     }
 
-    Progress.Step secure = progress.step("Waiting for the node to answer with our CA (mTLS)");
+    Progress.Step secure = progress.step(label(node) + ": waiting for mTLS with our CA");
     try (TalosClient client =
-        TalosClient.secure(
-            node.address(), 50000, ClusterSecrets.identity(talosconfig), polling(secure))) {
+        TalosClient.secure(node.address(), 50000, identity, polling(secure))) {
       var v = client.awaitSecure(settings.duration(TALOS_BOOT_TIMEOUT));
       secure.done("Talos " + v.tag());
     }
+  }
+
+  /**
+   * The cluster changed since this node was configured (a node added or removed): its endpoint,
+   * certSANs and firewall are rewritten without a reboot, over mTLS. A locked-down node is updated
+   * locked down, which needs an operator allow it no longer has; that case fails clearly.
+   */
+  private void update(
+      ClusterNodes cluster,
+      Node node,
+      dev.ironkube.talos.api.TalosIdentity identity,
+      String topology) {
+    Progress.Step step = progress.step(label(node) + ": updating its config for the new nodes");
+    String disk =
+        gate.journal()
+            .value(diskKey(node))
+            .orElseThrow(() -> new OperationFailedException("no install disk was journaled", ""));
+    byte[] config =
+        new MachineConfigGenerator(secrets.bundle())
+            .render(version(), input(cluster, node, disk))
+            .getBytes(StandardCharsets.UTF_8);
+    try (TalosClient client = TalosClient.secure(node.address(), 50000, identity, polling(step))) {
+      gate.act(
+          "talos",
+          "update config " + node.hostname() + " (" + node.serverId() + ") for " + topology,
+          Map.of("address", node.address()),
+          () -> client.applyConfiguration(config));
+    }
+    gate.journal().value(topologyKey(node), topology);
+    step.done("applied without a reboot");
   }
 
   private static String diskKey(Node node) {
@@ -208,45 +263,51 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   }
 
   /**
-   * Re-applies the config this run applied, without the operator's allows, over mTLS, and proves
-   * from outside that 50000 and 6443 no longer answer. Only called once another way in (Teleport)
-   * is verified.
+   * Re-applies every node's config without the operator's allows, over mTLS, and proves from
+   * outside that 50000 and 6443 no longer answer. Only called once another way in (Teleport) is
+   * verified. Control planes go last, so the API the tool could still use stays reachable longest.
    */
   @Override
-  public void lockDown(Node node) {
-    Progress.Step step = progress.step("Removing the operator's access to 50000 and 6443");
-    String disk =
-        gate.journal()
-            .value(diskKey(node))
-            .orElseThrow(() -> new OperationFailedException("no install disk was journaled", ""));
-    MachineConfigInput input = input(node, disk);
-    Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
-    try (TalosClient client =
-        TalosClient.secure(
-            node.address(), 50000, ClusterSecrets.identity(talosconfig), polling(step))) {
-      gate.act(
-          "talos",
-          "lock down " + node.hostname() + " (" + node.serverId() + ")",
-          Map.of("address", node.address()),
-          () ->
-              new Lockdown(line -> step.update(line, -1))
-                  .lockDown(
-                      client,
-                      new MachineConfigGenerator(secrets.bundle()),
-                      version(),
-                      input,
-                      LockdownTarget.of(node.address())));
+  public void lockDown(ClusterNodes cluster) {
+    List<Node> order = new ArrayList<>(cluster.workers());
+    List<Node> cps = new ArrayList<>(cluster.controlPlanes());
+    java.util.Collections.reverse(cps);
+    order.addAll(cps);
+    var identity = identity(cluster);
+    for (Node node : order) {
+      Progress.Step step =
+          progress.step(label(node) + ": removing the operator's access to 50000 and 6443");
+      String disk =
+          gate.journal()
+              .value(diskKey(node))
+              .orElseThrow(() -> new OperationFailedException("no install disk was journaled", ""));
+      MachineConfigInput input = input(cluster, node, disk);
+      try (TalosClient client =
+          TalosClient.secure(node.address(), 50000, identity, polling(step))) {
+        gate.act(
+            "talos",
+            "lock down " + node.hostname() + " (" + node.serverId() + ")",
+            Map.of("address", node.address()),
+            () ->
+                new Lockdown(line -> step.update(line, -1))
+                    .lockDown(
+                        client,
+                        new MachineConfigGenerator(secrets.bundle()),
+                        version(),
+                        input,
+                        LockdownTarget.of(node.address())));
+      }
+      step.done("closed from outside");
     }
-    step.done("closed from outside");
   }
 
-  private void bootstrap(Node node) throws Exception {
-    Talosconfig talosconfig = secrets.talosconfig(cluster(), node.address());
+  @Override
+  public void bootstrap(ClusterNodes cluster) {
+    Node node = cluster.first();
+    var identity = identity(cluster);
     Duration timeout = settings.duration(BOOTSTRAP_TIMEOUT);
-    Progress.Step etcd = progress.step("Bootstrapping etcd");
-    try (TalosClient client =
-        TalosClient.secure(
-            node.address(), 50000, ClusterSecrets.identity(talosconfig), polling(etcd))) {
+    Progress.Step etcd = progress.step(label(node) + ": bootstrapping etcd");
+    try (TalosClient client = TalosClient.secure(node.address(), 50000, identity, polling(etcd))) {
       var result =
           gate.act(
               "talos",
@@ -256,10 +317,10 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
       etcd.done(
           result == TalosClient.BootstrapResult.BOOTSTRAPPED ? "done" : "already bootstrapped");
 
-      Progress.Step health = progress.step("Waiting for etcd, kubelet, apid and trustd");
+      Progress.Step health =
+          progress.step(label(node) + ": waiting for etcd, kubelet, apid and trustd");
       try (TalosClient watcher =
-          TalosClient.secure(
-              node.address(), 50000, ClusterSecrets.identity(talosconfig), polling(health))) {
+          TalosClient.secure(node.address(), 50000, identity, polling(health))) {
         watcher.awaitHealthy(CORE_SERVICES, timeout);
       }
       health.done("healthy");
@@ -269,16 +330,44 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
       SecureFiles.write(files.kubeconfig(), kubeconfig);
       kube.done(files.kubeconfig().toString());
     }
-    awaitKubernetes(node, timeout);
+    awaitReady(cluster, node, timeout);
   }
 
-  private void awaitKubernetes(Node node, Duration timeout) throws Exception {
-    Progress.Step api = progress.step("Waiting for the Kubernetes API and the node");
-    KubeApiProbe probe =
-        KubeApiProbe.fromKubeconfig(java.nio.file.Files.readString(files.kubeconfig()));
+  @Override
+  public void join(ClusterNodes cluster, Node node) {
+    Duration timeout = settings.duration(BOOTSTRAP_TIMEOUT);
+    Set<String> services = node.controlPlane() ? CORE_SERVICES : WORKER_SERVICES;
+    Progress.Step health =
+        progress.step(
+            label(node)
+                + ": waiting for "
+                + (node.controlPlane() ? "etcd to join and its services" : "kubelet and apid"));
+    try (TalosClient watcher =
+        TalosClient.secure(node.address(), 50000, identity(cluster), polling(health))) {
+      watcher.awaitHealthy(services, timeout);
+    }
+    health.done("healthy");
+    awaitReady(cluster, node, timeout);
+  }
+
+  private void awaitReady(ClusterNodes cluster, Node node, Duration timeout) {
+    Progress.Step api =
+        progress.step(
+            label(node)
+                + ": waiting for "
+                + (node == cluster.first() ? "the Kubernetes API and " : "")
+                + "the node to be Ready");
+    KubeApiProbe probe;
+    try {
+      probe =
+          KubeApiProbe.fromKubeconfig(java.nio.file.Files.readString(files.kubeconfig()))
+              .dialling(cluster.first().address());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     new Wait(clock, cancellation, new java.util.Random())
         .until(
-            "the Kubernetes API at " + probe.server(),
+            node.hostname() + " Ready in Kubernetes",
             timeout,
             settings.duration(TALOS_POLL),
             api,
@@ -292,10 +381,10 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
                       ready ->
                           ready
                               ? new Wait.Poll.Done<>(true)
-                              : new Wait.Poll.NotYet<>("node registered, not Ready yet", -1))
-                  .orElseGet(() -> new Wait.Poll.NotYet<>("node not registered yet", -1));
+                              : new Wait.Poll.NotYet<>("registered, not Ready yet", -1))
+                  .orElseGet(() -> new Wait.Poll.NotYet<>("not registered yet", -1));
             });
-    api.done("node " + node.hostname() + " Ready");
+    api.done("Ready");
   }
 
   private String chooseDisk(List<DiskInfo> disks) {
@@ -321,25 +410,36 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
         .path();
   }
 
-  private MachineConfigInput input(Node node, String disk) {
-    return input(node, disk, operatorCidrs());
+  private MachineConfigInput input(ClusterNodes cluster, Node node, String disk) {
+    return input(cluster, node, disk, operatorCidrs());
   }
 
-  private MachineConfigInput input(Node node, String disk, List<String> operator) {
+  private MachineConfigInput input(
+      ClusterNodes cluster, Node node, String disk, List<String> operator) {
     TalosVersion v = version();
-    return withManifests(MachineConfigInput.builder())
-        .clusterName(cluster())
-        .endpoint("https://" + node.address() + ":6443")
-        .role(NodeRole.CONTROLPLANE)
+    MachineConfigInput.Builder b = MachineConfigInput.builder();
+    if (node.controlPlane()) {
+      withManifests(b);
+    }
+    return b.clusterName(cluster())
+        .endpoint("https://" + hostForUrl(cluster.endpointHost()) + ":6443")
+        .role(node.controlPlane() ? NodeRole.CONTROLPLANE : NodeRole.WORKER)
         .hostname(node.hostname())
-        .certSans(certSans(node))
+        .certSans(certSans(cluster, node))
         .installDisk(disk)
         .installerImage(installerImage.get())
         .kubernetesVersion(settings.get(KUBERNETES_VERSION).orElse(v.defaultKubernetesVersion()))
         .podSubnets(List.of(settings.require(POD_SUBNET)))
         .serviceSubnets(List.of(settings.require(SERVICE_SUBNET)))
-        .firewall(FirewallPolicy.bootstrap(operator, List.of(hostCidr(node.address()))))
+        .firewall(
+            FirewallPolicy.bootstrap(
+                operator,
+                cluster.addresses().stream().map(TalosBootstrap::hostCidr).distinct().toList()))
         .build();
+  }
+
+  private static String hostForUrl(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
   }
 
   private MachineConfigInput.Builder withManifests(MachineConfigInput.Builder b) {
@@ -359,11 +459,15 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     return List.of(OperatorAddress.detectCidr(HttpClient.newHttpClient(), services));
   }
 
-  /** Every name the tool and users dial: the address, and the DNS name when one is published. */
-  private List<String> certSans(Node node) {
-    List<String> sans = new ArrayList<>(List.of(node.address()));
-    settings.get(dev.ironkube.settings.SettingsCatalogue.DNS_NAME).ifPresent(sans::add);
-    return sans;
+  /**
+   * Every name the tool and users dial: the node's own address (apid), and for the API server on
+   * any control plane the DNS name and every control plane's address.
+   */
+  private static List<String> certSans(ClusterNodes cluster, Node node) {
+    java.util.LinkedHashSet<String> sans = new java.util.LinkedHashSet<>();
+    sans.add(node.address());
+    sans.addAll(cluster.apiNames());
+    return List.copyOf(sans);
   }
 
   private static String hostCidr(String address) {
@@ -371,22 +475,25 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   }
 
   @Override
-  public List<Path> preview(Path dir, Node node) {
+  public List<Path> preview(Path dir, ClusterNodes cluster) {
     SecretsBundle bundle = ClusterSecrets.ephemeral();
     MachineConfigGenerator generator = new MachineConfigGenerator(bundle);
     List<String> configured = settings.list(OPERATOR_CIDRS);
-    MachineConfigInput input =
-        input(
-            node,
-            settings.get(INSTALL_DISK).orElse("/dev/nvme0n1"),
-            configured.isEmpty() ? List.of(PREVIEW_OPERATOR) : configured);
+    List<String> operator = configured.isEmpty() ? List.of(PREVIEW_OPERATOR) : configured;
+    String disk = settings.get(INSTALL_DISK).orElse("/dev/nvme0n1");
     List<Path> written = new ArrayList<>();
-    Path cp = dir.resolve("controlplane.yaml");
-    SecureFiles.write(cp, generator.render(version(), input));
-    written.add(cp);
-    Path redacted = dir.resolve("controlplane.redacted.yaml");
-    SecureFiles.write(redacted, generator.renderRedacted(version(), input));
-    written.add(redacted);
+    List<Node> samples = new ArrayList<>(List.of(cluster.first()));
+    cluster.workers().stream().findFirst().ifPresent(samples::add);
+    for (Node node : samples) {
+      MachineConfigInput input = input(cluster, node, disk, operator);
+      String base = node.controlPlane() ? "controlplane" : "worker";
+      Path full = dir.resolve(base + ".yaml");
+      SecureFiles.write(full, generator.render(version(), input));
+      written.add(full);
+      Path redacted = dir.resolve(base + ".redacted.yaml");
+      SecureFiles.write(redacted, generator.renderRedacted(version(), input));
+      written.add(redacted);
+    }
     return written;
   }
 }

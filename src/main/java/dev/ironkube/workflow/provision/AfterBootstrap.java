@@ -5,8 +5,8 @@ import java.util.List;
 
 /** Work on a bootstrapped cluster (the platform stack, access, lockdown), in pipeline order. */
 public interface AfterBootstrap {
-  /** The phases to run once the node is a healthy cluster. */
-  List<Phase> phases(TalosStage.Node node);
+  /** The phases to run once the nodes are a healthy cluster. */
+  List<Phase> phases(ClusterNodes cluster);
 
   /** Lines for the final report ("Argo CD: https://…"), available after the phases ran. */
   List<String> reportLines();
@@ -16,7 +16,7 @@ public interface AfterBootstrap {
     return java.util.Map.of();
   }
 
-  /** Whether the stage runs right after the node boots, before Talos is configured. */
+  /** Whether the stage runs right after the nodes boot, before Talos is configured. */
   default boolean beforeConfigure() {
     return false;
   }

@@ -1,7 +1,10 @@
 package dev.ironkube.workflow.provision;
 
-/** Removes the operator's temporary access to a node, then proves it is gone from outside. */
+/**
+ * Removes the operator's temporary access to every node of the cluster, then proves from outside
+ * that it is gone.
+ */
 @FunctionalInterface
 public interface Lockdowns {
-  void lockDown(TalosStage.Node node);
+  void lockDown(ClusterNodes cluster);
 }

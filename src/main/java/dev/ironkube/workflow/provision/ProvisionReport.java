@@ -10,6 +10,11 @@ import java.util.List;
  * @param outcome "provisioned", "planned" (dry run)
  * @param planned for a dry run, the mutations it would make, in order
  * @param access how to reach what was installed (URLs, where passwords are)
+ * @param hourlyPrice of every server together
+ * @param nodes every node; serverId, hostname, ipv4, plan and site above are the first control
+ *     plane's
+ * @param endpoint the control-plane endpoint in the configs and kubeconfig
+ * @param endpointReason why the endpoint is what it is
  */
 public record ProvisionReport(
     String cluster,
@@ -28,4 +33,18 @@ public record ProvisionReport(
     Path renderedConfigs,
     List<String> planned,
     List<String> notes,
-    List<String> access) {}
+    List<String> access,
+    List<NodeLine> nodes,
+    String endpoint,
+    String endpointReason) {
+
+  /** One node of the cluster. */
+  public record NodeLine(
+      String hostname,
+      String role,
+      String pool,
+      String serverId,
+      String ipv4,
+      String plan,
+      String site) {}
+}

@@ -3,28 +3,41 @@ package dev.ironkube.workflow.provision;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.provider.TalosBoot;
+import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Cleanup;
+import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.PhaseRunner;
 import dev.ironkube.workflow.Progress;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * `ironkube provision`: from credentials to a server booting Talos (and, with a Talos stage, to a
- * bootstrapped cluster). A failure after anything was created deletes it all, newest first, unless
- * keep-on-failure is set; Ctrl-C stops waiting and does the same.
+ * `ironkube provision`: from credentials to servers booting Talos and, with a Talos stage, to a
+ * bootstrapped cluster of every node the pools describe. Servers are ordered and brought up in
+ * parallel; etcd is bootstrapped on the first control plane and the other nodes join it.
+ *
+ * <p>A failure after anything was created deletes it all, newest first, unless keep-on-failure is
+ * set: then the nodes that are healthy are taken as far as a bootstrapped cluster, the run fails
+ * naming the nodes that did not make it, and a re-run completes them from the journal. Ctrl-C stops
+ * waiting and cleans up.
  */
 public final class ProvisionWorkflow {
+  /** Orders in flight at once: Latitude allows 20 writes a minute per key. */
+  static final int ORDER_CONCURRENCY = 3;
+
   private final ProvisionContext ctx;
   private final boolean dryRun;
   private final boolean keepOnFailure;
@@ -34,14 +47,41 @@ public final class ProvisionWorkflow {
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
 
-  private PlanOffer offer;
+  private final List<Member> members = new ArrayList<>();
+  private final Map<String, PlanOffer> offers = new LinkedHashMap<>();
+  private final Map<Member, String> failed = new LinkedHashMap<>();
   private String schematicId;
   private TalosBoot boot;
-  private ResourceRef server;
-  private String ipv4;
+  private ClusterNodes built;
   private final List<String> planned = new ArrayList<>();
   private final List<Path> rendered = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+
+  /** One node of the cluster as the run knows it. */
+  static final class Member {
+    final String hostname;
+    final NodePools.Pool pool;
+    volatile ResourceRef server;
+    volatile String ipv4;
+
+    Member(String hostname, NodePools.Pool pool) {
+      this.hostname = hostname;
+      this.pool = pool;
+    }
+
+    boolean controlPlane() {
+      return pool.controlPlane();
+    }
+
+    TalosStage.Node node() {
+      return new TalosStage.Node(hostname, ipv4, server.id(), controlPlane());
+    }
+
+    @Override
+    public String toString() {
+      return hostname;
+    }
+  }
 
   public ProvisionWorkflow(
       ProvisionContext ctx,
@@ -58,21 +98,31 @@ public final class ProvisionWorkflow {
     this.afterAuthentication = afterAuthentication;
     this.cheapestWhenUnchosen = cheapestWhenUnchosen;
     this.after = List.copyOf(after);
+    ClusterIdentity id = new ClusterIdentity(cluster());
+    for (NodePools.Pool pool : NodePools.of(ctx.settings())) {
+      for (int i = 1; i <= pool.count(); i++) {
+        members.add(new Member(id.hostname(pool.name(), i), pool));
+      }
+    }
   }
 
   private String cluster() {
     return ctx.settings().clusterName();
   }
 
-  private String hostname() {
-    return new ClusterIdentity(cluster()).hostname("cp", 1);
+  private Member first() {
+    return members.get(0);
+  }
+
+  private boolean single() {
+    return members.size() == 1;
   }
 
   public ProvisionReport run() {
     // A destroy retires the journal, so any success recorded here is this cluster's.
     wasProvisioned = ctx.journal().hadOutcome("provisioned");
     if (!dryRun && wasProvisioned && ctx.journal().hasActedStartingWith("lock down ")) {
-      throw new dev.ironkube.failure.UserInputException(
+      throw new UserInputException(
           "cluster " + cluster() + " is already provisioned and locked down",
           "reach it through Teleport; 'ironkube status "
               + cluster()
@@ -89,25 +139,32 @@ public final class ProvisionWorkflow {
     if (dryRun) {
       phases.add(Phase.always("plan", "Planning (dry run: nothing is ordered)", this::plan));
     } else {
-      phases.add(Phase.always("order", "Provisioning server", this::order));
+      phases.add(
+          Phase.always(
+              "order", single() ? "Provisioning server" : "Provisioning servers", this::order));
       phases.add(Phase.always("boot", "Waiting for Talos to boot", this::awaitBoot));
     }
     PhaseRunner runner = new PhaseRunner(ctx.progress(), ctx.cancellation(), ctx.journal());
     try {
       runner.run(phases);
       if (!dryRun && talos != null) {
-        TalosStage.Node node = new TalosStage.Node(hostname(), ipv4, server.id());
+        built = cluster(active());
         for (AfterBootstrap stage : after) {
           if (stage.beforeConfigure()) {
-            runner.run(stage.phases(node));
+            runner.run(stage.phases(built));
           }
         }
-        runner.run(talos.phases(node));
+        runner.run(talosPhases());
+        if (!failed.isEmpty()) {
+          throw partial();
+        }
         for (AfterBootstrap stage : after) {
           if (!stage.beforeConfigure()) {
-            runner.run(stage.phases(node));
+            runner.run(stage.phases(built));
           }
         }
+      } else if (!dryRun && !failed.isEmpty()) {
+        throw partial();
       }
     } catch (Cancellation.CancelledException e) {
       afterFailure("stopped by the user");
@@ -128,9 +185,114 @@ public final class ProvisionWorkflow {
           "provisioning failed: " + e.getMessage(), "", ExitCodes.PROVISION_FAILED, e);
     }
     if (!dryRun) {
-      ctx.journal().outcome("provisioned", hostname());
+      ctx.journal().outcome("provisioned", first().hostname);
     }
     return report();
+  }
+
+  private List<Phase> talosPhases() {
+    List<Phase> phases = new ArrayList<>();
+    phases.add(
+        Phase.always(
+            "configure",
+            "Configuring Talos",
+            () -> {
+              talos.prepareSecrets();
+              forEachNode(active(), 8, true, m -> talos.configure(built, m.node()));
+            }));
+    phases.add(
+        Phase.always(
+            "bootstrap",
+            "Bootstrapping Kubernetes",
+            () -> {
+              if (failed.containsKey(first())) {
+                return;
+              }
+              talos.bootstrap(built);
+            }));
+    if (!single()) {
+      phases.add(
+          Phase.always(
+              "join",
+              "Joining the other nodes",
+              () -> {
+                List<Member> joining = active().stream().filter(m -> m != first()).toList();
+                forEachNode(joining, 8, true, m -> talos.join(built, m.node()));
+              }));
+    }
+    return phases;
+  }
+
+  /** Members not failed so far. */
+  private List<Member> active() {
+    return members.stream().filter(m -> !failed.containsKey(m)).toList();
+  }
+
+  private ClusterNodes cluster(List<Member> nodes) {
+    return new ClusterNodes(
+        nodes.stream().map(Member::node).toList(), ctx.settings().get(SettingsCatalogue.DNS_NAME));
+  }
+
+  /**
+   * Runs one node's work for each member. Without keep-on-failure the first failure stops the
+   * others and is thrown (cleanup follows); with it the failed nodes are set aside and the rest go
+   * on, unless the first control plane failed, which leaves nothing to build on.
+   */
+  private void forEachNode(
+      List<Member> nodes, int bound, boolean interrupt, NodeTasks.Work<Member> work)
+      throws Exception {
+    Map<Member, Exception> failures = NodeTasks.run(nodes, bound, !keepOnFailure, interrupt, work);
+    if (failures.isEmpty()) {
+      return;
+    }
+    var causes = NodeTasks.causes(failures);
+    Exception firstCause = causes.get(0).getValue();
+    if (firstCause instanceof Cancellation.CancelledException || ctx.cancellation().isCancelled()) {
+      throw new Cancellation.CancelledException(ctx.cancellation().reason());
+    }
+    if (!keepOnFailure || single()) {
+      if (!single()) {
+        ctx.progress().warn(causes.get(0).getKey().hostname + " failed: " + message(firstCause));
+      }
+      throw firstCause;
+    }
+    for (var f : causes) {
+      failed.put(f.getKey(), message(f.getValue()));
+      ctx.progress().warn(f.getKey().hostname + " failed: " + message(f.getValue()));
+    }
+    if (failed.containsKey(first())) {
+      throw firstCause;
+    }
+    if (built != null) {
+      built = built.only(active().stream().map(Member::node).toList());
+    }
+  }
+
+  private static String message(Exception e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** Keep-on-failure with nodes missing: the healthy part stays, the run says what failed. */
+  private OperationFailedException partial() {
+    List<String> names = failed.keySet().stream().map(m -> m.hostname).toList();
+    return new OperationFailedException(
+        failed.size()
+            + " of "
+            + members.size()
+            + " nodes failed ("
+            + String.join(", ", names)
+            + "); "
+            + (active().size() == 1 ? "the other node is" : "the other nodes are")
+            + " kept"
+            + (built == null ? "" : " as a bootstrapped cluster")
+            + ", without the platform and lockdown until every node is in",
+        "run 'ironkube provision --name "
+            + cluster()
+            + "' again to complete the missing nodes from the journal, or 'ironkube destroy "
+            + cluster()
+            + "'",
+        ExitCodes.PROVISION_FAILED,
+        null);
   }
 
   private void authenticate() {
@@ -140,45 +302,116 @@ public final class ProvisionWorkflow {
     afterAuthentication.run();
   }
 
+  private static String planKey(NodePools.Pool pool, boolean firstPool) {
+    return firstPool ? "plan" : "plan " + pool.name();
+  }
+
+  private static String siteKey(NodePools.Pool pool, boolean firstPool) {
+    return firstPool ? "site" : "site " + pool.name();
+  }
+
   private void select() {
     Progress.Step step = ctx.progress().step("Checking plans and stock");
-    Optional<String> journaledPlan = ctx.journal().value("plan");
-    Optional<String> journaledSite = ctx.journal().value("site");
-    boolean ordered =
-        ctx.journal().owned().stream().anyMatch(o -> o.ref().kind().equals(ResourceRef.SERVER));
-    List<PlanOffer> offers = ctx.provider().offers();
-    String plan = journaledPlan.or(() -> ctx.settings().get(SettingsCatalogue.PLAN)).orElse(null);
-    String site = journaledSite.or(() -> ctx.settings().get(SettingsCatalogue.REGION)).orElse(null);
-    if (ordered && plan != null && site != null) {
-      String p = plan;
-      String s = site;
-      offer =
-          offers.stream()
-              .filter(o -> o.plan().equalsIgnoreCase(p) && o.site().equalsIgnoreCase(s))
-              .findFirst()
-              .orElseThrow(
-                  () ->
-                      new OperationFailedException(
-                          "the journal's plan " + p + " at " + s + " is no longer listed", ""));
-      step.done("resuming with " + offer.plan() + " at " + offer.site());
-    } else if (plan != null && site != null) {
-      offer = HardwareSelection.check(offers, plan, site, ctx.provider().name());
-      step.done(offer.name() + " at " + offer.site() + ", " + HardwareSelection.price(offer));
-    } else {
-      offer = choose(offers, plan, site, step);
+    List<PlanOffer> listed = ctx.provider().offers();
+    List<NodePools.Pool> pools = members.stream().map(m -> m.pool).distinct().toList();
+    PlanOffer chosen = null;
+    List<String> done = new ArrayList<>();
+    for (NodePools.Pool pool : pools) {
+      boolean firstPool = pool == pools.get(0);
+      Optional<String> journaledPlan = ctx.journal().value(planKey(pool, firstPool));
+      Optional<String> journaledSite = ctx.journal().value(siteKey(pool, firstPool));
+      boolean ordered =
+          ctx.journal().owned().stream()
+              .anyMatch(
+                  o ->
+                      o.ref().kind().equals(ResourceRef.SERVER)
+                          && members.stream()
+                              .anyMatch(m -> m.pool == pool && m.hostname.equals(o.ref().name())));
+      String plan =
+          journaledPlan
+              .or(pool::plan)
+              .or(() -> ctx.settings().get(SettingsCatalogue.PLAN))
+              .orElse(null);
+      String site =
+          journaledSite
+              .or(pool::region)
+              .or(() -> ctx.settings().get(SettingsCatalogue.REGION))
+              .orElse(null);
+      PlanOffer offer;
+      if (ordered && plan != null && site != null) {
+        String p = plan;
+        String s = site;
+        offer =
+            listed.stream()
+                .filter(o -> o.plan().equalsIgnoreCase(p) && o.site().equalsIgnoreCase(s))
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        new OperationFailedException(
+                            "the journal's plan " + p + " at " + s + " is no longer listed", ""));
+        done.add(pool.name() + ": resuming with " + offer.plan() + " at " + offer.site());
+      } else if (plan != null && site != null) {
+        offer = HardwareSelection.check(listed, plan, site, ctx.provider().name());
+        done.add(
+            (pools.size() == 1 ? "" : pool.name() + ": ")
+                + offer.name()
+                + " at "
+                + offer.site()
+                + ", "
+                + HardwareSelection.price(offer));
+      } else if (chosen != null && pool.plan().isEmpty() && pool.region().isEmpty()) {
+        offer = chosen;
+      } else {
+        offer = choose(listed, plan, site, step);
+        chosen = offer;
+        done.add(
+            (pools.size() == 1 ? "" : pool.name() + ": ") + offer.name() + " at " + offer.site());
+      }
+      offers.put(pool.name(), offer);
+      if (!dryRun) {
+        ctx.journal().value(planKey(pool, firstPool), offer.plan());
+        ctx.journal().value(siteKey(pool, firstPool), offer.site());
+        if (firstPool) {
+          ctx.journal().value("price", HardwareSelection.price(offer));
+        }
+      }
     }
-    if (!dryRun) {
-      ctx.journal().value("plan", offer.plan());
-      ctx.journal().value("site", offer.site());
-      ctx.journal().value("price", HardwareSelection.price(offer));
-    }
+    step.done(String.join("; ", done));
     ctx.progress()
         .warn(
-            "This server bills hourly at "
-                + HardwareSelection.price(offer)
-                + " from the moment it is ordered. Run 'ironkube destroy "
+            (single() ? "This server bills" : "These " + members.size() + " servers bill")
+                + " hourly at "
+                + totalPrice()
+                + " from the moment "
+                + (single() ? "it is" : "they are")
+                + " ordered. Run 'ironkube destroy "
                 + cluster()
                 + "' when done.");
+  }
+
+  private PlanOffer offerOf(Member m) {
+    return offers.get(m.pool.name());
+  }
+
+  private BigDecimal totalHourly() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Member m : members) {
+      PlanOffer o = offerOf(m);
+      if (o != null && o.hourlyPrice() != null) {
+        sum = sum.add(o.hourlyPrice());
+      }
+    }
+    return sum;
+  }
+
+  private String totalPrice() {
+    PlanOffer any = offerOf(first());
+    if (single()) {
+      return HardwareSelection.price(any);
+    }
+    String amount = totalHourly().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    return ("USD".equals(any.currency()) ? "$" + amount : amount + " " + any.currency())
+        + "/h in total";
   }
 
   private PlanOffer choose(List<PlanOffer> offers, String plan, String site, Progress.Step step) {
@@ -195,32 +428,33 @@ public final class ProvisionWorkflow {
         plan == null && site == null ? "--plan and --region" : plan == null ? "--plan" : "--region";
     if (cheapestWhenUnchosen && !ctx.prompter().available() && !candidates.isEmpty()) {
       PlanOffer cheapest = candidates.get(0);
-      step.done(
-          "simulation: took the cheapest in stock, "
-              + cheapest.name()
-              + " at "
-              + cheapest.site()
-              + " (pass "
-              + missing
-              + " to choose)");
+      ctx.progress()
+          .info(
+              "simulation: took the cheapest in stock, "
+                  + cheapest.name()
+                  + " at "
+                  + cheapest.site()
+                  + " (pass "
+                  + missing
+                  + " to choose)");
       return cheapest;
     }
     if (!ctx.prompter().available()) {
-      throw new dev.ironkube.failure.UserInputException(
+      throw new UserInputException(
           "no "
               + (plan == null ? "plan" : "region")
               + " chosen and nobody to ask (non-interactive run)",
           "pass " + missing + "; 'ironkube plans' lists what is in stock with prices");
     }
     if (candidates.isEmpty()) {
-      throw new dev.ironkube.failure.UserInputException(
+      throw new UserInputException(
           "nothing is in stock"
               + (plan == null ? "" : " for plan " + plan)
               + (site == null ? "" : " at " + site),
           "run 'ironkube plans' to see what is in stock",
           ExitCodes.OUT_OF_STOCK);
     }
-    step.done(candidates.size() + " offers in stock");
+    step.update(candidates.size() + " offers in stock", -1);
     List<String> lines = candidates.stream().map(HardwareSelection::describe).toList();
     int chosen = ctx.prompter().choose("Select a plan", lines, 0);
     return candidates.get(chosen);
@@ -246,62 +480,97 @@ public final class ProvisionWorkflow {
       boolean exists = ctx.provider().find(req).isPresent();
       planned.add((exists ? "reuse " : "create ") + req.kind() + " " + req.name());
     }
-    planned.add(
-        "create server "
-            + hostname()
-            + " ("
-            + offer.plan()
-            + " at "
-            + offer.site()
-            + ", "
-            + HardwareSelection.price(offer)
-            + ", "
-            + ctx.settings().require(SettingsCatalogue.BILLING)
-            + " billing) booting "
-            + boot.pxeUrl());
+    for (Member m : members) {
+      PlanOffer offer = offerOf(m);
+      planned.add(
+          "create server "
+              + m.hostname
+              + (single() ? "" : " (" + (m.controlPlane() ? "control plane" : "worker") + ")")
+              + " ("
+              + offer.plan()
+              + " at "
+              + offer.site()
+              + ", "
+              + HardwareSelection.price(offer)
+              + ", "
+              + ctx.settings().require(SettingsCatalogue.BILLING)
+              + " billing) booting "
+              + boot.pxeUrl());
+    }
     if (talos != null) {
-      rendered.addAll(
-          talos.preview(
-              ctx.files().renderedDir(), new TalosStage.Node(hostname(), "192.0.2.10", "planned")));
+      List<TalosStage.Node> previewNodes = new ArrayList<>();
+      for (int i = 0; i < members.size(); i++) {
+        Member m = members.get(i);
+        previewNodes.add(
+            new TalosStage.Node(m.hostname, "192.0.2." + (10 + i), "planned", m.controlPlane()));
+      }
+      ClusterNodes preview =
+          new ClusterNodes(previewNodes, ctx.settings().get(SettingsCatalogue.DNS_NAME));
+      rendered.addAll(talos.preview(ctx.files().renderedDir(), preview));
       notes.add(
-          "rendered configs use 192.0.2.10 for the server and, unless spec.access.operatorCidrs is"
-              + " set, 198.51.100.10 for you (documentation addresses); they hold secrets (0600)");
+          "rendered configs use 192.0.2.10"
+              + (single() ? "" : " and up")
+              + " for the servers and, unless spec.access.operatorCidrs is set, 198.51.100.10 for"
+              + " you (documentation addresses); they hold secrets (0600)");
     }
     for (String line : planned) {
       ctx.progress().info("would " + line);
     }
   }
 
-  private void order() {
+  private void order() throws Exception {
     ClusterIdentity id = new ClusterIdentity(cluster());
     OrderPhase order = new OrderPhase(ctx);
     // The SSH key is generated only if the provider has to create one (its key supplier).
     List<ResourceRef> prepared = order.ensureRequirements(id);
     ctx.cancellation().check();
-    server = order.orderServer(id, hostname(), offer, boot, prepared);
+    // Creates are never interrupted: a create cut off mid-request leaves a server the journal
+    // cannot name; letting it finish means cleanup knows what to delete.
+    forEachNode(
+        members,
+        ORDER_CONCURRENCY,
+        false,
+        m -> {
+          ctx.cancellation().check();
+          m.server = order.orderServer(id, m.hostname, offerOf(m), boot, prepared);
+        });
   }
 
-  private void awaitBoot() {
-    if (server == null) {
-      server =
-          ctx.journal().owned().stream()
-              .map(dev.ironkube.workflow.Journal.Owned::ref)
-              .filter(r -> r.kind().equals(ResourceRef.SERVER))
-              .findFirst()
-              .orElseThrow(() -> new OperationFailedException("no server was ordered", ""));
+  private void awaitBoot() throws Exception {
+    Map<String, ResourceRef> owned = new LinkedHashMap<>();
+    ctx.journal().owned().stream()
+        .map(Journal.Owned::ref)
+        .filter(r -> r.kind().equals(ResourceRef.SERVER))
+        .forEach(r -> owned.put(r.name(), r));
+    for (Member m : active()) {
+      if (m.server == null) {
+        m.server = owned.get(m.hostname);
+      }
+      if (m.server == null) {
+        throw new OperationFailedException("no server was ordered for " + m.hostname, "");
+      }
     }
-    ipv4 =
-        new BootWait(
-                ctx,
-                hostname(),
-                cluster(),
-                talos == null ? null : talos.boot(hostname(), server.id()))
-            .await(server);
-    ctx.journal().value("ipv4", ipv4);
+    forEachNode(
+        active(),
+        members.size(),
+        true,
+        m -> {
+          m.ipv4 =
+              new BootWait(
+                      ctx,
+                      m.hostname,
+                      cluster(),
+                      talos == null ? null : talos.boot(m.hostname, m.server.id()))
+                  .await(m.server);
+          ctx.journal().value("ipv4 " + m.hostname, m.ipv4);
+          if (m == first()) {
+            ctx.journal().value("ipv4", m.ipv4);
+          }
+        });
   }
 
   /**
-   * The access path could not be verified: the node stays as it is, running and reachable by the
+   * The access path could not be verified: the nodes stay as they are, running and reachable by the
    * operator, because cleaning up would destroy a healthy cluster and locking down would lock the
    * operator out. The run says so and what to do.
    */
@@ -336,6 +605,21 @@ public final class ProvisionWorkflow {
     }
     if (keepOnFailure) {
       ctx.journal().outcome("failed-kept", reason);
+      List<Member> up = active().stream().filter(m -> m.ipv4 != null).toList();
+      if (!single() && !up.isEmpty()) {
+        ctx.progress()
+            .warn(
+                "Kept "
+                    + String.join(", ", up.stream().map(m -> m.hostname + " " + m.ipv4).toList())
+                    + (failed.isEmpty()
+                        ? ""
+                        : "; failed: "
+                            + String.join(
+                                "; ",
+                                failed.entrySet().stream()
+                                    .map(e -> e.getKey().hostname + " (" + e.getValue() + ")")
+                                    .toList())));
+      }
       ctx.progress()
           .warn(
               "Kept what was created (--keep-on-failure). It keeps billing: run 'ironkube destroy "
@@ -368,16 +652,31 @@ public final class ProvisionWorkflow {
   }
 
   private ProvisionReport report() {
+    Member cp = first();
+    PlanOffer offer = offerOf(cp);
+    List<ProvisionReport.NodeLine> nodes =
+        members.stream()
+            .map(
+                m ->
+                    new ProvisionReport.NodeLine(
+                        m.hostname,
+                        m.controlPlane() ? "controlplane" : "worker",
+                        m.pool.name(),
+                        m.server == null ? null : m.server.id(),
+                        m.ipv4,
+                        offerOf(m) == null ? null : offerOf(m).plan(),
+                        offerOf(m) == null ? null : offerOf(m).site()))
+            .toList();
     return new ProvisionReport(
         cluster(),
         ctx.provider().name(),
         dryRun ? "planned" : "provisioned",
-        server == null ? null : server.id(),
-        hostname(),
-        ipv4,
+        cp.server == null ? null : cp.server.id(),
+        cp.hostname,
+        cp.ipv4,
         offer == null ? null : offer.plan(),
         offer == null ? null : offer.site(),
-        offer == null ? null : offer.hourlyPrice(),
+        offer == null ? null : totalHourly(),
         offer == null ? null : offer.currency(),
         ctx.settings().get(SettingsCatalogue.TALOS_VERSION).orElse(null),
         talos == null || dryRun ? null : ctx.files().talosconfig(),
@@ -385,6 +684,9 @@ public final class ProvisionWorkflow {
         rendered.isEmpty() ? null : ctx.files().renderedDir(),
         List.copyOf(planned),
         List.copyOf(notes),
-        after.stream().flatMap(a -> a.reportLines().stream()).toList());
+        after.stream().flatMap(a -> a.reportLines().stream()).toList(),
+        nodes,
+        built == null ? null : "https://" + built.endpointHost() + ":6443",
+        built == null ? null : built.endpointReason());
   }
 }

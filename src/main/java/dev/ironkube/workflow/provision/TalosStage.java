@@ -1,26 +1,50 @@
 package dev.ironkube.workflow.provision;
 
-import dev.ironkube.workflow.Phase;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The Talos half of the pipeline, from a booted node to a healthy cluster. */
+/**
+ * The Talos half of the pipeline, from booted nodes to a healthy cluster. The workflow decides what
+ * runs in parallel and what a node's failure means; the stage does one node's work at a time and is
+ * safe to call from several threads for different nodes.
+ */
 public interface TalosStage {
   /** Proves the node's Talos API answers (in maintenance mode, or over mTLS once configured). */
   NodeBoot boot(String hostname, String serverId);
 
-  /** The phases after boot (configure, bootstrap, health, kubeconfig) for this node. */
-  List<Phase> phases(Node node);
+  /** Generates the cluster's secrets bundle if it does not exist yet; before any configure. */
+  void prepareSecrets();
+
+  /**
+   * Applies the node's machine config (control plane or worker, knowing every node of {@code
+   * cluster}) and waits until it answers over mTLS with the cluster's CA. A node configured by an
+   * earlier run whose cluster has changed since (a node added or removed) gets the new config
+   * without a reboot.
+   */
+  void configure(ClusterNodes cluster, Node node);
+
+  /**
+   * Bootstraps etcd on the first control plane, waits for its services, writes the kubeconfig and
+   * proves the Kubernetes API answers and the node is Ready.
+   */
+  void bootstrap(ClusterNodes cluster);
+
+  /** Waits until a node other than the first control plane has joined and is Ready. */
+  void join(ClusterNodes cluster, Node node);
 
   /**
    * Writes the machine configs a run would apply into {@code dir} (secrets included, 0600) and
    * returns the files, for --dry-run.
    */
-  List<Path> preview(Path dir, Node node);
+  List<Path> preview(Path dir, ClusterNodes cluster);
 
   /**
-   * The node the stage works on. {@code address} is what the tool dials; {@code serverId} ties
-   * journaled actions to this server, so a new server of the same name is configured afresh.
+   * One node. {@code address} is what the tool dials; {@code serverId} ties journaled actions to
+   * this server, so a new server of the same name is configured afresh.
    */
-  record Node(String hostname, String address, String serverId) {}
+  record Node(String hostname, String address, String serverId, boolean controlPlane) {
+    public String role() {
+      return controlPlane ? "control plane" : "worker";
+    }
+  }
 }
