@@ -119,6 +119,12 @@ final class ProvisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    return execute(ProvisionWorkflow::run);
+  }
+
+  /** Builds the pipeline from the options and runs {@code action} on it (provision or scale). */
+  Integer execute(java.util.function.Function<ProvisionWorkflow, ProvisionReport> action)
+      throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
     CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, name);
     CommonOptions.put(flags, SettingsCatalogue.PLAN, plan);
@@ -190,15 +196,15 @@ final class ProvisionCommand implements Callable<Integer> {
       var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
       access.ifPresent(stages::add);
       ProvisionReport report =
-          new ProvisionWorkflow(
+          action.apply(
+              new ProvisionWorkflow(
                   ctx,
                   dryRun,
                   c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
                   talos,
                   c.offerToStoreKey(),
                   common.simulate,
-                  stages)
-              .run();
+                  stages));
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);
       return 0;

@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
       RegionsCommand.class,
       ProvisionCommand.class,
       DestroyCommand.class,
+      ScaleCommand.class,
       StatusCommand.class,
       CredentialsCommands.Kube.class,
       CredentialsCommands.Talos.class,

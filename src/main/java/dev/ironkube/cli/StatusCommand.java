@@ -52,8 +52,12 @@ final class StatusCommand implements Callable<Integer> {
       String price,
       String ipv4,
       List<String> resources,
+      List<NodeStatus> nodes,
       String talosconfig,
       String kubeconfig) {}
+
+  /** One server of the cluster. */
+  record NodeStatus(String hostname, String serverId, String ipv4) {}
 
   @Override
   public Integer call() {
@@ -83,6 +87,17 @@ final class StatusCommand implements Callable<Integer> {
               j.value("price").orElse(null),
               j.value("ipv4").orElse(null),
               resources,
+              j.owned().stream()
+                  .filter(o -> o.ref().kind().equals(dev.ironkube.provider.ResourceRef.SERVER))
+                  .map(
+                      o ->
+                          new NodeStatus(
+                              o.ref().name(),
+                              o.ref().id(),
+                              j.value("ipv4 " + o.ref().name())
+                                  .or(() -> j.value("ipv4"))
+                                  .orElse(null)))
+                  .toList(),
               java.nio.file.Files.exists(files.talosconfig())
                   ? files.talosconfig().toString()
                   : null,
@@ -95,9 +110,17 @@ final class StatusCommand implements Callable<Integer> {
       return 0;
     }
     if (cluster == null) {
-      Table t = new Table("CLUSTER", "OUTCOME", "PLAN", "SITE", "IP", "RESOURCES");
+      Table t = new Table("CLUSTER", "OUTCOME", "PLAN", "SITE", "IP", "NODES", "RESOURCES");
       statuses.forEach(
-          s -> t.row(s.name(), s.outcome(), s.plan(), s.site(), s.ipv4(), s.resources().size()));
+          s ->
+              t.row(
+                  s.name(),
+                  s.outcome(),
+                  s.plan(),
+                  s.site(),
+                  s.ipv4(),
+                  s.nodes().size(),
+                  s.resources().size()));
       env.out().print(t.render());
       if (statuses.isEmpty()) {
         env.err().println("ironkube: no clusters in " + home.root());
@@ -110,10 +133,22 @@ final class StatusCommand implements Callable<Integer> {
     rows.put("Outcome", s.outcome());
     rows.put(
         "Plan", s.plan() == null ? "-" : s.plan() + " at " + s.site() + " (" + s.price() + ")");
-    rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
+    if (s.nodes().size() <= 1) {
+      rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
+    }
     rows.put("Talosconfig", s.talosconfig() == null ? "-" : s.talosconfig());
     rows.put("Kubeconfig", s.kubeconfig() == null ? "-" : s.kubeconfig());
     rows.forEach((k, v) -> env.out().printf("%-12s %s%n", k + ":", v));
+    if (s.nodes().size() > 1) {
+      env.out().println("Nodes:");
+      s.nodes()
+          .forEach(
+              n ->
+                  env.out()
+                      .printf(
+                          "  %-24s %-15s %s%n",
+                          n.hostname(), n.ipv4() == null ? "-" : n.ipv4(), n.serverId()));
+    }
     env.out().println("Resources:");
     if (s.resources().isEmpty()) {
       env.out().println("  none");

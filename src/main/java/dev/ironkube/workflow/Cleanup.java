@@ -33,7 +33,13 @@ public final class Cleanup {
 
   /** Deletes every owned resource, newest first; returns what is left. */
   public List<Leftover> run() {
-    List<Journal.Owned> owned = new ArrayList<>(gate.journal().owned());
+    return run(o -> true);
+  }
+
+  /** Deletes the owned resources {@code which} accepts, newest first; returns what is left. */
+  public List<Leftover> run(java.util.function.Predicate<Journal.Owned> which) {
+    List<Journal.Owned> owned =
+        new ArrayList<>(gate.journal().owned().stream().filter(which).toList());
     java.util.Collections.reverse(owned);
     List<Leftover> left = new ArrayList<>();
     for (Journal.Owned o : owned) {

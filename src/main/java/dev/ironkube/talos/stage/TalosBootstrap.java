@@ -350,6 +350,41 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     awaitReady(cluster, node, timeout);
   }
 
+  @Override
+  public void retire(ClusterNodes cluster, Node node) {
+    Progress.Step drain = progress.step(label(node) + ": draining");
+    try (dev.ironkube.platform.KubeConnection kube =
+        dev.ironkube.platform.KubeConnection.fromKubeconfig(
+            java.nio.file.Files.readString(files.kubeconfig()), cluster.first().address())) {
+      int evicted =
+          new dev.ironkube.platform.NodeDrain(
+                  kube.client(), clock, cancellation, line -> drain.update(line, -1))
+              .drain(node.hostname(), settings.duration(BOOTSTRAP_TIMEOUT));
+      drain.done(evicted + " pod(s) evicted, node deleted from Kubernetes");
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Cancellation.CancelledException("interrupted");
+    }
+    Progress.Step reset = progress.step(label(node) + ": resetting Talos");
+    try (TalosClient client =
+        TalosClient.secure(node.address(), 50000, identity(cluster), polling(reset))) {
+      gate.act(
+          "talos",
+          "reset " + node.hostname() + " (" + node.serverId() + ")",
+          Map.of("address", node.address()),
+          () -> {
+            client.reset(true, false);
+            return true;
+          });
+      reset.done("wiped");
+    } catch (IronkubeException e) {
+      // The server is deleted next, which the provider follows with its own disk erase.
+      reset.done("skipped (" + e.getMessage() + "); the provider erases it on delete");
+    }
+  }
+
   private void awaitReady(ClusterNodes cluster, Node node, Duration timeout) {
     Progress.Step api =
         progress.step(

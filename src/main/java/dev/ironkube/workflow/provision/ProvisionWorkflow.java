@@ -46,6 +46,7 @@ public final class ProvisionWorkflow {
   private final boolean cheapestWhenUnchosen;
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
+  private java.util.Set<Journal.Owned> preexisting = java.util.Set.of();
 
   private final List<Member> members = new ArrayList<>();
   private final Map<String, PlanOffer> offers = new LinkedHashMap<>();
@@ -98,11 +99,146 @@ public final class ProvisionWorkflow {
     this.afterAuthentication = afterAuthentication;
     this.cheapestWhenUnchosen = cheapestWhenUnchosen;
     this.after = List.copyOf(after);
+    planMembers();
+  }
+
+  /**
+   * The pools with the counts in force: a count set by `ironkube scale` (journaled) wins over the
+   * settings, so a later re-run keeps the cluster at the size it was scaled to.
+   */
+  private List<NodePools.Pool> pools() {
+    List<NodePools.Pool> pools = new ArrayList<>(NodePools.of(ctx.settings()));
+    if (!ctx.settings().isSet(SettingsCatalogue.POOLS)
+        && pools.stream().noneMatch(p -> p.name().equals(DEFAULT_WORKERS))) {
+      pools.add(
+          new NodePools.Pool(
+              DEFAULT_WORKERS,
+              NodePools.Role.WORKER,
+              0,
+              Optional.empty(),
+              Optional.empty(),
+              Optional.empty()));
+    }
+    List<NodePools.Pool> out = new ArrayList<>();
+    for (NodePools.Pool p : pools) {
+      int count = ctx.journal().value(countKey(p.name())).map(Integer::parseInt).orElse(p.count());
+      out.add(new NodePools.Pool(p.name(), p.role(), count, p.plan(), p.region(), p.provider()));
+    }
+    return out;
+  }
+
+  private static final String DEFAULT_WORKERS = "workers";
+
+  private static String countKey(String pool) {
+    return "count " + pool;
+  }
+
+  private void planMembers() {
+    members.clear();
     ClusterIdentity id = new ClusterIdentity(cluster());
-    for (NodePools.Pool pool : NodePools.of(ctx.settings())) {
+    for (NodePools.Pool pool : pools()) {
       for (int i = 1; i <= pool.count(); i++) {
         members.add(new Member(id.hostname(pool.name(), i), pool));
       }
+    }
+  }
+
+  /**
+   * `ironkube scale`: sets a worker pool to {@code count} nodes. Nodes beyond it are drained,
+   * deleted from Kubernetes, reset and deleted at the provider, newest first; then the run goes
+   * through the pipeline again, which orders and joins any new nodes and rewrites every node's
+   * config for the new member list (certSANs, firewall) without a reboot.
+   */
+  public ProvisionReport scale(String poolName, int count) {
+    if (!ctx.journal().hadOutcome("provisioned")) {
+      throw new UserInputException(
+          "cluster " + cluster() + " has not been provisioned",
+          "run 'ironkube provision --name " + cluster() + "' first");
+    }
+    refuseLockedDown();
+    List<NodePools.Pool> pools = pools();
+    NodePools.Pool pool =
+        pools.stream()
+            .filter(p -> p.name().equals(poolName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UserInputException(
+                        "cluster " + cluster() + " has no pool named " + poolName,
+                        "its pools: "
+                            + String.join(
+                                ", ", pools.stream().map(NodePools.Pool::name).toList())));
+    if (pool.controlPlane()) {
+      throw new UserInputException(
+          "pool " + poolName + " holds control planes, which stay at 1 or 3",
+          "scale a worker pool; a different control-plane count needs a new cluster");
+    }
+    if (count < 0 || count > NodePools.MAX_COUNT) {
+      throw new UserInputException(
+          "--count " + count + " is out of range",
+          "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
+    }
+    List<Member> before = List.copyOf(members);
+    ctx.journal().value(countKey(poolName), Integer.toString(count));
+    planMembers();
+    List<Member> removing =
+        before.stream()
+            .filter(m -> members.stream().noneMatch(n -> n.hostname.equals(m.hostname)))
+            .toList();
+    if (!removing.isEmpty()) {
+      removeNodes(before, removing);
+    }
+    return run();
+  }
+
+  private void removeNodes(List<Member> before, List<Member> removing) {
+    Map<String, ResourceRef> servers = ownedServers();
+    for (Member m : before) {
+      m.server = servers.get(m.hostname);
+      m.ipv4 = ctx.journal().value("ipv4 " + m.hostname).orElse(null);
+    }
+    List<Member> known = before.stream().filter(m -> m.server != null && m.ipv4 != null).toList();
+    ctx.progress()
+        .phase("Removing " + removing.size() + (removing.size() == 1 ? " node" : " nodes"));
+    ClusterNodes current = cluster(known);
+    List<Member> newestFirst = new ArrayList<>(removing);
+    java.util.Collections.reverse(newestFirst);
+    for (Member m : newestFirst) {
+      ctx.cancellation().check();
+      if (m.server == null) {
+        continue;
+      }
+      if (talos != null && m.ipv4 != null) {
+        talos.retire(current, m.node());
+      }
+      Progress.Step step = ctx.progress().step("Deleting server " + m.hostname);
+      ResourceRef server = m.server;
+      ctx.gate().delete(ctx.provider().name(), server, () -> ctx.provider().delete(server));
+      step.done(server.id());
+    }
+  }
+
+  private Map<String, ResourceRef> ownedServers() {
+    Map<String, ResourceRef> owned = new LinkedHashMap<>();
+    ctx.journal().owned().stream()
+        .map(Journal.Owned::ref)
+        .filter(r -> r.kind().equals(ResourceRef.SERVER))
+        .forEach(r -> owned.put(r.name(), r));
+    return owned;
+  }
+
+  private void refuseLockedDown() {
+    if (!dryRun
+        && ctx.journal().hadOutcome("provisioned")
+        && ctx.journal().hasActedStartingWith("lock down ")) {
+      throw new UserInputException(
+          "cluster " + cluster() + " is already provisioned and locked down",
+          "its Talos API no longer answers this machine, which any change needs; reach it"
+              + " through Teleport; 'ironkube status "
+              + cluster()
+              + "' shows what it owns, 'ironkube destroy "
+              + cluster()
+              + "' removes it, and --name provisions another");
     }
   }
 
@@ -121,15 +257,8 @@ public final class ProvisionWorkflow {
   public ProvisionReport run() {
     // A destroy retires the journal, so any success recorded here is this cluster's.
     wasProvisioned = ctx.journal().hadOutcome("provisioned");
-    if (!dryRun && wasProvisioned && ctx.journal().hasActedStartingWith("lock down ")) {
-      throw new UserInputException(
-          "cluster " + cluster() + " is already provisioned and locked down",
-          "reach it through Teleport; 'ironkube status "
-              + cluster()
-              + "' shows what it owns, 'ironkube destroy "
-              + cluster()
-              + "' removes it, and --name provisions another");
-    }
+    refuseLockedDown();
+    preexisting = java.util.Set.copyOf(ctx.journal().owned());
     List<Phase> phases = new ArrayList<>();
     phases.add(
         Phase.always(
@@ -537,11 +666,7 @@ public final class ProvisionWorkflow {
   }
 
   private void awaitBoot() throws Exception {
-    Map<String, ResourceRef> owned = new LinkedHashMap<>();
-    ctx.journal().owned().stream()
-        .map(Journal.Owned::ref)
-        .filter(r -> r.kind().equals(ResourceRef.SERVER))
-        .forEach(r -> owned.put(r.name(), r));
+    Map<String, ResourceRef> owned = ownedServers();
     for (Member m : active()) {
       if (m.server == null) {
         m.server = owned.get(m.hostname);
@@ -591,14 +716,20 @@ public final class ProvisionWorkflow {
       return;
     }
     if (wasProvisioned) {
-      // A re-run of a working cluster failed: what the earlier run built is not this run's to
-      // delete.
+      // A re-run (or a scale) of a working cluster failed: what the earlier runs built is not this
+      // run's to delete; what this run added is, unless the user wants it kept.
+      if (!keepOnFailure) {
+        List<Cleanup.Leftover> left = cleanup(o -> !preexisting.contains(o));
+        left.forEach(this::warnLeftover);
+      }
       ctx.journal().outcome("rerun-failed", reason);
       ctx.progress()
           .warn(
               "Cluster "
                   + cluster()
-                  + " from the earlier run is kept as it was; 'ironkube destroy "
+                  + " from the earlier run is kept"
+                  + (keepOnFailure ? ", with what this run added" : "")
+                  + "; 'ironkube destroy "
                   + cluster()
                   + "' removes it.");
       return;
@@ -627,28 +758,36 @@ public final class ProvisionWorkflow {
                   + "' when done, or 'ironkube provision' to resume.");
       return;
     }
-    ctx.progress().phase("Cleaning up after the failure");
-    Map<String, Cleanup.Deleter> deleters = new java.util.HashMap<>();
-    deleters.put(ctx.provider().name(), ctx.provider()::delete);
-    after.forEach(a -> deleters.putAll(a.deleters()));
-    Cleanup cleanup = new Cleanup(ctx.gate(), deleters, ctx.progress());
-    List<Cleanup.Leftover> left = cleanup.run();
+    List<Cleanup.Leftover> left = cleanup(o -> true);
     if (left.isEmpty()) {
       ctx.journal().outcome("failed-cleaned", reason);
     } else {
       ctx.journal().outcome("failed-leftovers", reason);
-      for (Cleanup.Leftover l : left) {
-        ctx.progress()
-            .warn(
-                "could not delete "
-                    + Cleanup.describe(l.ref())
-                    + ": "
-                    + l.reason()
-                    + "; run 'ironkube destroy "
-                    + cluster()
-                    + "'");
-      }
+      left.forEach(this::warnLeftover);
     }
+  }
+
+  private List<Cleanup.Leftover> cleanup(java.util.function.Predicate<Journal.Owned> which) {
+    if (ctx.journal().owned().stream().noneMatch(which)) {
+      return List.of();
+    }
+    ctx.progress().phase("Cleaning up after the failure");
+    Map<String, Cleanup.Deleter> deleters = new java.util.HashMap<>();
+    deleters.put(ctx.provider().name(), ctx.provider()::delete);
+    after.forEach(a -> deleters.putAll(a.deleters()));
+    return new Cleanup(ctx.gate(), deleters, ctx.progress()).run(which);
+  }
+
+  private void warnLeftover(Cleanup.Leftover l) {
+    ctx.progress()
+        .warn(
+            "could not delete "
+                + Cleanup.describe(l.ref())
+                + ": "
+                + l.reason()
+                + "; run 'ironkube destroy "
+                + cluster()
+                + "'");
   }
 
   private ProvisionReport report() {

@@ -33,6 +33,12 @@ public interface TalosStage {
   void join(ClusterNodes cluster, Node node);
 
   /**
+   * Takes a worker out of the cluster before its server is deleted: drained and deleted from
+   * Kubernetes, then reset (best effort: the server is deleted anyway).
+   */
+  void retire(ClusterNodes cluster, Node node);
+
+  /**
    * Writes the machine configs a run would apply into {@code dir} (secrets included, 0600) and
    * returns the files, for --dry-run.
    */

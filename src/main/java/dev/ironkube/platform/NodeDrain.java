@@ -1,0 +1,104 @@
+package dev.ironkube.platform;
+
+import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.time.Sleeper;
+import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Takes a node out of the cluster the way `kubectl drain` does: cordon it (a strategic merge patch
+ * setting spec.unschedulable), evict its pods through the Eviction API so disruption budgets are
+ * honoured (DaemonSet pods and static mirror pods stay: their controllers would put them back),
+ * wait until they are gone, then delete the Node object so it does not linger NotReady.
+ */
+public final class NodeDrain {
+  private final KubernetesClient client;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final Consumer<String> progress;
+
+  public NodeDrain(
+      KubernetesClient client, Clock clock, Sleeper sleeper, Consumer<String> progress) {
+    this.client = client;
+    this.clock = clock;
+    this.sleeper = sleeper;
+    this.progress = progress;
+  }
+
+  /** Cordons, evicts and deletes {@code node}; returns how many pods were evicted. */
+  public int drain(String node, Duration timeout) throws InterruptedException {
+    if (client.nodes().withName(node).get() == null) {
+      progress.accept(node + " is not registered; nothing to drain");
+      return 0;
+    }
+    client
+        .nodes()
+        .withName(node)
+        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"unschedulable\":true}}");
+    progress.accept("cordoned " + node);
+    List<Pod> evictable = evictable(node);
+    for (Pod pod : evictable) {
+      String ns = pod.getMetadata().getNamespace();
+      String name = pod.getMetadata().getName();
+      try {
+        client.pods().inNamespace(ns).withName(name).evict();
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != 404) {
+          throw new OperationFailedException(
+              "evicting " + ns + "/" + name + " from " + node + " failed: " + e.getMessage(),
+              "check the pod's PodDisruptionBudget; the node is cordoned and nothing was deleted");
+        }
+      }
+    }
+    Instant deadline = clock.instant().plus(timeout);
+    while (true) {
+      List<Pod> left = evictable(node);
+      if (left.isEmpty()) {
+        break;
+      }
+      if (!clock.instant().isBefore(deadline)) {
+        throw new OperationFailedException(
+            left.size() + " pod(s) still on " + node + " after " + timeout.toSeconds() + " s",
+            "the node is cordoned; see 'kubectl get pods -A --field-selector spec.nodeName="
+                + node
+                + "' and run the command again");
+      }
+      progress.accept(left.size() + " pod(s) still leaving " + node);
+      sleeper.sleep(Duration.ofSeconds(2));
+    }
+    client.nodes().withName(node).delete();
+    progress.accept(evictable.size() + " pod(s) evicted; node " + node + " deleted");
+    return evictable.size();
+  }
+
+  private List<Pod> evictable(String node) {
+    return client
+        .pods()
+        .inAnyNamespace()
+        .withField("spec.nodeName", node)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> !ownedByDaemonSet(p) && !mirror(p))
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .toList();
+  }
+
+  private static boolean ownedByDaemonSet(Pod p) {
+    return p.getMetadata().getOwnerReferences().stream()
+        .anyMatch(o -> "DaemonSet".equals(o.getKind()));
+  }
+
+  private static boolean mirror(Pod p) {
+    return p.getMetadata().getAnnotations() != null
+        && p.getMetadata().getAnnotations().containsKey("kubernetes.io/config.mirror");
+  }
+}
