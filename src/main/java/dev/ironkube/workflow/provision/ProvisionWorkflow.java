@@ -42,6 +42,7 @@ public final class ProvisionWorkflow {
   private final List<String> planned = new ArrayList<>();
   private final List<Path> rendered = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final MaintenanceFirewall firewall;
 
   public ProvisionWorkflow(
       ProvisionContext ctx,
@@ -58,6 +59,7 @@ public final class ProvisionWorkflow {
     this.afterAuthentication = afterAuthentication;
     this.cheapestWhenUnchosen = cheapestWhenUnchosen;
     this.after = List.copyOf(after);
+    this.firewall = new MaintenanceFirewall(ctx, talos, notes);
   }
 
   private String cluster() {
@@ -102,7 +104,7 @@ public final class ProvisionWorkflow {
             runner.run(stage.phases(node));
           }
         }
-        runner.run(talos.phases(node));
+        runner.run(firewall.releasedAfterConfigure(talos.phases(node), server));
         for (AfterBootstrap stage : after) {
           if (!stage.beforeConfigure()) {
             runner.run(stage.phases(node));
@@ -259,6 +261,7 @@ public final class ProvisionWorkflow {
             + ctx.settings().require(SettingsCatalogue.BILLING)
             + " billing) booting "
             + boot.pxeUrl());
+    planned.addAll(firewall.plan(hostname()));
     if (talos != null) {
       rendered.addAll(
           talos.preview(
@@ -279,6 +282,7 @@ public final class ProvisionWorkflow {
     List<ResourceRef> prepared = order.ensureRequirements(id);
     ctx.cancellation().check();
     server = order.orderServer(id, hostname(), offer, boot, prepared);
+    firewall.guard(server);
   }
 
   private void awaitBoot() {
