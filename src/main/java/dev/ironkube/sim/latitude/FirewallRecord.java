@@ -30,7 +30,7 @@ public record FirewallRecord(
       return new Rule("ANY", "ANY", "TCP", 22, 22, true, null);
     }
 
-    String port() {
+    public String port() {
       return low == high ? String.valueOf(low) : low + "-" + high;
     }
 
