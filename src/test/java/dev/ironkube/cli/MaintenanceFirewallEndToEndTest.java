@@ -83,6 +83,10 @@ class MaintenanceFirewallEndToEndTest {
         .as("a stranger, under Talos' own firewall")
         .isFalse();
 
+    CliRun.Result rerun = provision();
+    assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+    assertThat(requests("POST", "/firewalls")).as("firewalls after a re-run").isEqualTo(1);
+
     CliRun.Result destroyed = cli.run("destroy", "fw", "--simulate", "--yes");
     assertThat(destroyed.exitCode()).as(destroyed.err()).isZero();
     assertThat(cli.sim.latitude().servers()).isEmpty();

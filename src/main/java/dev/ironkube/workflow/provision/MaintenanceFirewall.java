@@ -94,12 +94,12 @@ public final class MaintenanceFirewall {
     if (guard.isEmpty()) {
       return;
     }
-    if (released(server)) {
+    if (released(server) || ctx.journal().hadOutcome("provisioned")) {
       ctx.progress()
           .info(
-              "The provider firewall of "
+              "Talos on "
                   + server.name()
-                  + " was released by an earlier run, once Talos was configured");
+                  + " was configured by an earlier run: no provider firewall is needed");
       return;
     }
     String ports = ports(guard.get());
