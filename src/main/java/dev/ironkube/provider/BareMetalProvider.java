@@ -52,6 +52,14 @@ public interface BareMetalProvider {
    */
   List<ResourceRef> discover(ClusterIdentity cluster);
 
+  /**
+   * The provider's network firewall, where it offers one that ironkube can put in front of a server
+   * during bootstrap; empty otherwise.
+   */
+  default Optional<NetworkGuard> networkGuard() {
+    return Optional.empty();
+  }
+
   /** Deletes one resource. Already gone is success. One mutating call. */
   void delete(ResourceRef resource);
 }

@@ -30,6 +30,7 @@ public final class SimMachine {
   private final String site;
   private final String bootSource;
   private volatile State state = State.PROVISIONING;
+  private volatile ProviderFirewall providerFirewall = ProviderFirewall.NONE;
 
   public SimMachine(
       String id,
@@ -100,6 +101,20 @@ public final class SimMachine {
 
   void state(State next) {
     this.state = next;
+  }
+
+  /** The provider firewall in front of the machine now; set by the provider fake that holds it. */
+  public ProviderFirewall providerFirewall() {
+    return providerFirewall;
+  }
+
+  public void providerFirewall(ProviderFirewall firewall) {
+    this.providerFirewall = firewall == null ? ProviderFirewall.NONE : firewall;
+  }
+
+  /** Whether a new TCP connection from {@code source} to {@code port} passes the provider. */
+  public boolean providerAdmitsTcp(InetAddress source, int port) {
+    return providerFirewall.admitsTcp(source, port);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ironkube.provider.latitude;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.ironkube.failure.ProviderException;
@@ -187,6 +188,66 @@ public final class LatitudeClient {
 
   public void deleteServer(String id) {
     deleteIgnoringMissing(ApiRequest.delete("/servers/{server_id}", id));
+  }
+
+  /**
+   * Creates a firewall in a project. Names are not unique, so a repeated create would make a second
+   * one: sent once, and after a lost answer the caller looks for it by name first.
+   */
+  public LatResource<LatFirewall> createFirewall(LatNewFirewall firewall) {
+    var body = new LatDocument<>(new LatNewResource<>("firewalls", firewall));
+    return http.send(
+            ApiRequest.post("/firewalls").withJson(body).notRetryable(),
+            new TypeReference<LatDocument<LatResource<LatFirewall>>>() {})
+        .data();
+  }
+
+  /** Every firewall of the team with exactly this name, oldest first (names are not unique). */
+  public List<LatResource<LatFirewall>> findFirewalls(String name) {
+    List<LatResource<LatFirewall>> all =
+        readAll(ApiRequest.get("/firewalls"), new TypeReference<>() {});
+    return all.stream()
+        .filter(f -> f.attributes() != null && name.equals(f.attributes().name()))
+        .toList();
+  }
+
+  /** Deleting a firewall that is already gone is done. */
+  public void deleteFirewall(String id) {
+    deleteIgnoringMissing(ApiRequest.delete("/firewalls/{firewall_id}", id));
+  }
+
+  /**
+   * Puts a server behind a firewall. Sent once: after a lost answer the caller lists the firewall's
+   * assignments before trying again. The spec's schema for this answer is the bare resource while
+   * its example wraps it in {@code data}; both are read.
+   */
+  public LatResource<LatFirewallAssignment> assignFirewall(String firewallId, String serverId) {
+    var body =
+        new LatDocument<>(
+            new LatNewResource<>("firewall_assignments", new LatNewFirewallAssignment(serverId)));
+    JsonNode answer =
+        http.send(
+            ApiRequest.post("/firewalls/{firewall_id}/assignments", firewallId)
+                .withJson(body)
+                .notRetryable(),
+            new TypeReference<JsonNode>() {});
+    JsonNode resource = answer.hasNonNull("data") ? answer.get("data") : answer;
+    return http.mapper()
+        .convertValue(resource, new TypeReference<LatResource<LatFirewallAssignment>>() {});
+  }
+
+  /** The servers behind a firewall, all pages. */
+  public List<LatResource<LatFirewallAssignment>> firewallAssignments(String firewallId) {
+    return readAll(
+        ApiRequest.get("/firewalls/{firewall_id}/assignments", firewallId),
+        new TypeReference<>() {});
+  }
+
+  /** Takes a server from behind a firewall; an assignment already gone is done. */
+  public void deleteFirewallAssignment(String firewallId, String assignmentId) {
+    deleteIgnoringMissing(
+        ApiRequest.delete(
+            "/firewalls/{firewall_id}/assignments/{assignment_id}", firewallId, assignmentId));
   }
 
   private void deleteIgnoringMissing(ApiRequest request) {

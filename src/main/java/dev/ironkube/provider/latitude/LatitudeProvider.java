@@ -4,6 +4,7 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.Account;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.ClusterIdentity;
+import dev.ironkube.provider.NetworkGuard;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.Region;
 import dev.ironkube.provider.Requirement;
@@ -40,6 +41,7 @@ public final class LatitudeProvider implements BareMetalProvider {
 
   private final LatitudeClient client;
   private final Supplier<String> publicKey;
+  private final LatitudeFirewall firewall;
 
   /**
    * @param publicKey the operator's SSH public key, asked for only when a key must be created
@@ -48,6 +50,7 @@ public final class LatitudeProvider implements BareMetalProvider {
   public LatitudeProvider(LatitudeClient client, Supplier<String> publicKey) {
     this.client = Objects.requireNonNull(client);
     this.publicKey = Objects.requireNonNull(publicKey);
+    this.firewall = new LatitudeFirewall(client);
   }
 
   @Override
@@ -183,6 +186,11 @@ public final class LatitudeProvider implements BareMetalProvider {
   }
 
   @Override
+  public Optional<NetworkGuard> networkGuard() {
+    return Optional.of(firewall);
+  }
+
+  @Override
   public List<ResourceRef> discover(ClusterIdentity cluster) {
     String marker = cluster.markerName();
     Optional<LatResource<LatProject>> project = client.findProject(marker);
@@ -195,6 +203,10 @@ public final class LatitudeProvider implements BareMetalProvider {
       }
     }
     List<ResourceRef> found = new ArrayList<>(servers.values());
+    // Firewalls before the project that holds them; deleting a server ends its assignments.
+    client
+        .findFirewalls(marker)
+        .forEach(f -> found.add(ref(NetworkGuard.FIREWALL, f.id(), marker)));
     client.findSshKey(marker).ifPresent(k -> found.add(ref(SSH_KEY, k.id(), marker)));
     project.ifPresent(p -> found.add(ref(PROJECT, p.id(), marker)));
     return found;
@@ -206,6 +218,8 @@ public final class LatitudeProvider implements BareMetalProvider {
       case ResourceRef.SERVER -> client.deleteServer(resource.id());
       case SSH_KEY -> client.deleteSshKey(resource.id());
       case PROJECT -> client.deleteProject(resource.id());
+      case NetworkGuard.FIREWALL -> client.deleteFirewall(resource.id());
+      case NetworkGuard.ASSIGNMENT -> firewall.unassign(resource);
       default -> throw unknownKind(resource.kind());
     }
   }

@@ -20,8 +20,11 @@ import java.util.function.LongSupplier;
  * <p>Endpoints: {@code GET /user/profile}; {@code GET /regions[/{id}]} (23 sites, paginated);
  * {@code GET /plans[/{id}]}; {@code GET /plans/operating_systems}; {@code GET|POST /projects},
  * {@code GET|DELETE /projects/{id}}; {@code GET|POST /ssh_keys}, {@code GET|DELETE /ssh_keys/{id}};
- * {@code GET|POST /servers}, {@code GET|DELETE /servers/{id}}. Anything else is 404 {@code
- * not_found}. A wrong or missing key is 401.
+ * {@code GET|POST /servers}, {@code GET|DELETE /servers/{id}}; {@code GET|POST /firewalls}, {@code
+ * GET|DELETE /firewalls/{id}}, {@code GET|POST /firewalls/{id}/assignments}, {@code DELETE
+ * /firewalls/{id}/assignments/{assignment_id}} (a firewall is enforced on the machines of the
+ * servers assigned to it, see {@link FirewallRoutes}). Anything else is 404 {@code not_found}. A
+ * wrong or missing key is 401.
  *
  * <p>Timed steps (names for {@link TimeModel#override}, real-world defaults from reference/peers.md
  * §4): {@value #STEP_STARTING_DEPLOY} 30 s, {@value #STEP_DEPLOY} 5 min, {@value #STEP_TALOS_BOOT}
@@ -104,6 +107,7 @@ public final class LatitudeApi implements AutoCloseable {
         new ServerRoutes(state, ids, machines, addresses, time, scheduler, nanoClock, events);
     ProjectRoutes projects = new ProjectRoutes(state, ids);
     SshKeyRoutes keys = new SshKeyRoutes(state, ids);
+    FirewallRoutes firewalls = new FirewallRoutes(state, ids);
     CatalogueRoutes catalogue = new CatalogueRoutes();
     List<Route> routes =
         List.of(
@@ -124,7 +128,15 @@ public final class LatitudeApi implements AutoCloseable {
             new Route("GET", "/servers", servers::list),
             new Route("POST", "/servers", servers::create),
             new Route("GET", "/servers/{id}", servers::get),
-            new Route("DELETE", "/servers/{id}", servers::delete));
+            new Route("DELETE", "/servers/{id}", servers::delete),
+            new Route("GET", "/firewalls", firewalls::list),
+            new Route("POST", "/firewalls", firewalls::create),
+            new Route("GET", "/firewalls/{id}", firewalls::get),
+            new Route("DELETE", "/firewalls/{id}", firewalls::delete),
+            new Route("GET", "/firewalls/{id}/assignments", firewalls::assignments),
+            new Route("POST", "/firewalls/{id}/assignments", firewalls::assign),
+            new Route(
+                "DELETE", "/firewalls/{id}/assignments/{assignment_id}", firewalls::unassign));
     LatitudeGate gate = new LatitudeGate(routes, options, limiter, faults, state);
     this.server = new SimHttpServer(API, log, gate::handle);
   }
@@ -149,6 +161,19 @@ public final class LatitudeApi implements AutoCloseable {
   public List<ProjectRecord> projects() {
     synchronized (state) {
       return List.copyOf(state.projects.values());
+    }
+  }
+
+  public List<FirewallRecord> firewalls() {
+    synchronized (state) {
+      return List.copyOf(state.firewalls.values());
+    }
+  }
+
+  /** Which server is behind which firewall now. */
+  public List<AssignmentRecord> firewallAssignments() {
+    synchronized (state) {
+      return List.copyOf(state.assignments.values());
     }
   }
 

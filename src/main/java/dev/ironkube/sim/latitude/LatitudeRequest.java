@@ -15,6 +15,12 @@ record LatitudeRequest(SimExchange exchange, String template, String pathId, Str
     return exchange.query();
   }
 
+  /** The last segment of the path: a second id, as in {@code /firewalls/{id}/assignments/{a}}. */
+  String lastSegment() {
+    String path = exchange.path().replaceAll("/+$", "");
+    return path.substring(path.lastIndexOf('/') + 1);
+  }
+
   String filter(String name) {
     return exchange.query().get("filter[" + name + "]");
   }

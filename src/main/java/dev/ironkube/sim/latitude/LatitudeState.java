@@ -16,6 +16,8 @@ final class LatitudeState {
   final Map<String, ProjectRecord> projects = new LinkedHashMap<>();
   final Map<String, SshKeyRecord> sshKeys = new LinkedHashMap<>();
   final Map<String, SimServer> servers = new LinkedHashMap<>();
+  final Map<String, FirewallRecord> firewalls = new LinkedHashMap<>();
+  final Map<String, AssignmentRecord> assignments = new LinkedHashMap<>();
 
   /** A project by id or slug, as the API accepts both. */
   Optional<ProjectRecord> project(String idOrSlug) {

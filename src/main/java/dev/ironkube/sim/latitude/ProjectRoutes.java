@@ -100,6 +100,15 @@ final class ProjectRoutes {
               "Project Deletion Error",
               "The project still has servers. Delete them before deleting the project."));
     }
+    if (state.firewalls.values().stream().anyMatch(f -> f.projectId().equals(project.id()))) {
+      return Reply.of(
+          422,
+          JsonApi.error(
+              "PROJECT_DELETION_ERROR",
+              "422",
+              "Project Deletion Error",
+              "The project still has firewalls. Delete them before deleting the project."));
+    }
     state.projects.remove(project.id());
     state.sshKeys.values().removeIf(k -> project.id().equals(k.projectId()));
     return Reply.noContent();

@@ -23,6 +23,8 @@ record Route(String method, String template, Function<LatitudeRequest, Reply> ac
     for (int i = 0; i < want.size(); i++) {
       if (want.get(i).equals("{id}")) {
         id = have.get(i);
+      } else if (want.get(i).startsWith("{")) {
+        continue; // a second id; the route reads it from the path itself
       } else if (!want.get(i).equals(have.get(i))) {
         return null;
       }

@@ -219,6 +219,8 @@ final class ServerRoutes {
     if (server.boot != null) {
       server.boot.cancel(false);
     }
+    // A deleted server is behind no firewall any more.
+    state.assignments.values().removeIf(a -> a.serverId().equals(server.id));
     machines.deleted(server.machine);
     return Reply.noContent();
   }

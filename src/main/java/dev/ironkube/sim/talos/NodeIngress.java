@@ -35,6 +35,8 @@ final class NodeIngress implements AutoCloseable {
   private final Set<Runnable> silenced = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService reaper;
   private volatile IngressFirewall firewall = IngressFirewall.OPEN;
+  private volatile dev.ironkube.sim.ProviderFirewall provider =
+      dev.ironkube.sim.ProviderFirewall.NONE;
 
   NodeIngress(String name) {
     // Own loops so apid's listener can be the firewalled NIO channel; daemon threads so a leaked
@@ -72,8 +74,14 @@ final class NodeIngress implements AutoCloseable {
     return firewall;
   }
 
+  /** The provider's firewall decides first; what it lets through meets the node's own rules. */
   boolean admits(InetAddress source, int port) {
-    return firewall.admitsTcp(source, port);
+    return provider.admitsTcp(source, port) && firewall.admitsTcp(source, port);
+  }
+
+  /** Puts the provider's firewall in front of the node (it changes as assignments do). */
+  void behind(dev.ironkube.sim.ProviderFirewall provider) {
+    this.provider = provider;
   }
 
   /** Puts apid's listener behind the firewall. */

@@ -146,6 +146,15 @@ public final class TalosNodeFake implements AutoCloseable {
     return mode;
   }
 
+  /**
+   * Puts the provider's network firewall in front of the node, consulted for every new connection
+   * to 50000 and 6443 before the node's own firewall, in maintenance mode too.
+   */
+  public TalosNodeFake behindProviderFirewall(dev.ironkube.sim.ProviderFirewall provider) {
+    ingress.behind(provider);
+    return this;
+  }
+
   /** The ingress firewall in force for new connections to 50000 and 6443. */
   public IngressFirewall ingressFirewall() {
     return ingress.firewall();

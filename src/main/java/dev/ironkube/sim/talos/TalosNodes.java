@@ -59,6 +59,8 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
             versionOf(machine.bootSource()));
     node.useKubernetesApi(FullKubernetesApi.factory(time, faults, o -> onKubeObject.accept(o)));
     node.recordTo(events, machine.id());
+    // Read at each connection, so assigning or removing a firewall takes effect at once.
+    node.behindProviderFirewall(machine::providerAdmitsTcp);
     events.record(SimEvents.TALOS_MAINTENANCE, machine.id());
     TalosNodeFake previous = nodes.put(machine.id(), node);
     if (previous != null) {

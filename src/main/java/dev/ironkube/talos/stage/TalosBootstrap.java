@@ -76,6 +76,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   private final Supplier<String> installerImage;
   private final Supplier<Map<String, String>> inlineManifests;
   private final ClusterSecrets secrets;
+  private List<String> detectedOperator;
 
   /**
    * @param installerImage the Image Factory installer reference, known once the schematic is
@@ -482,7 +483,15 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     return b;
   }
 
-  private List<String> operatorCidrs() {
+  /**
+   * Configured, or detected once per run: the provider's maintenance firewall and the node's own
+   * firewall must let in the same address.
+   */
+  @Override
+  public synchronized List<String> operatorCidrs() {
+    if (detectedOperator != null) {
+      return detectedOperator;
+    }
     List<String> configured = settings.list(OPERATOR_CIDRS);
     if (!configured.isEmpty()) {
       return configured;
@@ -491,7 +500,8 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
         settings.list(dev.ironkube.settings.SettingsCatalogue.OPERATOR_IP_URLS).stream()
             .map(java.net.URI::create)
             .toList();
-    return List.of(OperatorAddress.detectCidr(HttpClient.newHttpClient(), services));
+    detectedOperator = List.of(OperatorAddress.detectCidr(HttpClient.newHttpClient(), services));
+    return detectedOperator;
   }
 
   /**

@@ -57,6 +57,7 @@ public final class ProvisionWorkflow {
   private final List<String> planned = new ArrayList<>();
   private final List<Path> rendered = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
+  private final MaintenanceFirewall firewall;
 
   /** One node of the cluster as the run knows it. */
   static final class Member {
@@ -99,6 +100,7 @@ public final class ProvisionWorkflow {
     this.afterAuthentication = afterAuthentication;
     this.cheapestWhenUnchosen = cheapestWhenUnchosen;
     this.after = List.copyOf(after);
+    this.firewall = new MaintenanceFirewall(ctx, talos, notes);
     planMembers();
   }
 
@@ -327,7 +329,15 @@ public final class ProvisionWorkflow {
             "Configuring Talos",
             () -> {
               talos.prepareSecrets();
-              forEachNode(active(), 8, true, m -> talos.configure(built, m.node()));
+              forEachNode(
+                  active(),
+                  8,
+                  true,
+                  m -> {
+                    talos.configure(built, m.node());
+                    // Talos' own firewall guards the node from here on.
+                    firewall.release(m.server);
+                  });
             }));
     phases.add(
         Phase.always(
@@ -625,6 +635,7 @@ public final class ProvisionWorkflow {
               + ctx.settings().require(SettingsCatalogue.BILLING)
               + " billing) booting "
               + boot.pxeUrl());
+      planned.addAll(firewall.plan(m.hostname));
     }
     if (talos != null) {
       List<TalosStage.Node> previewNodes = new ArrayList<>();
@@ -662,6 +673,7 @@ public final class ProvisionWorkflow {
         m -> {
           ctx.cancellation().check();
           m.server = order.orderServer(id, m.hostname, offerOf(m), boot, prepared);
+          firewall.guard(m.server);
         });
   }
 

@@ -39,6 +39,14 @@ public interface TalosStage {
   void retire(ClusterNodes cluster, Node node);
 
   /**
+   * The addresses the operator's CLI connects from, as the node sees them: what the node's firewall
+   * lets in during bootstrap, and what a provider firewall lets reach the maintenance API.
+   */
+  default List<String> operatorCidrs() {
+    return List.of();
+  }
+
+  /**
    * Writes the machine configs a run would apply into {@code dir} (secrets included, 0600) and
    * returns the files, for --dry-run.
    */

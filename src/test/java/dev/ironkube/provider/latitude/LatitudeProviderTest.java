@@ -173,7 +173,7 @@ class LatitudeProviderTest {
   }
 
   @Test
-  void discoversServersThenKeyThenProject() {
+  void discoversServersThenFirewallThenKeyThenProject() {
     String projectDoc = renamedProject("ironkube-demo");
     rig.server.enqueue("GET", "/projects", Reply.json(200, LatitudeTestRig.listOf(projectDoc)));
     rig.server.route(
@@ -197,6 +197,14 @@ class LatitudeProviderTest {
                     .body());
     ((ObjectNode) key.at("/data/attributes")).put("name", "ironkube-demo");
     rig.server.enqueue("GET", "/ssh_keys", Reply.json(200, LatitudeTestRig.listOf(key.toString())));
+    rig.server.enqueue(
+        "GET",
+        "/firewalls",
+        Reply.json(
+            200,
+            "{\"data\":[{\"id\":\"fw_1\",\"type\":\"firewalls\",\"attributes\":"
+                + "{\"name\":\"ironkube-demo\",\"rules\":[]}},{\"id\":\"fw_2\",\"type\":"
+                + "\"firewalls\",\"attributes\":{\"name\":\"web\",\"rules\":[]}}],\"meta\":{}}"));
 
     List<ResourceRef> found = provider.discover(CLUSTER);
 
@@ -204,6 +212,7 @@ class LatitudeProviderTest {
         .containsExactly(
             new ResourceRef("server", "sv_in_project", "demo-cp-1"),
             new ResourceRef("server", "sv_stray", "demo-cp-2"),
+            new ResourceRef("firewall", "fw_1", "ironkube-demo"),
             new ResourceRef("ssh_key", "ssh_zZOo0lJgp5KQY", "ironkube-demo"),
             new ResourceRef("project", "proj_XDO7NYy6dNPgw", "ironkube-demo"));
   }

@@ -105,6 +105,31 @@ class OpenApiContractTest {
         "/servers",
         Request.Method.GET,
         http.get(SimHttp.q("/servers?filter[project]=" + projectId)));
+    SimHttp.Answer firewall =
+        http.post(
+            "/firewalls",
+            "{\"data\":{\"type\":\"firewalls\",\"attributes\":{\"name\":\"contract\","
+                + "\"project\":\""
+                + projectId
+                + "\",\"rules\":[{\"from\":\"203.0.113.7/32\",\"to\":\"ANY\","
+                + "\"protocol\":\"TCP\",\"port\":\"50000\",\"description\":\"operator\"}]}}}");
+    check("/firewalls", Request.Method.POST, firewall);
+    String firewallId = firewall.json().at("/data/id").asText();
+    check("/firewalls", Request.Method.GET, http.get("/firewalls"));
+    check("/firewalls/" + firewallId, Request.Method.GET, http.get("/firewalls/" + firewallId));
+    String assignments = "/firewalls/" + firewallId + "/assignments";
+    SimHttp.Answer assignment =
+        http.post(
+            assignments,
+            "{\"data\":{\"type\":\"firewall_assignments\",\"attributes\":{\"server_id\":\""
+                + serverId
+                + "\"}}}");
+    check(assignments, Request.Method.POST, assignment);
+    check(assignments, Request.Method.GET, http.get(assignments));
+    String assignmentPath = assignments + "/" + assignment.json().at("/data/id").asText();
+    check(assignmentPath, Request.Method.DELETE, http.delete(assignmentPath));
+    check(
+        "/firewalls/" + firewallId, Request.Method.DELETE, http.delete("/firewalls/" + firewallId));
     check("/servers/" + serverId, Request.Method.DELETE, http.delete("/servers/" + serverId));
     check("/projects/" + projectId, Request.Method.DELETE, http.delete("/projects/" + projectId));
 
