@@ -74,7 +74,7 @@ class MaintenanceFirewallEndToEndTest {
     CliRun.Result resumed = provision();
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(requests("POST", "/firewalls")).as("firewalls created").isEqualTo(1);
-    assertThat(resumed.err()).contains("Releasing the maintenance firewall");
+    assertThat(resumed.err()).contains("Releasing the provider firewall");
     assertThat(resumed.out()).contains("firewalled at latitude");
     assertThat(cli.sim.latitude().firewallAssignments()).isEmpty();
     assertThat(cli.sim.latitude().firewalls()).isEmpty();
