@@ -55,6 +55,8 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final ImageFactoryApi factory;
   private final ScalewayApi scaleway;
   private final CloudflareApi cloudflare;
+  private final java.util.function.Function<String, java.util.List<String>> resolver =
+      name -> cloudflare().resolve(name);
   private final InfisicalApi infisical;
   private final TeleportAuthFake teleport;
   private final EchoIpApi echo = new EchoIpApi();
@@ -95,6 +97,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     factory.start();
     scaleway.start();
     cloudflare.start();
+    dev.ironkube.sim.dns.SimulatedResolver.add(resolver);
     infisical.start();
     echo.start();
     return this;
@@ -225,6 +228,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     latitude.close();
     factory.close();
     scaleway.close();
+    dev.ironkube.sim.dns.SimulatedResolver.remove(resolver);
     cloudflare.close();
     infisical.close();
     teleport.close();

@@ -73,6 +73,19 @@ public final class CloudflareApi implements AutoCloseable {
     return URI.create(server.baseUri() + BASE_PATH);
   }
 
+  /** The addresses of the A records named {@code name} in any zone, as DNS would answer. */
+  public synchronized List<String> resolve(String name) {
+    List<String> out = new java.util.ArrayList<>();
+    for (ZoneRecords zone : zones.values()) {
+      for (ObjectNode r : zone.all()) {
+        if (r.path("type").asText().equals("A") && r.path("name").asText().equalsIgnoreCase(name)) {
+          out.add(r.path("content").asText());
+        }
+      }
+    }
+    return out;
+  }
+
   /** The zone's records as JSON objects, in creation order. */
   public synchronized List<ObjectNode> records(String zoneId) {
     ZoneRecords zone = zones.get(zoneId);
