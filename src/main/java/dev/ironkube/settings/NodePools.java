@@ -112,6 +112,21 @@ public final class NodePools {
     Optional<String> listed = settings.get(SettingsCatalogue.POOLS);
     List<Pool> pools =
         listed.isPresent() ? fromDocument(listed.get(), problems) : fromCounts(settings, problems);
+    String provider = settings.get(SettingsCatalogue.PROVIDER).orElse("latitude");
+    for (int i = 0; i < pools.size(); i++) {
+      Pool p = pools.get(i);
+      if (p.provider().isPresent() && !p.provider().get().equals(provider)) {
+        problems.add(
+            new Problem(
+                SettingsCatalogue.POOLS + "[" + i + "].provider",
+                "'"
+                    + p.provider().get()
+                    + "' differs from spec.provider '"
+                    + provider
+                    + "'; one cluster spans one provider for now (the nodes must reach each"
+                    + " other on their public addresses); remove the field or set spec.provider"));
+      }
+    }
     if (!problems.isEmpty()) {
       return pools;
     }
@@ -135,21 +150,6 @@ public final class NodePools {
               SettingsCatalogue.POOLS,
               "spec.pools is set together with spec.controlPlanes or spec.workers (or"
                   + " --control-planes/--workers); describe the counts in one place"));
-    }
-    String provider = settings.get(SettingsCatalogue.PROVIDER).orElse("latitude");
-    for (int i = 0; i < pools.size(); i++) {
-      Pool p = pools.get(i);
-      if (p.provider().isPresent() && !p.provider().get().equals(provider)) {
-        problems.add(
-            new Problem(
-                SettingsCatalogue.POOLS + "[" + i + "].provider",
-                "'"
-                    + p.provider().get()
-                    + "' differs from spec.provider '"
-                    + provider
-                    + "'; one cluster spans one provider for now (the nodes must reach each"
-                    + " other on their public addresses); remove the field or set spec.provider"));
-      }
     }
     return pools;
   }
