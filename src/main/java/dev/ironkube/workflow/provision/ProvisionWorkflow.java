@@ -46,6 +46,7 @@ public final class ProvisionWorkflow {
   private final boolean cheapestWhenUnchosen;
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
+  private boolean scaling;
   private java.util.Set<Journal.Owned> preexisting = java.util.Set.of();
 
   private final List<Member> members = new ArrayList<>();
@@ -181,6 +182,7 @@ public final class ProvisionWorkflow {
           "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
     }
     List<Member> before = List.copyOf(members);
+    scaling = true;
     ctx.journal().value(countKey(poolName), Integer.toString(count));
     planMembers();
     List<Member> removing =
@@ -289,8 +291,10 @@ public final class ProvisionWorkflow {
         if (!failed.isEmpty()) {
           throw partial();
         }
+        // A scale changes nodes only: the platform's DaemonSets follow them by themselves, and
+        // the access path is what it was.
         for (AfterBootstrap stage : after) {
-          if (!stage.beforeConfigure()) {
+          if (!stage.beforeConfigure() && !scaling) {
             runner.run(stage.phases(built));
           }
         }
