@@ -44,9 +44,10 @@ import java.util.function.Consumer;
  *   <li><b>Kubelets</b> (control planes and workers alike) turn healthy {@code talos.kubelet.ready}
  *       after the cluster's API is up and the node's services are. A node reaches the API over
  *       KubePrism, locally on a control plane that serves it, else through another control plane's
- *       6443; a worker also needs trustd (TCP 50001) for its certificate. A worker dials the
- *       control plane its endpoint names when that is a member, else any serving one. A node whose
- *       path is dropped keeps an unhealthy kubelet and never registers.
+ *       6443; a worker also needs trustd (TCP 50001) for its certificates (without it, its apid
+ *       does not even serve mTLS: see {@link #trustd}). A worker dials the control plane its
+ *       endpoint names when that is a member, else any serving one. A node whose path is dropped
+ *       keeps an unhealthy kubelet and never registers.
  *   <li><b>Node objects</b>: a kubelet registers its Node when it turns healthy (Ready). A kubelet
  *       failing its health check (fault) still reaches the API and registers, NotReady, as a sick
  *       kubelet does. The bootstrap control plane is registered, Ready, when its API starts, as in
@@ -75,7 +76,8 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
       Set<String> neverHealthy,
       String endpointHost,
       SimEvents events,
-      String subject) {
+      String subject,
+      SimPki.Issued osCa) {
 
     boolean up() {
       return bootedAt >= 0;
@@ -111,6 +113,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
     String kubeletMessage = "";
     boolean registered;
     boolean healthyRecorded;
+    boolean apiRequested;
 
     Seat(Member m) {
       this.m = m;
@@ -178,6 +181,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
         s.kubeletLatched = false;
         s.kubeletAt = NEVER;
         s.kubeletBlocked = false;
+        s.apiRequested = false;
         s.etcdUpAt = s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : NEVER;
       }
       s.m = m;
@@ -268,6 +272,19 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
       return;
     }
     run(effects);
+  }
+
+  /**
+   * The OS CA a worker's trustd request is signed with: that of a control plane which is up and
+   * admits {@code worker} on TCP 50001; empty while there is none (the worker's apid then has no
+   * certificate and keeps trying, as a real worker does).
+   */
+  synchronized Optional<SimPki.Issued> trustd(InetAddress worker) {
+    return seats.values().stream()
+        .filter(s -> !s.gone && s.m.up() && s.m.controlPlane() && s.m.osCa().key() != null)
+        .filter(s -> s.m.firewall().allows(worker, "tcp", 50001))
+        .map(s -> s.m.osCa())
+        .findFirst();
   }
 
   synchronized KubeCluster kubeState() {
@@ -377,8 +394,18 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
       j.etcdId = etcdId(j.m.hostname(), j.joinOrder);
       j.etcdUpAt = j.joinBlocked ? now : candidate;
       j.etcdMessage = "";
-      TalosNodeFake joined = j.m.node();
-      effects.add(joined::serveClusterApi);
+    }
+    for (Seat s : seats.values()) {
+      // A joined control plane serves the cluster's state, once the first API server created it.
+      if (s.etcdMember
+          && !s.bootstrapNode
+          && !s.gone
+          && s.m.up()
+          && kube != null
+          && !s.apiRequested) {
+        s.apiRequested = true;
+        effects.add(s.m.node()::serveClusterApi);
+      }
     }
     long api = apiUpAt();
     for (Seat s : seats.values()) {

@@ -28,11 +28,13 @@ import java.util.concurrent.TimeUnit;
  * from the config's OS CA, and models its services over time. Configured, it is a member of the
  * {@link TalosCluster} its config names (see {@link #joinClusters}; alone, a cluster of its own),
  * which decides etcd and kubelet: bootstrap, joining control planes, workers (no etcd, no trustd),
- * Node objects, and the paths between nodes. It enforces the ingress firewall documents of its
- * config on 50000 and 6443 per source address ({@link IngressFirewall}; a refused connection gets
- * no answer, like an nftables drop, see {@link FirewalledServerChannel}), and the cluster asks the
- * same rules about etcd, trustd, kubelet and VXLAN traffic between nodes. Faults, by point and
- * kind:
+ * Node objects, and the paths between nodes. A worker's config has no OS CA key: its apid
+ * certificate comes from a control plane's trustd (TCP 50001), so a worker serves mTLS only once a
+ * configured control plane of its cluster is up and admits it on 50001. It enforces the ingress
+ * firewall documents of its config on 50000 and 6443 per source address ({@link IngressFirewall}; a
+ * refused connection gets no answer, like an nftables drop, see {@link FirewalledServerChannel}),
+ * and the cluster asks the same rules about etcd, trustd, kubelet and VXLAN traffic between nodes.
+ * Faults, by point and kind:
  *
  * <ul>
  *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
@@ -58,6 +60,9 @@ public final class TalosNodeFake implements AutoCloseable {
     CONFIGURED,
     STOPPED
   }
+
+  /** How often a booting worker asks the control planes' trustd for its certificate again. */
+  private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
   /** The Kubernetes version the simulated control plane reports. */
   static final String KUBERNETES_VERSION = "v1.34.1";
@@ -263,7 +268,8 @@ public final class TalosNodeFake implements AutoCloseable {
         up ? neverHealthySet : Set.of(),
         SanNames.host(config.endpoint()),
         events,
-        subject);
+        subject,
+        config.osCa());
   }
 
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
@@ -359,11 +365,21 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   private synchronized void bootConfigured() {
-    if (mode == Mode.STOPPED) {
-      return;
+    if (mode != Mode.REBOOTING || config == null) {
+      return; // stopped, or reset while a worker waited for trustd
+    }
+    SimPki.Issued issuer = config.osCa();
+    if (!config.controlPlane()) {
+      Optional<SimPki.Issued> trustd = cluster.trustd(address);
+      if (trustd.isEmpty()) {
+        // No control plane's trustd answers yet: apid has no certificate, the boot waits.
+        lifecycle.schedule(this::bootConfigured, TRUSTD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+        return;
+      }
+      issuer = trustd.get();
     }
     try {
-      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname());
+      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
       server =
           NodeServers.mutual(address, port, ingress, apid, config.osCa(), configuredServices());
     } catch (IOException e) {
@@ -447,6 +463,9 @@ public final class TalosNodeFake implements AutoCloseable {
     SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
     // Every control plane serves the cluster's one state; the first API server creates it.
     dev.ironkube.sim.kube.KubeCluster shared = cluster.kubeState();
+    if (shared == null && !bootstrapped) {
+      return; // only the bootstrap node's first API server creates the cluster's state
+    }
     KubernetesApi.Factory factory = kubernetesFactory;
     kubernetes =
         FirewalledKubernetesApi.start(
