@@ -27,9 +27,9 @@ public interface NodeNetwork {
   boolean kubeletReachable(String apiServerAddress, String nodeName);
 
   /**
-   * Whether the node exchanges the CNI's VXLAN (UDP 8472, Cilium) with every other node. When it
-   * does not, its pods run but cannot reach DNS or services on other nodes, so their readiness
-   * probes fail.
+   * Whether the node admits the CNI's VXLAN (UDP 8472, Cilium) from every other node. When it does
+   * not, its pods run but cannot reach DNS or services on other nodes (the replies are dropped), so
+   * their readiness probes fail.
    */
   boolean podNetworkUp(String nodeName);
 }
