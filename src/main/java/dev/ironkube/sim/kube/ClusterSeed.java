@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetAddress;
 
-/** What a freshly bootstrapped single-node Talos cluster already holds. */
+/** What a freshly bootstrapped Talos cluster already holds. */
 final class ClusterSeed {
   private ClusterSeed() {}
 
@@ -16,30 +16,40 @@ final class ClusterSeed {
       namespace.putObject("status").put("phase", "Active");
       store.create(namespaces, null, namespace);
     }
-    store.create(ApiKind.core("Node", "nodes", false), null, node(nodeName, address));
-  }
-
-  /** The control-plane node, Ready: the bootstrap phase proved it before the platform starts. */
-  private static ObjectNode node(String name, InetAddress address) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    ObjectNode meta = node.putObject("metadata").put("name", name);
-    meta.putObject("labels")
-        .put("kubernetes.io/hostname", name)
-        .put("kubernetes.io/os", "linux")
-        .put("node-role.kubernetes.io/control-plane", "");
-    ObjectNode status = node.putObject("status");
-    status
-        .putArray("addresses")
-        .addObject()
-        .put("type", "InternalIP")
-        .put("address", address.getHostAddress());
-    status
+    ObjectNode node = node(nodeName, address, true);
+    // The bootstrap control plane, Ready: the bootstrap phase proved it before the platform starts.
+    node.with("status")
         .putArray("conditions")
         .addObject()
         .put("type", "Ready")
         .put("status", "True")
         .put("reason", "KubeletReady")
         .put("message", "kubelet is posting ready status");
+    store.create(ApiKind.core("Node", "nodes", false), null, node);
+  }
+
+  /** A Node as kubelet registers it on Talos, without conditions. */
+  static ObjectNode node(String name, InetAddress address, boolean controlPlane) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    ObjectNode meta = node.putObject("metadata").put("name", name);
+    ObjectNode labels =
+        meta.putObject("labels")
+            .put("kubernetes.io/hostname", name)
+            .put("kubernetes.io/os", "linux")
+            .put("kubernetes.io/arch", "amd64");
+    if (controlPlane) {
+      labels.put("node-role.kubernetes.io/control-plane", "");
+    }
+    node.putObject("spec");
+    ObjectNode status = node.putObject("status");
+    status
+        .putArray("addresses")
+        .add(
+            JsonNodeFactory.instance
+                .objectNode()
+                .put("type", "InternalIP")
+                .put("address", address.getHostAddress()))
+        .add(JsonNodeFactory.instance.objectNode().put("type", "Hostname").put("address", name));
     status
         .putObject("nodeInfo")
         .put("kubeletVersion", Discovery.KUBERNETES_VERSION)

@@ -27,11 +27,11 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * The simulated Kubernetes API server of a single-node Talos cluster: real HTTPS with a serving
- * certificate from the cluster CA, client certificates required and checked against that CA (and
- * for {@code O=system:masters}, the admin kubeconfig's group), generic storage of any resource,
- * discovery, and workloads that turn ready after the time model's delays (see {@link WorkloadModel}
- * for step names and fault points).
+ * The simulated Kubernetes API server of a Talos control plane (one per control plane address, all
+ * serving one {@link KubeCluster}): real HTTPS with a serving certificate from the cluster CA,
+ * client certificates required and checked against that CA (and for {@code O=system:masters}, the
+ * admin kubeconfig's group), generic storage of any resource, discovery, and workloads that turn
+ * ready after the time model's delays (see {@link WorkloadModel} for step names and fault points).
  *
  * <p>Built on the JDK's HttpsServer rather than fabric8's mock server: the mock server is a
  * test-scope dependency, cannot require client certificates from a given CA, and rejects
@@ -47,6 +47,8 @@ public final class KubeApiFake implements AutoCloseable {
   private final List<String> writes = new ArrayList<>();
   private final String nodeName;
   private final ObjectStore store;
+  private final KubeCluster cluster;
+  private final String servingAddress;
 
   public KubeApiFake(
       InetAddress address,
@@ -87,13 +89,32 @@ public final class KubeApiFake implements AutoCloseable {
       Faults faults,
       Clock clock,
       String nodeName) {
-    KindCatalogue kinds = new KindCatalogue();
-    ObjectStore store = new ObjectStore(clock);
-    this.store = store;
-    this.discovery = new Discovery(kinds);
-    this.routes = new ResourceRoutes(kinds, store, new WorkloadModel(time, faults, clock));
+    this(
+        new KubeCluster(time, faults, clock).seed(nodeName, address),
+        address,
+        port,
+        caCertPem,
+        caKeyPem,
+        nodeName);
+  }
+
+  /**
+   * One control plane's API server over a cluster's shared state: several of these, one per control
+   * plane address, serve the same objects, as kube-apiservers over one etcd do.
+   */
+  public KubeApiFake(
+      KubeCluster cluster,
+      InetAddress address,
+      int port,
+      String caCertPem,
+      String caKeyPem,
+      String nodeName) {
+    this.cluster = cluster;
+    this.store = cluster.store;
+    this.discovery = cluster.discovery;
+    this.routes = cluster.routes;
     this.nodeName = nodeName;
-    ClusterSeed.seed(store, nodeName, address);
+    this.servingAddress = address.getHostAddress();
     SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem);
     try {
       server = HttpsServer.create(new InetSocketAddress(address, port), 64);
@@ -135,6 +156,11 @@ public final class KubeApiFake implements AutoCloseable {
     return nodeName;
   }
 
+  /** The cluster state this server serves, which other control planes may serve too. */
+  public KubeCluster cluster() {
+    return cluster;
+  }
+
   /** Every mutating request served so far, as "METHOD path", for idempotency checks. */
   public synchronized List<String> writes() {
     return List.copyOf(writes);
@@ -174,7 +200,12 @@ public final class KubeApiFake implements AutoCloseable {
       send(
           exchange,
           routes.handle(
-              method, resource.get(), exchange.getRequestURI().getRawQuery(), contentType, body));
+              method,
+              resource.get(),
+              exchange.getRequestURI().getRawQuery(),
+              contentType,
+              body,
+              servingAddress));
     } catch (RuntimeException e) {
       send(exchange, ApiStatus.failure(500, "InternalError", "simulator bug: " + e));
     }
@@ -195,8 +226,12 @@ public final class KubeApiFake implements AutoCloseable {
   }
 
   private void send(HttpExchange exchange, ResourceRoutes.Answer answer) throws IOException {
-    byte[] bytes = json.writeValueAsBytes(answer.body());
-    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    boolean text = answer.body().isTextual();
+    byte[] bytes =
+        text
+            ? answer.body().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            : json.writeValueAsBytes(answer.body());
+    exchange.getResponseHeaders().set("Content-Type", text ? "text/plain" : "application/json");
     exchange.sendResponseHeaders(answer.status(), bytes.length);
     exchange.getResponseBody().write(bytes);
   }

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The one pod each simulated workload runs, with the container state a kubelet would report: being
- * created, running, stuck pulling its image, or running but failing its readiness probe.
+ * The one pod each simulated workload runs, with the node it is bound to and the container state a
+ * kubelet would report: unschedulable, being created, running, stuck pulling its image, or running
+ * but failing its readiness probe.
  */
 final class Pods {
   private Pods() {}
@@ -33,20 +34,44 @@ final class Pods {
     return withJob;
   }
 
-  static ObjectNode pod(WorkloadModel.Tracked t, Instant now) {
+  /** The name of a workload's pod; a replacement (incarnation above 0) gets a new one. */
+  static String podName(String workload, int incarnation) {
+    return workload + "-" + suffix(incarnation == 0 ? workload : workload + "#" + incarnation);
+  }
+
+  /**
+   * @param ready whether the workload's pod is ready now
+   * @param networkUp whether its node has the pod network (else it runs but fails readiness)
+   */
+  static ObjectNode pod(WorkloadModel.Tracked t, Instant now, boolean ready, boolean networkUp) {
     ObjectNode pod = JsonNodeFactory.instance.objectNode();
     pod.put("apiVersion", "v1").put("kind", "Pod");
     ObjectNode meta = pod.putObject("metadata");
-    meta.put("name", t.name() + "-" + suffix(t.name()));
+    meta.put("name", t.podName());
     meta.put("namespace", t.podNamespace());
     ObjectNode labels = meta.putObject("labels");
     t.podLabels().forEach(labels::put);
+    owner(t, meta);
+    ObjectNode spec = pod.putObject("spec");
+    if (t.nodeName() != null) {
+      spec.put("nodeName", t.nodeName());
+    }
     ObjectNode status = pod.putObject("status");
+    if (t.nodeName() == null) {
+      status.put("phase", "Pending");
+      status
+          .putArray("conditions")
+          .addObject()
+          .put("type", "PodScheduled")
+          .put("status", "False")
+          .put("reason", "Unschedulable")
+          .put("message", "0 nodes are available: no Ready, schedulable node.");
+      return pod;
+    }
     ObjectNode container = status.putArray("containerStatuses").addObject();
     container.put("name", t.name()).put("restartCount", 0);
     ObjectNode state = container.putObject("state");
     String fault = t.fault().orElse("");
-    boolean ready = t.ready(now);
     if (fault.equals("image-pull")) {
       status.put("phase", "Pending");
       container.put("ready", false);
@@ -54,7 +79,7 @@ final class Pods {
           .putObject("waiting")
           .put("reason", "ImagePullBackOff")
           .put("message", "Back-off pulling image for container " + t.name());
-    } else if (fault.equals("never-ready")) {
+    } else if (fault.equals("never-ready") || (!networkUp && t.ready(now))) {
       status.put("phase", "Running");
       container.put("ready", false);
       state.putObject("running").put("startedAt", now.toString());
@@ -72,6 +97,28 @@ final class Pods {
       state.putObject("waiting").put("reason", "ContainerCreating");
     }
     return pod;
+  }
+
+  /**
+   * The controller that owns the pod, as drains look for it: a Deployment's pods belong to its
+   * ReplicaSet (an Argo CD Application's stand for its Deployments' pods), the others to the
+   * workload itself.
+   */
+  private static void owner(WorkloadModel.Tracked t, ObjectNode meta) {
+    String kind =
+        switch (t.kind()) {
+          case "Deployment", "Application" -> "ReplicaSet";
+          default -> t.kind();
+        };
+    String name = kind.equals("ReplicaSet") ? t.name() + "-" + suffix(t.name() + "/rs") : t.name();
+    String apiVersion = t.kind().equals("Job") ? "batch/v1" : "apps/v1";
+    meta.putArray("ownerReferences")
+        .addObject()
+        .put("apiVersion", apiVersion)
+        .put("kind", kind)
+        .put("name", name)
+        .put("controller", true)
+        .put("blockOwnerDeletion", true);
   }
 
   private static String suffix(String name) {

@@ -28,7 +28,17 @@ final class ResourceRoutes {
     this.workloads = workloads;
   }
 
-  Answer handle(String method, ApiPath path, String query, String contentType, byte[] body)
+  /**
+   * @param servingAddress the address of the API server answering (the control plane that would
+   *     dial a kubelet for logs)
+   */
+  Answer handle(
+      String method,
+      ApiPath path,
+      String query,
+      String contentType,
+      byte[] body,
+      String servingAddress)
       throws IOException {
     Optional<ApiKind> found = kinds.byPlural(path.group(), path.version(), path.plural());
     if (found.isEmpty()) {
@@ -37,7 +47,7 @@ final class ResourceRoutes {
     ApiKind kind = found.get();
     String ns = kind.namespaced() ? path.namespace() : null;
     if (kind.kind().equals("Pod")) {
-      return pods(method, path, query);
+      return pods(method, path, query, servingAddress);
     }
     try {
       return switch (method) {
@@ -62,11 +72,17 @@ final class ResourceRoutes {
 
   private Answer list(ApiKind kind, String ns, String query) {
     LabelSelector selector = LabelSelector.fromQuery(query);
+    FieldSelector fields = FieldSelector.fromQuery(query);
     List<ObjectNode> items = store.list(kind, ns);
     return new Answer(
         200,
         listOf(
-            kind, items.stream().filter(selector::matches).map(o -> decorated(kind, o)).toList()));
+            kind,
+            items.stream()
+                .filter(selector::matches)
+                .filter(fields::matches)
+                .map(o -> decorated(kind, o))
+                .toList()));
   }
 
   private Answer create(ApiKind kind, String ns, ObjectNode object) {
@@ -132,27 +148,95 @@ final class ResourceRoutes {
   private Answer delete(ApiKind kind, String ns, String name) {
     Optional<ObjectNode> gone = store.delete(kind, ns, name);
     gone.ifPresent(o -> workloads.deleted(kind, ns, name));
+    if (gone.isPresent() && kind.kind().equals("Node")) {
+      workloads.nodeDeleted(name);
+    }
     return gone.map(o -> new Answer(200, (JsonNode) o)).orElseGet(() -> notFound(kind, name));
   }
 
-  private Answer pods(String method, ApiPath path, String query) {
+  /**
+   * Pods are run by the simulated workloads, not stored: list and get (with label and field
+   * selectors, across namespaces too), the eviction subresource and delete (the controller then
+   * replaces the pod, see {@link WorkloadModel#evict}), and the log subresource, for which the API
+   * server dials the pod's kubelet on 10250.
+   */
+  private Answer pods(String method, ApiPath path, String query, String servingAddress) {
+    ApiKind kind = ApiKind.core("Pod", "pods", true);
+    if (method.equals("POST") && "eviction".equals(path.sub())) {
+      if (!workloads.evict(path.namespace(), path.name())) {
+        return notFound(kind, path.name());
+      }
+      ObjectNode success = json.createObjectNode();
+      success.put("kind", "Status").put("apiVersion", "v1").putObject("metadata");
+      success.put("status", "Success").put("code", 201);
+      return new Answer(201, success);
+    }
+    if (method.equals("DELETE") && !path.isCollection() && path.sub() == null) {
+      Optional<ObjectNode> live = pod(path.namespace(), path.name());
+      if (live.isEmpty() || !workloads.evict(path.namespace(), path.name())) {
+        return notFound(kind, path.name());
+      }
+      return new Answer(200, live.get());
+    }
     if (!method.equals("GET")) {
       return ApiStatus.failure(405, "MethodNotAllowed", "pods are run by the simulated workloads");
     }
-    LabelSelector selector = LabelSelector.fromQuery(query);
-    List<ObjectNode> pods =
-        workloads.pods(path.namespace() == null ? "" : path.namespace()).stream()
-            .filter(selector::matches)
-            .toList();
-    ApiKind kind = ApiKind.core("Pod", "pods", true);
     if (path.isCollection()) {
+      LabelSelector selector = LabelSelector.fromQuery(query);
+      FieldSelector fields = FieldSelector.fromQuery(query);
+      List<ObjectNode> pods =
+          workloads.pods(path.namespace()).stream()
+              .filter(selector::matches)
+              .filter(fields::matches)
+              .toList();
       return new Answer(200, listOf(kind, pods));
     }
-    return pods.stream()
-        .filter(p -> p.path("metadata").path("name").asText().equals(path.name()))
-        .findFirst()
-        .map(p -> new Answer(200, p))
-        .orElseGet(() -> notFound(kind, path.name()));
+    Optional<ObjectNode> pod = pod(path.namespace(), path.name());
+    if (pod.isEmpty()) {
+      return notFound(kind, path.name());
+    }
+    if ("log".equals(path.sub())) {
+      return log(pod.get(), servingAddress);
+    }
+    return new Answer(200, pod.get());
+  }
+
+  private Optional<ObjectNode> pod(String namespace, String name) {
+    return workloads.pods(namespace == null ? "" : namespace).stream()
+        .filter(p -> p.path("metadata").path("name").asText().equals(name))
+        .findFirst();
+  }
+
+  private Answer log(ObjectNode pod, String servingAddress) {
+    String node = pod.path("spec").path("nodeName").asText("");
+    String ns = pod.path("metadata").path("namespace").asText();
+    String name = pod.path("metadata").path("name").asText();
+    if (node.isEmpty()) {
+      return ApiStatus.failure(400, "BadRequest", "pod " + name + " does not have a host assigned");
+    }
+    if (!workloads.kubeletReachable(servingAddress, node)) {
+      String ip =
+          store
+              .get(ApiKind.core("Node", "nodes", false), null, node)
+              .map(n -> n.path("status").path("addresses").path(0).path("address").asText(node))
+              .orElse(node);
+      return ApiStatus.failure(
+          500,
+          "InternalError",
+          "Get \"https://"
+              + ip
+              + ":10250/containerLogs/"
+              + ns
+              + "/"
+              + name
+              + "\": dial tcp "
+              + ip
+              + ":10250: i/o timeout");
+    }
+    return new Answer(
+        200,
+        json.getNodeFactory()
+            .textNode("simulated log of " + ns + "/" + name + " on " + node + "\n"));
   }
 
   private boolean namespaceExists(String ns) {

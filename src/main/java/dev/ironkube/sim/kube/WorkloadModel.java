@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * When the simulated cluster's workloads become ready. Each workload is tracked from its creation;
@@ -22,9 +23,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * kube.statefulset.ready} 60 s, {@code kube.daemonset.ready} 30 s, {@code kube.job.complete} 45 s,
  * {@code kube.application.healthy} 120 s (Argo CD pulling and syncing a chart). Fault point {@code
  * kube.workload.<namespace>/<name>}, kinds {@code image-pull} and {@code never-ready}.
+ *
+ * <p>Each workload runs one pod, scheduled at creation to the Ready, uncordoned node running the
+ * fewest pods (pending while there is none). An evicted pod is replaced by its controller at once,
+ * on another schedulable node, and takes the workload's full start delay again; so does a pod whose
+ * Node object is deleted. A pod on a node cut off from the CNI's VXLAN runs but is not ready
+ * ({@link NodeNetwork#podNetworkUp}). Not modelled: taints (ironkube's control planes allow
+ * workloads), replicas beyond one pod, one DaemonSet pod per node, PodDisruptionBudgets.
  */
 final class WorkloadModel {
-  /** A workload being tracked. {@code podNamespace} differs for an Argo CD Application. */
+  /**
+   * A workload being tracked. {@code podNamespace} differs for an Argo CD Application. Its one pod
+   * runs on {@code nodeName} (null: not scheduled yet); {@code incarnation} counts the pods the
+   * controller had to recreate (after an eviction, say), and names the current one.
+   */
   record Tracked(
       String kind,
       String namespace,
@@ -32,10 +44,21 @@ final class WorkloadModel {
       Instant readyAt,
       Optional<String> fault,
       String podNamespace,
-      Map<String, String> podLabels) {
+      Map<String, String> podLabels,
+      String nodeName,
+      int incarnation) {
 
     boolean ready(Instant now) {
-      return fault.isEmpty() && !now.isBefore(readyAt);
+      return fault.isEmpty() && nodeName != null && !now.isBefore(readyAt);
+    }
+
+    String podName() {
+      return Pods.podName(name, incarnation);
+    }
+
+    Tracked on(String node, Instant ready, int nextIncarnation) {
+      return new Tracked(
+          kind, namespace, name, ready, fault, podNamespace, podLabels, node, nextIncarnation);
     }
   }
 
@@ -58,11 +81,25 @@ final class WorkloadModel {
   private final TimeModel time;
   private final Faults faults;
   private final Clock clock;
+  private final Supplier<List<String>> schedulable;
+  private volatile NodeNetwork network = NodeNetwork.OPEN;
 
-  WorkloadModel(TimeModel time, Faults faults, Clock clock) {
+  /**
+   * @param schedulable the nodes a pod may be scheduled to now (Ready, not cordoned)
+   */
+  WorkloadModel(TimeModel time, Faults faults, Clock clock, Supplier<List<String>> schedulable) {
     this.time = time;
     this.faults = faults;
     this.clock = clock;
+    this.schedulable = schedulable;
+  }
+
+  void useNetwork(NodeNetwork network) {
+    this.network = network;
+  }
+
+  boolean kubeletReachable(String apiServerAddress, String nodeName) {
+    return network.kubeletReachable(apiServerAddress, nodeName);
   }
 
   static boolean isWorkload(String kind) {
@@ -88,10 +125,11 @@ final class WorkloadModel {
         labels = Pods.withJobName(labels, name);
       }
     }
+    Instant now = clock.instant();
+    String node = pickNode(null);
     tracked.put(
         key(kind.kind(), ns, name),
-        new Tracked(
-            kind.kind(), ns, name, clock.instant().plus(delay), fault, podNamespace, labels));
+        new Tracked(kind.kind(), ns, name, now.plus(delay), fault, podNamespace, labels, node, 0));
   }
 
   void deleted(ApiKind kind, String namespace, String name) {
@@ -106,19 +144,93 @@ final class WorkloadModel {
     if (t == null) {
       return;
     }
-    WorkloadStatus.write(t, object, t.ready(clock.instant()));
+    WorkloadStatus.write(t, object, ready(scheduled(t), clock.instant()));
   }
 
-  /** The pods the workloads of {@code namespace} run now. */
+  /** The pods the workloads of {@code namespace} (null: of every namespace) run now. */
   List<ObjectNode> pods(String namespace) {
     Instant now = clock.instant();
     List<ObjectNode> pods = new ArrayList<>();
-    for (Tracked t : tracked.values()) {
-      if (t.podNamespace().equals(namespace)) {
-        pods.add(Pods.pod(t, now));
+    for (Tracked t : List.copyOf(tracked.values())) {
+      if (namespace == null || t.podNamespace().equals(namespace)) {
+        Tracked s = scheduled(t);
+        pods.add(Pods.pod(s, now, ready(s, now), networkUp(s)));
       }
     }
     return pods;
+  }
+
+  /**
+   * The eviction API (and a pod delete): the pod goes, and its controller creates a replacement,
+   * scheduled to a Ready, uncordoned node if any (a DaemonSet's stays on its node, as its
+   * controller tolerates the cordon). False when no such pod runs.
+   */
+  synchronized boolean evict(String namespace, String podName) {
+    for (Map.Entry<String, Tracked> e : tracked.entrySet()) {
+      Tracked t = e.getValue();
+      if (t.podNamespace().equals(namespace) && t.podName().equals(podName)) {
+        String node = t.kind().equals("DaemonSet") ? t.nodeName() : pickNode(null);
+        e.setValue(t.on(node, clock.instant().plus(delay(t.kind())), t.incarnation() + 1));
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The pod garbage collector and the controllers after a Node object is deleted. */
+  synchronized void nodeDeleted(String nodeName) {
+    for (Map.Entry<String, Tracked> e : tracked.entrySet()) {
+      Tracked t = e.getValue();
+      if (nodeName.equals(t.nodeName())) {
+        e.setValue(
+            t.on(pickNode(nodeName), clock.instant().plus(delay(t.kind())), t.incarnation() + 1));
+      }
+    }
+  }
+
+  private boolean ready(Tracked t, Instant now) {
+    return t.ready(now) && networkUp(t);
+  }
+
+  private boolean networkUp(Tracked t) {
+    return t.nodeName() == null || network.podNetworkUp(t.nodeName());
+  }
+
+  /** The scheduler's turn for a pod still pending because no node could take it. */
+  private synchronized Tracked scheduled(Tracked t) {
+    if (t.nodeName() != null) {
+      return t;
+    }
+    String node = pickNode(null);
+    if (node == null) {
+      return t;
+    }
+    Instant readyAt = clock.instant().plus(delay(t.kind()));
+    Tracked placed = t.on(node, readyAt.isAfter(t.readyAt()) ? readyAt : t.readyAt(), 0);
+    tracked.replace(key(t.kind(), t.namespace(), t.name()), t, placed);
+    return placed;
+  }
+
+  /**
+   * The schedulable node running the fewest tracked pods, other than {@code avoid}; ties by name.
+   */
+  private String pickNode(String avoid) {
+    Map<String, Long> load = new java.util.HashMap<>();
+    for (Tracked t : tracked.values()) {
+      if (t.nodeName() != null) {
+        load.merge(t.nodeName(), 1L, Long::sum);
+      }
+    }
+    return schedulable.get().stream()
+        .filter(n -> !n.equals(avoid))
+        .min(
+            java.util.Comparator.<String>comparingLong(n -> load.getOrDefault(n, 0L))
+                .thenComparing(n -> n))
+        .orElse(null);
+  }
+
+  private Duration delay(String kind) {
+    return time.duration(STEPS.get(kind), DEFAULTS.get(kind));
   }
 
   private static String key(String kind, String ns, String name) {

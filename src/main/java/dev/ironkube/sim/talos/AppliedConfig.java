@@ -32,6 +32,20 @@ public record AppliedConfig(
     return !"worker".equals(machineType);
   }
 
+  /**
+   * What ties the nodes of one cluster together: the cluster name and the cluster CA certificate,
+   * which both the controlplane and the worker configs of one secrets bundle carry.
+   */
+  public String clusterIdentity() {
+    try {
+      byte[] ca = k8sCa.certificate().getEncoded();
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(ca);
+      return clusterName + "/" + java.util.HexFormat.of().formatHex(digest);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot fingerprint cluster.ca", e);
+    }
+  }
+
   /** Key material stays out of test output and logs. */
   @Override
   public String toString() {

@@ -18,7 +18,9 @@ final class FirewalledKubernetesApi implements KubernetesApi {
   }
 
   static KubernetesApi start(
-      KubernetesApi.Factory factory, KubernetesApiSetup published, NodeIngress ingress) {
+      java.util.function.Function<KubernetesApiSetup, KubernetesApi> factory,
+      KubernetesApiSetup published,
+      NodeIngress ingress) {
     KubernetesApiSetup hidden =
         new KubernetesApiSetup(
             published.address(),
@@ -29,7 +31,7 @@ final class FirewalledKubernetesApi implements KubernetesApi {
             published.serverKey(),
             published.clusterCa(),
             published.clusterCaKey());
-    KubernetesApi inner = factory.start(hidden);
+    KubernetesApi inner = factory.apply(hidden);
     try {
       FirewalledPort front =
           new FirewalledPort(
@@ -48,6 +50,11 @@ final class FirewalledKubernetesApi implements KubernetesApi {
   @Override
   public int port() {
     return front.port();
+  }
+
+  @Override
+  public java.util.Optional<dev.ironkube.sim.kube.KubeCluster> state() {
+    return inner.state();
   }
 
   @Override

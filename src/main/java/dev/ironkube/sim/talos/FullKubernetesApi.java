@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.kube.KubeApiFake;
+import dev.ironkube.sim.kube.KubeCluster;
 import dev.ironkube.talos.pki.TalosPem;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -21,20 +23,40 @@ final class FullKubernetesApi implements KubernetesApi {
 
   static KubernetesApi.Factory factory(
       TimeModel time, Faults faults, Consumer<ObjectNode> onCreated) {
-    return setup -> {
-      KubeApiFake api =
-          new KubeApiFake(
-              setup.address(),
-              setup.port(),
-              TalosPem.certificate(setup.clusterCa()),
-              TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
-              time,
-              faults,
-              Clock.systemUTC(),
-              setup.nodeName());
-      api.onObjectCreated(onCreated);
-      return new FullKubernetesApi(api);
+    return new KubernetesApi.Factory() {
+      @Override
+      public KubernetesApi start(KubernetesApiSetup setup) {
+        KubeApiFake api =
+            new KubeApiFake(
+                setup.address(),
+                setup.port(),
+                TalosPem.certificate(setup.clusterCa()),
+                TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
+                time,
+                faults,
+                Clock.systemUTC(),
+                setup.nodeName());
+        api.onObjectCreated(onCreated);
+        return new FullKubernetesApi(api);
+      }
+
+      @Override
+      public KubernetesApi serve(KubernetesApiSetup setup, KubeCluster shared) {
+        return new FullKubernetesApi(
+            new KubeApiFake(
+                shared,
+                setup.address(),
+                setup.port(),
+                TalosPem.certificate(setup.clusterCa()),
+                TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
+                setup.nodeName()));
+      }
     };
+  }
+
+  @Override
+  public Optional<KubeCluster> state() {
+    return Optional.of(api.cluster());
   }
 
   @Override

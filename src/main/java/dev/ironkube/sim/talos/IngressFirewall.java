@@ -9,15 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The TCP ingress decision Talos' nftables chain makes for a config's firewall documents, as far as
- * the simulator can observe it: the source address and the destination port of a new connection.
+ * The ingress decision Talos' nftables chain makes for a config's firewall documents, as far as the
+ * simulator can observe it: the source address and the destination port of a new connection.
  *
- * <p>Block mode: a connection is accepted when a tcp rule covers the port and lists a subnet
- * holding the source (and no matching {@code except}). Accept mode (the Talos default, also when no
- * documents exist): a tcp rule turns into "drop unless the source is listed" for its ports, and
- * every port without a rule is open. Talos' interface exceptions ({@code lo}, siderolink, kubespan)
- * are not modelled: in the simulator every address is a loopback address, so the interface cannot
- * tell the operator from the node network; only the rules can.
+ * <p>Block mode: a connection is accepted when a rule of its protocol covers the port and lists a
+ * subnet holding the source (and no matching {@code except}). Accept mode (the Talos default, also
+ * when no documents exist): a tcp rule turns into "drop unless the source is listed" for its ports,
+ * and every port without a rule is open. Talos' interface exceptions ({@code lo}, siderolink,
+ * kubespan) are not modelled: in the simulator every address is a loopback address, so the
+ * interface cannot tell the operator from the node network; only the rules can.
  */
 public record IngressFirewall(boolean block, List<Rule> rules) {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -31,8 +31,8 @@ public record IngressFirewall(boolean block, List<Rule> rules) {
 
   /** One NetworkRuleConfig: inclusive port ranges of one protocol and its source subnets. */
   public record Rule(String name, String protocol, List<int[]> ports, List<Source> sources) {
-    boolean coversTcp(int port) {
-      return "tcp".equals(protocol) && ports.stream().anyMatch(r -> port >= r[0] && port <= r[1]);
+    boolean covers(String wanted, int port) {
+      return wanted.equals(protocol) && ports.stream().anyMatch(r -> port >= r[0] && port <= r[1]);
     }
 
     boolean admits(InetAddress source) {
@@ -49,7 +49,15 @@ public record IngressFirewall(boolean block, List<Rule> rules) {
 
   /** Whether a new TCP connection from {@code source} to {@code port} is let in. */
   public boolean admitsTcp(InetAddress source, int port) {
-    List<Rule> covering = rules.stream().filter(r -> r.coversTcp(port)).toList();
+    return allows(source, "tcp", port);
+  }
+
+  /**
+   * Whether a new flow from {@code source} to {@code port} over {@code protocol} ("tcp" or "udp")
+   * is let in: what other nodes meet on etcd, trustd, kubelet and the CNI's VXLAN port.
+   */
+  public boolean allows(InetAddress source, String protocol, int port) {
+    List<Rule> covering = rules.stream().filter(r -> r.covers(protocol, port)).toList();
     if (block) {
       return covering.stream().anyMatch(r -> r.admits(source));
     }

@@ -62,14 +62,6 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
       reply.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
       return;
     }
-    if (!config.controlPlane()) {
-      // A worker's apid certificate comes from a control plane's trustd, which is not modelled.
-      reply.onError(
-          Status.UNIMPLEMENTED
-              .withDescription("the simulated node runs control-plane configs only")
-              .asRuntimeException());
-      return;
-    }
     if (request.getDryRun()) {
       reply.onNext(
           answer(

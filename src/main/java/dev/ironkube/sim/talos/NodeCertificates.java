@@ -13,6 +13,15 @@ final class NodeCertificates {
 
   /** apid: the node's addresses and hostname, plus machine.certSANs (IPs and names). */
   static SimPki.Issued apid(AppliedConfig config, InetAddress address, String hostname) {
+    return apid(config, address, hostname, config.osCa());
+  }
+
+  /**
+   * As above, issued by {@code issuer}: a worker's config carries the OS CA without its key, so its
+   * certificate comes from a control plane's trustd, which holds the key.
+   */
+  static SimPki.Issued apid(
+      AppliedConfig config, InetAddress address, String hostname, SimPki.Issued issuer) {
     List<InetAddress> ips = new ArrayList<>(List.of(address));
     List<String> names = new ArrayList<>(List.of(hostname));
     for (String san : config.certSans()) {
@@ -22,7 +31,7 @@ final class NodeCertificates {
         names.add(san);
       }
     }
-    return SimPki.server(config.osCa(), hostname, ips, names);
+    return SimPki.server(issuer, hostname, ips, names);
   }
 
   /** kube-apiserver: the endpoint host, the node address, 127.0.0.1 and the in-cluster names. */

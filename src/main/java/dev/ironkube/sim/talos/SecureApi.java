@@ -129,24 +129,22 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
               .asRuntimeException());
       return;
     }
-    String ip = node.address().getHostAddress();
-    EtcdMember member =
-        EtcdMember.newBuilder()
-            .setId(Math.abs((long) ip.hashCode()) + 1)
-            .setHostname(node.hostname())
-            .addPeerUrls("https://" + ip + ":2380")
-            .addClientUrls("https://" + ip + ":2379")
-            .build();
-    reply.onNext(
-        EtcdMemberListResponse.newBuilder()
-            .addMessages(EtcdMembers.newBuilder().addMembers(member))
-            .build());
+    EtcdMembers.Builder members = EtcdMembers.newBuilder();
+    for (TalosCluster.EtcdMemberInfo m : node.etcdMembers()) {
+      members.addMembers(
+          EtcdMember.newBuilder()
+              .setId(m.id())
+              .setHostname(m.hostname())
+              .addPeerUrls("https://" + m.address() + ":2380")
+              .addClientUrls("https://" + m.address() + ":2379"));
+    }
+    reply.onNext(EtcdMemberListResponse.newBuilder().addMessages(members).build());
     reply.onCompleted();
   }
 
   @Override
   public void reset(ResetRequest request, StreamObserver<ResetResponse> reply) {
-    if (request.getGraceful() && node.bootstrapped()) {
+    if (request.getGraceful() && node.onlyEtcdMember()) {
       // Leaving etcd is impossible for its only member (upstream issue #2095).
       reply.onError(
           Status.FAILED_PRECONDITION
@@ -155,7 +153,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       return;
     }
     // The node commits to going down before it answers; the graceful stop lets the answer leave.
-    node.resetToMaintenance();
+    node.resetToMaintenance(request.getGraceful());
     reply.onNext(
         ResetResponse.newBuilder()
             .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))

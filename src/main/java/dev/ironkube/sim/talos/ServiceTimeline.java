@@ -10,13 +10,17 @@ import java.util.Set;
 
 /**
  * The system services of a configured node over time since it booted, computed on demand rather
- * than driven by timers. Base services come up after a startup delay; etcd waits in Preparing until
- * bootstrap (or starts by itself on a later boot of a bootstrapped node); kubelet runs early but
- * turns healthy only once etcd and the control plane behind it are up.
+ * than driven by timers. Base services come up after a startup delay; etcd (control planes only)
+ * and kubelet's health follow the cluster ({@link TalosCluster}): etcd waits in Preparing until
+ * bootstrap or its join, kubelet runs early but turns healthy only once the cluster's control plane
+ * is up and reachable.
  */
 final class ServiceTimeline {
   static final List<String> BASE =
       List.of("apid", "containerd", "cri", "machined", "trustd", "udevd");
+
+  /** A worker runs no trustd (nor etcd): it fetches its certificates from the control planes'. */
+  static final List<String> WORKER_BASE = List.of("apid", "containerd", "cri", "machined", "udevd");
 
   private final Duration servicesStart;
   private final Duration etcdStart;
@@ -40,7 +44,7 @@ final class ServiceTimeline {
     return bootedAtNanos + servicesStart.toNanos();
   }
 
-  /** When etcd and kubelet (and so every core service) turn healthy, as {@link #at} models it. */
+  /** When etcd and kubelet (and so every core service) turn healthy on the bootstrap node. */
   long healthyAt(long bootedAtNanos, long etcdSinceNanos) {
     return Math.max(etcdSinceNanos, bootedAtNanos + servicesStart.toNanos())
         + etcdStart.toNanos()
@@ -48,37 +52,43 @@ final class ServiceTimeline {
   }
 
   /**
-   * @param etcdSinceNanos when etcd was allowed to start (bootstrap, or boot of a bootstrapped
-   *     node); negative while not bootstrapped
+   * The node's services now. Base services are the node's own; etcd (control planes only) and
+   * kubelet depend on the cluster, which {@code cluster} describes.
    */
-  List<ServiceInfo> at(long bootedAtNanos, long etcdSinceNanos, long now) {
+  List<ServiceInfo> at(
+      boolean controlPlane, long bootedAtNanos, TalosCluster.View cluster, long now) {
     boolean baseUp = now - bootedAtNanos >= servicesStart.toNanos();
-    long etcdUpAt =
-        etcdSinceNanos < 0
-            ? Long.MAX_VALUE
-            : Math.max(etcdSinceNanos, bootedAtNanos + servicesStart.toNanos())
-                + etcdStart.toNanos();
-    boolean etcdUp = now >= etcdUpAt;
-    boolean kubeletUp = etcdUp && now - etcdUpAt >= kubeletReady.toNanos();
     List<ServiceInfo> out = new ArrayList<>();
-    for (String id : BASE) {
-      out.add(service(id, baseUp ? "Running" : "Preparing", baseUp, !baseUp));
+    for (String id : controlPlane ? BASE : WORKER_BASE) {
+      out.add(service(id, baseUp ? "Running" : "Preparing", baseUp, !baseUp, ""));
     }
-    if (etcdSinceNanos < 0) {
-      out.add(service("etcd", "Preparing", false, true));
-    } else {
-      out.add(service("etcd", etcdUp ? "Running" : "Waiting", etcdUp, !etcdUp));
+    if (controlPlane) {
+      String state = cluster.etcdState();
+      out.add(
+          service(
+              "etcd",
+              state,
+              cluster.etcdHealthy(),
+              !cluster.etcdHealthy() && !state.equals("Running"),
+              cluster.etcdMessage()));
     }
-    out.add(service("kubelet", baseUp ? "Running" : "Waiting", kubeletUp, !baseUp));
+    out.add(
+        service(
+            "kubelet",
+            baseUp ? "Running" : "Waiting",
+            cluster.kubeletHealthy(),
+            !baseUp,
+            cluster.kubeletMessage()));
     out.sort((a, b) -> a.getId().compareTo(b.getId()));
     return out;
   }
 
-  private ServiceInfo service(String id, String state, boolean healthy, boolean unknown) {
+  private ServiceInfo service(
+      String id, String state, boolean healthy, boolean unknown, String message) {
     if (neverHealthy.contains(id) && "Running".equals(state)) {
       return info(id, state, false, false, "health check failed: unhealthy (simulated)");
     }
-    return info(id, state, healthy, unknown, healthy ? "Health check successful" : "");
+    return info(id, state, healthy, unknown, healthy ? "Health check successful" : message);
   }
 
   private static ServiceInfo info(

@@ -23,21 +23,34 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated Talos node on one address: the Talos API on its port (50000 in product use) over real
- * TLS, and after bootstrap a Kubernetes API on 6443. It boots into maintenance mode, validates and
- * applies a machine config, "reboots" into mTLS with apid's certificate issued from the config's OS
- * CA, and models its services over time. It enforces the ingress firewall documents of its config
- * on 50000 and 6443 per source address ({@link IngressFirewall}; a refused connection gets no
- * answer, like an nftables drop, see {@link FirewalledServerChannel}). Faults, by point and kind:
+ * TLS, and on a control plane whose etcd runs a Kubernetes API on 6443. It boots into maintenance
+ * mode, validates and applies a machine config, "reboots" into mTLS with apid's certificate issued
+ * from the config's OS CA, and models its services over time. Configured, it is a member of the
+ * {@link TalosCluster} its config names (see {@link #joinClusters}; alone, a cluster of its own),
+ * which decides etcd and kubelet: bootstrap, joining control planes, workers (no etcd, no trustd),
+ * Node objects, and the paths between nodes. A worker's config has no OS CA key: its apid
+ * certificate comes from a control plane's trustd (TCP 50001), so a worker serves mTLS only once a
+ * configured control plane of its cluster is up and admits it on 50001. It enforces the ingress
+ * firewall documents of its config on 50000 and 6443 per source address ({@link IngressFirewall}; a
+ * refused connection gets no answer, like an nftables drop, see {@link FirewalledServerChannel}),
+ * and the cluster asks the same rules about etcd, trustd, kubelet and VXLAN traffic between nodes.
+ * Faults, by point and kind:
  *
  * <ul>
  *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
  *       (InvalidArgument without applying);
  *   <li>{@code talos.bootstrap}: "precondition" (FailedPrecondition, "not available yet");
- *   <li>{@code talos.service.<id>}: "never-healthy" (asked once per boot per service).
+ *   <li>{@code talos.service.<id>}: "never-healthy" (asked once per boot per service the node runs,
+ *       so a worker is never asked about etcd or trustd);
+ *   <li>{@code talos.service.<id>@<hostname>}: the same, for one node only (asked when the
+ *       unqualified point injects nothing): {@code talos.service.etcd@cp-2} never-healthy is a
+ *       control plane whose etcd never joins, {@code talos.service.kubelet@worker-1} a worker whose
+ *       Node stays NotReady.
  * </ul>
  *
  * Modelled steps: talos.reboot (90 s), talos.reset (60 s), talos.services.start (15 s),
- * talos.etcd.start (20 s), talos.kubelet.ready (30 s).
+ * talos.etcd.start (20 s), talos.etcd.join (30 s, a further control plane's etcd joining),
+ * talos.kubelet.ready (30 s), kube.node.monitor-grace (50 s, a gone node's Node turning NotReady).
  */
 public final class TalosNodeFake implements AutoCloseable {
   /** Where the node is in its life. */
@@ -47,6 +60,9 @@ public final class TalosNodeFake implements AutoCloseable {
     CONFIGURED,
     STOPPED
   }
+
+  /** How often a booting worker asks the control planes' trustd for its certificate again. */
+  private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
   /** The Kubernetes version the simulated control plane reports. */
   static final String KUBERNETES_VERSION = "v1.34.1";
@@ -71,9 +87,12 @@ public final class TalosNodeFake implements AutoCloseable {
   private long bootedAt;
   private long etcdSince = -1;
   private ServiceTimeline timeline;
+  private Set<String> neverHealthySet = Set.of();
   private KubernetesApi kubernetes;
   private SimEvents events = new SimEvents();
   private String subject = "";
+  private TalosClusters clusters;
+  private TalosCluster cluster;
 
   public TalosNodeFake(
       InetAddress address,
@@ -101,6 +120,7 @@ public final class TalosNodeFake implements AutoCloseable {
     this.talosVersion = talosVersion;
     this.kubernetesPort = kubernetesPort;
     this.validator = new ConfigValidator(this.disks, talosVersion);
+    this.clusters = new TalosClusters(time);
     this.lifecycle =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -124,6 +144,21 @@ public final class TalosNodeFake implements AutoCloseable {
   public synchronized TalosNodeFake useKubernetesApi(KubernetesApi.Factory factory) {
     this.kubernetesFactory = factory;
     return this;
+  }
+
+  /**
+   * Makes this node a possible member of the clusters in {@code registry}: once configured, it
+   * joins the nodes whose configs carry its cluster's identity. Without this a node is a cluster of
+   * its own. Call before a config is applied.
+   */
+  public synchronized TalosNodeFake joinClusters(TalosClusters registry) {
+    this.clusters = registry;
+    return this;
+  }
+
+  /** The cluster this node is a member of, once configured. */
+  public synchronized Optional<TalosCluster> cluster() {
+    return Optional.ofNullable(cluster);
   }
 
   /** Records this node's lifecycle in {@code recorder} under {@code machineId}. */
@@ -164,8 +199,9 @@ public final class TalosNodeFake implements AutoCloseable {
     return Optional.ofNullable(config);
   }
 
+  /** Whether this node's etcd holds data: it was bootstrapped, or it joined the cluster's etcd. */
   public synchronized boolean bootstrapped() {
-    return bootstrapped;
+    return bootstrapped || (cluster != null && cluster.etcdMember(this));
   }
 
   /** How many times the node was reset back to maintenance mode. */
@@ -201,6 +237,7 @@ public final class TalosNodeFake implements AutoCloseable {
     config = applied;
     ingress.enforce(IngressFirewall.of(applied.raw()));
     mode = Mode.REBOOTING;
+    enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
     Server old = server;
     server = null;
@@ -214,6 +251,51 @@ public final class TalosNodeFake implements AutoCloseable {
     // Talos reconciles firewall documents live, without a reboot: new connections meet the new
     // rules at once, while established ones survive (conntrack).
     ingress.enforce(IngressFirewall.of(applied.raw()));
+    enterCluster();
+  }
+
+  /** Joins the cluster of the config's identity (leaving another one), or updates its view. */
+  private void enterCluster() {
+    TalosCluster target = clusters.of(config);
+    if (cluster != null && cluster != target) {
+      cluster.left(this, true);
+    }
+    cluster = target;
+    cluster.update(member());
+  }
+
+  private TalosCluster.Member member() {
+    boolean up = mode == Mode.CONFIGURED;
+    return new TalosCluster.Member(
+        this,
+        hostname(),
+        address,
+        config.controlPlane(),
+        ingress.firewall(),
+        up ? bootedAt : -1,
+        up ? timeline.bootstrapReadyAt(bootedAt) : -1,
+        up ? neverHealthySet : Set.of(),
+        SanNames.host(config.endpoint()),
+        events,
+        subject,
+        config.osCa());
+  }
+
+  /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
+  synchronized void serveClusterApi() {
+    if (mode == Mode.CONFIGURED && config.controlPlane()) {
+      startKubernetes();
+    }
+  }
+
+  /** The etcd members this node's etcd knows. */
+  synchronized List<TalosCluster.EtcdMemberInfo> etcdMembers() {
+    return cluster == null ? List.of() : cluster.etcdMembers();
+  }
+
+  /** Whether a graceful reset must be refused: leaving etcd is impossible for its only member. */
+  synchronized boolean onlyEtcdMember() {
+    return cluster != null && cluster.onlyEtcdMember(this);
   }
 
   /** null when bootstrap proceeds, else the status the real node answers with. */
@@ -228,12 +310,17 @@ public final class TalosNodeFake implements AutoCloseable {
     if (bootstrapped) {
       return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
     }
+    Status joining = cluster.bootstrapRefusal(this);
+    if (joining != null) {
+      return joining;
+    }
     boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
     if (injected || !timeline.readyForBootstrap(bootedAt, System.nanoTime())) {
       return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
     }
     bootstrapped = true;
     etcdSince = System.nanoTime();
+    cluster.bootstrapped(this, etcdSince);
     events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
     startKubernetes();
     // The minimal Kubernetes API reports the node Ready as soon as it serves.
@@ -242,7 +329,8 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized List<ServiceInfo> services() {
-    return timeline.at(bootedAt, etcdSince, System.nanoTime());
+    long now = System.nanoTime();
+    return timeline.at(config.controlPlane(), bootedAt, cluster.view(this, now), now);
   }
 
   synchronized boolean etcdRunning() {
@@ -250,9 +338,16 @@ public final class TalosNodeFake implements AutoCloseable {
         .anyMatch(s -> s.getId().equals("etcd") && s.getState().equals("Running"));
   }
 
-  /** Reset wipes the config and etcd and comes back in maintenance mode. */
-  synchronized void resetToMaintenance() {
+  /**
+   * Reset wipes the config and etcd and comes back in maintenance mode; a graceful one leaves etcd
+   * first.
+   */
+  synchronized void resetToMaintenance(boolean graceful) {
     mode = Mode.REBOOTING;
+    if (cluster != null) {
+      cluster.left(this, graceful);
+      cluster = null;
+    }
     Server old = server;
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, false));
@@ -273,16 +368,27 @@ public final class TalosNodeFake implements AutoCloseable {
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, false));
     stopKubernetes();
+    cluster.update(member());
     Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   private synchronized void bootConfigured() {
-    if (mode == Mode.STOPPED) {
-      return;
+    if (mode != Mode.REBOOTING || config == null) {
+      return; // stopped, or reset while a worker waited for trustd
+    }
+    SimPki.Issued issuer = config.osCa();
+    if (!config.controlPlane()) {
+      Optional<SimPki.Issued> trustd = cluster.trustd(address);
+      if (trustd.isEmpty()) {
+        // No control plane's trustd answers yet: apid has no certificate, the boot waits.
+        lifecycle.schedule(this::bootConfigured, TRUSTD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+        return;
+      }
+      issuer = trustd.get();
     }
     try {
-      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname());
+      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
       server =
           NodeServers.mutual(address, port, ingress, apid, config.osCa(), configuredServices());
     } catch (IOException e) {
@@ -290,11 +396,15 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     bootedAt = System.nanoTime();
     etcdSince = bootstrapped ? bootedAt : -1;
-    timeline = new ServiceTimeline(time, neverHealthy());
+    neverHealthySet = neverHealthy();
+    timeline = new ServiceTimeline(time, neverHealthySet);
     mode = Mode.CONFIGURED;
     events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
-    events.recordAt(SimEvents.BOOTSTRAP_READY, subject, timeline.bootstrapReadyAt(bootedAt));
-    if (bootstrapped) {
+    if (config.controlPlane()) {
+      events.recordAt(SimEvents.BOOTSTRAP_READY, subject, timeline.bootstrapReadyAt(bootedAt));
+    }
+    cluster.update(member());
+    if (bootstrapped || cluster.etcdMember(this)) {
       startKubernetes();
     }
   }
@@ -311,16 +421,27 @@ public final class TalosNodeFake implements AutoCloseable {
     mode = Mode.MAINTENANCE;
   }
 
+  /** Asked once per boot per service the node runs: the unqualified point, then this node's. */
   private Set<String> neverHealthy() {
     Set<String> out = new HashSet<>();
-    List<String> ids = new ArrayList<>(ServiceTimeline.BASE);
-    ids.addAll(List.of("etcd", "kubelet"));
+    List<String> ids =
+        new ArrayList<>(config.controlPlane() ? ServiceTimeline.BASE : ServiceTimeline.WORKER_BASE);
+    if (config.controlPlane()) {
+      ids.add("etcd");
+    }
+    ids.add("kubelet");
+    String host = hostname();
     for (String id : ids) {
-      if (faults.next("talos.service." + id).filter("never-healthy"::equals).isPresent()) {
+      String point = "talos.service." + id;
+      if (faults
+          .next(point)
+          .or(() -> faults.next(point + "@" + host))
+          .filter("never-healthy"::equals)
+          .isPresent()) {
         out.add(id);
       }
     }
-    return out;
+    return Set.copyOf(out);
   }
 
   private List<BindableService> maintenanceServices() {
@@ -349,9 +470,15 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
+    // Every control plane serves the cluster's one state; the first API server creates it.
+    dev.ironkube.sim.kube.KubeCluster shared = cluster.kubeState();
+    if (shared == null && !bootstrapped) {
+      return; // only the bootstrap node's first API server creates the cluster's state
+    }
+    KubernetesApi.Factory factory = kubernetesFactory;
     kubernetes =
         FirewalledKubernetesApi.start(
-            kubernetesFactory,
+            setup -> shared == null ? factory.start(setup) : factory.serve(setup, shared),
             new KubernetesApiSetup(
                 address,
                 kubernetesPort,
@@ -362,6 +489,9 @@ public final class TalosNodeFake implements AutoCloseable {
                 config.k8sCa().certificate(),
                 config.k8sCa().key()),
             ingress);
+    if (shared == null) {
+      kubernetes.state().ifPresent(state -> cluster.kubernetesStarted(this, state));
+    }
   }
 
   private void stopKubernetes() {
@@ -379,6 +509,10 @@ public final class TalosNodeFake implements AutoCloseable {
       old = server;
       server = null;
       stopKubernetes();
+      if (cluster != null) {
+        // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
+        cluster.left(this, false);
+      }
     }
     lifecycle.shutdownNow();
     NodeServers.stop(old, true);

@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The simulated datacenter's Talos side: every machine that boots Talos gets a node serving the
  * real Talos API on its own address, port 50000, running the version it was ordered to boot; a
- * deleted machine's node goes away with it.
+ * deleted machine's node goes away with it. Configured nodes whose configs carry one cluster's
+ * identity form one simulated cluster ({@link TalosCluster}): one etcd, one Kubernetes state served
+ * by every control plane, and the firewall paths between them enforced.
  */
 public final class TalosNodes implements MachineListener, AutoCloseable {
   /** The version a machine boots when its boot source names none. */
@@ -29,6 +31,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
   private final int port;
   private final SimEvents events;
   private final Map<String, TalosNodeFake> nodes = new ConcurrentHashMap<>();
+  private final TalosClusters clusters;
   private volatile Consumer<ObjectNode> onKubeObject = o -> {};
 
   public TalosNodes(TimeModel time, Faults faults) {
@@ -45,6 +48,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
     this.time = time;
     this.faults = faults;
     this.port = port;
+    this.clusters = new TalosClusters(time);
   }
 
   @Override
@@ -61,6 +65,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
     node.recordTo(events, machine.id());
     // Read at each connection, so assigning or removing a firewall takes effect at once.
     node.behindProviderFirewall(machine::providerAdmitsTcp);
+    node.joinClusters(clusters);
     events.record(SimEvents.TALOS_MAINTENANCE, machine.id());
     TalosNodeFake previous = nodes.put(machine.id(), node);
     if (previous != null) {
@@ -87,6 +92,11 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
     return Optional.ofNullable(nodes.get(machineId));
   }
 
+  /** The simulated clusters the configured nodes form, for tests and invariant checks. */
+  public TalosClusters clusters() {
+    return clusters;
+  }
+
   static String versionOf(String bootSource) {
     Matcher m = VERSION.matcher(bootSource == null ? "" : bootSource);
     return m.find() ? m.group(1) : DEFAULT_VERSION;
@@ -96,5 +106,6 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
   public void close() {
     nodes.values().forEach(TalosNodeFake::close);
     nodes.clear();
+    clusters.close();
   }
 }

@@ -1,0 +1,603 @@
+package dev.ironkube.sim.talos;
+
+import dev.ironkube.sim.SimEvents;
+import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.kube.KubeCluster;
+import dev.ironkube.sim.kube.NodeNetwork;
+import io.grpc.Status;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One simulated Talos cluster: its configured nodes, its etcd membership and its Kubernetes state,
+ * which every control plane whose etcd runs serves on its own address.
+ *
+ * <p>What it models, and the real behaviour it rests on:
+ *
+ * <ul>
+ *   <li><b>Bootstrap</b> happens once, on one control plane (talos.md 1.4, 9): its etcd starts
+ *       after {@code talos.etcd.start}. Bootstrap on another control plane of a bootstrapped
+ *       cluster never starts a second etcd: AlreadyExists ("etcd data directory is not empty") once
+ *       that node has joined, FailedPrecondition (retryable, naming the node the cluster was
+ *       bootstrapped on) while it is still joining.
+ *   <li><b>Joining control planes</b>: etcd sits in Preparing until the cluster's first etcd runs
+ *       and the node's own services are up, then joins after {@code talos.etcd.join} (30 s: the
+ *       member is added as a learner, catches up and is promoted), but only if every member it
+ *       joins and the joiner admit each other on TCP 2379-2380 (the etcd rule of the firewall
+ *       documents); otherwise it stays Preparing with the join error as its last message and joins
+ *       as soon as the firewalls are fixed. Once joined, it serves the cluster's Kubernetes API on
+ *       its own 6443 and restarts etcd by itself after a reboot.
+ *   <li><b>Kubelets</b> (control planes and workers alike) turn healthy {@code talos.kubelet.ready}
+ *       after the cluster's API is up and the node's services are. A node reaches the API over
+ *       KubePrism, locally on a control plane that serves it, else through another control plane's
+ *       6443; a worker also needs trustd (TCP 50001) for its certificates (without it, its apid
+ *       does not even serve mTLS: see {@link #trustd}). A worker dials the control plane its
+ *       endpoint names when that is a member, else any serving one. A node whose path is dropped
+ *       keeps an unhealthy kubelet and never registers.
+ *   <li><b>Node objects</b>: a kubelet registers its Node when it turns healthy (Ready). A kubelet
+ *       failing its health check (fault) still reaches the API and registers, NotReady, as a sick
+ *       kubelet does. The bootstrap control plane is registered, Ready, when its API starts, as in
+ *       the single-node simulation. A node whose machine goes away (or that is reset) leaves its
+ *       Node behind, Ready turning Unknown after {@code kube.node.monitor-grace} (50 s, the
+ *       controller manager's node-monitor-grace-period); nothing deletes it.
+ *   <li><b>Paths that break what runs over them</b> ({@link NodeNetwork}): the API server reaches a
+ *       kubelet on 10250 for logs, exec and metrics; pods of a node that cannot exchange UDP 8472
+ *       (Cilium's VXLAN) from every other node run but fail readiness. Neither makes a Node
+ *       NotReady, as neither does in a real cluster.
+ * </ul>
+ *
+ * Not modelled: etcd quorum loss, a member's Node going NotReady during a short reboot, a firewall
+ * change cutting an already joined member off.
+ */
+public final class TalosCluster implements NodeNetwork, AutoCloseable {
+  /** What a node tells the cluster about itself; {@code bootedAt} is -1 while it is down. */
+  record Member(
+      TalosNodeFake node,
+      String hostname,
+      InetAddress address,
+      boolean controlPlane,
+      IngressFirewall firewall,
+      long bootedAt,
+      long baseUpAt,
+      Set<String> neverHealthy,
+      String endpointHost,
+      SimEvents events,
+      String subject,
+      SimPki.Issued osCa) {
+
+    boolean up() {
+      return bootedAt >= 0;
+    }
+  }
+
+  /** How etcd and kubelet look on one node now, for its ServiceList. */
+  record View(
+      String etcdState,
+      boolean etcdHealthy,
+      String etcdMessage,
+      boolean kubeletHealthy,
+      String kubeletMessage) {}
+
+  /** One etcd member, for EtcdMemberList. */
+  record EtcdMemberInfo(long id, String hostname, String address) {}
+
+  private static final long NEVER = Long.MAX_VALUE;
+
+  private static final class Seat {
+    Member m;
+    boolean gone;
+    boolean bootstrapNode;
+    boolean etcdMember;
+    long etcdId;
+    int joinOrder;
+    long etcdUpAt = NEVER;
+    boolean joinBlocked;
+    String etcdMessage = "";
+    boolean kubeletLatched;
+    long kubeletAt = NEVER;
+    boolean kubeletBlocked;
+    String kubeletMessage = "";
+    boolean registered;
+    boolean healthyRecorded;
+    boolean apiRequested;
+
+    Seat(Member m) {
+      this.m = m;
+    }
+  }
+
+  private final String name;
+  private final Duration etcdStart;
+  private final Duration etcdJoin;
+  private final Duration kubeletReady;
+  private final Duration monitorGrace;
+  private final Consumer<TalosCluster> onEmpty;
+  private final ScheduledExecutorService clock;
+  private final Map<TalosNodeFake, Seat> seats = new LinkedHashMap<>();
+  private final Set<Long> wakeups = new HashSet<>();
+  private KubeCluster kube;
+  private int joined;
+  private boolean closed;
+
+  TalosCluster(String name, TimeModel time, Consumer<TalosCluster> onEmpty) {
+    this.name = name;
+    this.etcdStart = time.duration("talos.etcd.start", Duration.ofSeconds(20));
+    this.etcdJoin = time.duration("talos.etcd.join", Duration.ofSeconds(30));
+    this.kubeletReady = time.duration("talos.kubelet.ready", Duration.ofSeconds(30));
+    this.monitorGrace = time.duration("kube.node.monitor-grace", Duration.ofSeconds(50));
+    this.onEmpty = onEmpty;
+    this.clock =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "talos-cluster-" + name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The cluster's Kubernetes state, once its first API server started. */
+  public synchronized Optional<KubeCluster> kubernetes() {
+    return Optional.ofNullable(kube);
+  }
+
+  /** Hostnames of the etcd members, in join order. */
+  public synchronized List<String> etcdMemberNames() {
+    return etcdMembers().stream().map(EtcdMemberInfo::hostname).toList();
+  }
+
+  synchronized boolean hasMember(TalosNodeFake node) {
+    Seat s = seats.get(node);
+    return s != null && !s.gone;
+  }
+
+  /** A node joined, booted, went down or changed its firewall. */
+  void update(Member m) {
+    List<Runnable> effects;
+    synchronized (this) {
+      Seat s = seats.get(m.node());
+      if (s == null || s.gone) {
+        s = new Seat(m);
+        seats.put(m.node(), s);
+      } else if (m.bootedAt() != s.m.bootedAt()) {
+        // A reboot: etcd and kubelet go down with the node and come back by themselves.
+        s.kubeletLatched = false;
+        s.kubeletAt = NEVER;
+        s.kubeletBlocked = false;
+        s.apiRequested = false;
+        s.etcdUpAt = s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : NEVER;
+      }
+      s.m = m;
+      effects = reconcile(System.nanoTime());
+    }
+    run(effects);
+  }
+
+  /** Null when {@code node} may be bootstrapped, else the status real Talos would answer. */
+  synchronized Status bootstrapRefusal(TalosNodeFake node) {
+    Seat s = seats.get(node);
+    if (s != null && s.etcdMember) {
+      return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
+    }
+    Optional<Seat> first = seats.values().stream().filter(x -> x.bootstrapNode).findFirst();
+    if (first.isPresent()) {
+      return Status.FAILED_PRECONDITION.withDescription(
+          "bootstrap is not available: cluster "
+              + name
+              + " was bootstrapped on "
+              + first.get().m.hostname()
+              + "; this node joins its etcd by itself");
+    }
+    return null;
+  }
+
+  /** Bootstrap was accepted on {@code node} at {@code nanos}. */
+  void bootstrapped(TalosNodeFake node, long nanos) {
+    List<Runnable> effects;
+    synchronized (this) {
+      Seat s = seats.get(node);
+      s.bootstrapNode = true;
+      s.etcdMember = true;
+      s.joinOrder = ++joined;
+      s.etcdId = etcdId(s.m.hostname(), s.joinOrder);
+      s.etcdUpAt = Math.max(nanos, s.m.baseUpAt()) + etcdStart.toNanos();
+      effects = reconcile(nanos);
+    }
+    run(effects);
+  }
+
+  /** The first API server of the cluster started, seeded with the bootstrap node's Node. */
+  void kubernetesStarted(TalosNodeFake node, KubeCluster state) {
+    List<Runnable> effects;
+    synchronized (this) {
+      if (kube == null) {
+        kube = state;
+        kube.useNetwork(this);
+        Seat s = seats.get(node);
+        if (s != null) {
+          s.registered = true;
+        }
+      }
+      effects = reconcile(System.nanoTime());
+    }
+    run(effects);
+  }
+
+  /**
+   * The node left: its machine was deleted, or it was reset ({@code leaveEtcd}: gracefully, so it
+   * also left etcd). Its Node object stays and turns NotReady after the grace period.
+   */
+  void left(TalosNodeFake node, boolean leaveEtcd) {
+    List<Runnable> effects = new ArrayList<>();
+    boolean empty;
+    synchronized (this) {
+      Seat s = seats.get(node);
+      if (s == null || s.gone) {
+        return;
+      }
+      s.gone = true;
+      if (leaveEtcd) {
+        s.etcdMember = false;
+      }
+      if (s.registered && kube != null) {
+        KubeCluster k = kube;
+        String host = s.m.hostname();
+        effects.add(() -> later(monitorGrace.toNanos(), () -> k.nodeUnreachable(host)));
+      }
+      empty = seats.values().stream().allMatch(x -> x.gone);
+      if (!empty) {
+        effects.addAll(reconcile(System.nanoTime()));
+      }
+    }
+    if (empty) {
+      close();
+      onEmpty.accept(this);
+      return;
+    }
+    run(effects);
+  }
+
+  /**
+   * The OS CA a worker's trustd request is signed with: that of a control plane which is up and
+   * admits {@code worker} on TCP 50001; empty while there is none (the worker's apid then has no
+   * certificate and keeps trying, as a real worker does).
+   */
+  synchronized Optional<SimPki.Issued> trustd(InetAddress worker) {
+    return seats.values().stream()
+        .filter(s -> !s.gone && s.m.up() && s.m.controlPlane() && s.m.osCa().key() != null)
+        .filter(s -> s.m.firewall().allows(worker, "tcp", 50001))
+        .map(s -> s.m.osCa())
+        .findFirst();
+  }
+
+  synchronized KubeCluster kubeState() {
+    return kube;
+  }
+
+  synchronized boolean etcdMember(TalosNodeFake node) {
+    Seat s = seats.get(node);
+    return s != null && s.etcdMember;
+  }
+
+  /** Whether {@code node} is the cluster's only etcd member (it cannot leave gracefully). */
+  synchronized boolean onlyEtcdMember(TalosNodeFake node) {
+    return etcdMember(node)
+        && seats.values().stream().filter(x -> x.etcdMember && !x.gone).count() == 1;
+  }
+
+  synchronized List<EtcdMemberInfo> etcdMembers() {
+    return seats.values().stream()
+        .filter(s -> s.etcdMember)
+        .sorted(Comparator.comparingInt(s -> s.joinOrder))
+        .map(s -> new EtcdMemberInfo(s.etcdId, s.m.hostname(), s.m.address().getHostAddress()))
+        .toList();
+  }
+
+  /** What {@code node}'s etcd and kubelet report now. */
+  View view(TalosNodeFake node, long now) {
+    List<Runnable> effects;
+    View view;
+    synchronized (this) {
+      effects = reconcile(now);
+      Seat s = seats.get(node);
+      view = s == null ? new View("Preparing", false, "", false, "") : viewOf(s, now);
+    }
+    run(effects);
+    return view;
+  }
+
+  private View viewOf(Seat s, long now) {
+    String etcdState;
+    boolean etcdHealthy = false;
+    if (s.etcdMember) {
+      etcdHealthy = now >= s.etcdUpAt;
+      etcdState = etcdHealthy ? "Running" : "Waiting";
+    } else if (s.m.neverHealthy().contains("etcd") && joinCandidate(s) <= now) {
+      etcdState = "Running"; // up, but it never gets into the cluster: its health check fails
+    } else {
+      etcdState = "Preparing";
+    }
+    boolean kubeletHealthy = s.kubeletLatched && now >= s.kubeletAt;
+    return new View(etcdState, etcdHealthy, s.etcdMessage, kubeletHealthy, s.kubeletMessage);
+  }
+
+  /** etcd member ids are random 64-bit numbers; these are stable per name and join. */
+  private static long etcdId(String hostname, int order) {
+    long h = 1125899906842597L + order;
+    for (char c : hostname.toCharArray()) {
+      h = 31 * h + c;
+    }
+    return (h ^ (h >>> 29)) & Long.MAX_VALUE;
+  }
+
+  private long apiUpAt() {
+    long at = NEVER;
+    for (Seat s : seats.values()) {
+      if (s.etcdMember && !s.gone && s.m.up()) {
+        at = Math.min(at, s.etcdUpAt);
+      }
+    }
+    return at;
+  }
+
+  private long joinCandidate(Seat s) {
+    long api = apiUpAt();
+    return api == NEVER ? NEVER : Math.max(api, s.m.baseUpAt()) + etcdJoin.toNanos();
+  }
+
+  /** Advances every node to {@code now}; returns what to do outside the lock. */
+  private List<Runnable> reconcile(long now) {
+    List<Runnable> effects = new ArrayList<>();
+    if (closed) {
+      return effects;
+    }
+    List<Seat> joiners =
+        seats.values().stream()
+            .filter(s -> !s.gone && s.m.up() && s.m.controlPlane() && !s.etcdMember)
+            .filter(s -> !s.m.neverHealthy().contains("etcd"))
+            .sorted(Comparator.comparingLong(this::joinCandidate))
+            .toList();
+    for (Seat j : joiners) {
+      long candidate = joinCandidate(j);
+      if (candidate == NEVER) {
+        continue;
+      }
+      if (now < candidate) {
+        wakeAt(candidate, now);
+        continue;
+      }
+      String blocked = etcdPathBlocked(j);
+      if (blocked != null) {
+        j.joinBlocked = true;
+        j.etcdMessage = blocked;
+        continue;
+      }
+      j.etcdMember = true;
+      j.joinOrder = ++joined;
+      j.etcdId = etcdId(j.m.hostname(), j.joinOrder);
+      j.etcdUpAt = j.joinBlocked ? now : candidate;
+      j.etcdMessage = "";
+    }
+    for (Seat s : seats.values()) {
+      // A joined control plane serves the cluster's state, once the first API server created it.
+      if (s.etcdMember
+          && !s.bootstrapNode
+          && !s.gone
+          && s.m.up()
+          && kube != null
+          && !s.apiRequested) {
+        s.apiRequested = true;
+        effects.add(s.m.node()::serveClusterApi);
+      }
+    }
+    long api = apiUpAt();
+    for (Seat s : seats.values()) {
+      if (s.gone || !s.m.up() || s.kubeletLatched || api == NEVER) {
+        continue;
+      }
+      long ready = Math.max(s.m.baseUpAt(), api) + kubeletReady.toNanos();
+      if (now < ready) {
+        wakeAt(ready, now);
+        continue;
+      }
+      String blocked = kubeletPathBlocked(s, now);
+      if (blocked != null) {
+        s.kubeletBlocked = true;
+        s.kubeletMessage = blocked;
+        continue;
+      }
+      s.kubeletLatched = true;
+      s.kubeletAt = s.kubeletBlocked ? now : ready;
+      s.kubeletMessage = "";
+    }
+    for (Seat s : seats.values()) {
+      if (s.gone || !s.kubeletLatched) {
+        continue;
+      }
+      boolean healthy = !s.m.neverHealthy().contains("kubelet");
+      if (!s.registered && kube != null) {
+        s.registered = true;
+        KubeCluster k = kube;
+        Member m = s.m;
+        effects.add(() -> k.registerNode(m.hostname(), m.address(), m.controlPlane(), healthy));
+        if (healthy) {
+          m.events().recordAt(SimEvents.KUBERNETES_READY, m.subject(), s.kubeletAt);
+        }
+      }
+      boolean etcdDone = !s.m.controlPlane() || (s.etcdMember && s.etcdUpAt <= now);
+      if (!s.bootstrapNode && !s.healthyRecorded && etcdDone && s.m.neverHealthy().isEmpty()) {
+        s.healthyRecorded = true;
+        long at = s.m.controlPlane() ? Math.max(s.kubeletAt, s.etcdUpAt) : s.kubeletAt;
+        s.m.events().recordAt(SimEvents.SERVICES_HEALTHY, s.m.subject(), at);
+      }
+    }
+    return effects;
+  }
+
+  /** Why {@code joiner} cannot reach etcd's peers (or they it), or null when it can. */
+  private String etcdPathBlocked(Seat joiner) {
+    for (Seat m : seats.values()) {
+      if (m == joiner || !m.etcdMember || m.gone) {
+        continue;
+      }
+      for (int port : new int[] {2379, 2380}) {
+        if (!m.m.firewall().allows(joiner.m.address(), "tcp", port)) {
+          return "etcd join failed: "
+              + m.m.address().getHostAddress()
+              + ":"
+              + port
+              + " dropped by "
+              + m.m.hostname()
+              + "'s firewall (context deadline exceeded)";
+        }
+        if (!joiner.m.firewall().allows(m.m.address(), "tcp", port)) {
+          return "etcd join failed: this node's firewall drops "
+              + m.m.hostname()
+              + " on "
+              + port
+              + " (context deadline exceeded)";
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Why {@code s}'s kubelet cannot reach the API (and trustd, for a worker), or null. */
+  private String kubeletPathBlocked(Seat s, long now) {
+    List<Seat> serving =
+        seats.values().stream()
+            .filter(x -> x.etcdMember && !x.gone && x.m.up() && x.etcdUpAt <= now)
+            .toList();
+    if (serving.contains(s)) {
+      return null; // KubePrism reaches the local API server over lo
+    }
+    List<Seat> targets = serving;
+    if (!s.m.controlPlane()) {
+      List<Seat> named =
+          serving.stream()
+              .filter(x -> x.m.address().getHostAddress().equals(s.m.endpointHost()))
+              .toList();
+      if (!named.isEmpty()) {
+        targets = named;
+      }
+    }
+    String why = "no control plane serves the API yet";
+    for (Seat t : targets) {
+      boolean api = t.m.firewall().allows(s.m.address(), "tcp", NodeIngress.KUBERNETES_API);
+      boolean trustd = s.m.controlPlane() || t.m.firewall().allows(s.m.address(), "tcp", 50001);
+      if (api && trustd) {
+        return null;
+      }
+      why =
+          (api ? "" : t.m.address().getHostAddress() + ":6443 ")
+              + (trustd ? "" : t.m.address().getHostAddress() + ":50001 ")
+              + "dropped by "
+              + t.m.hostname()
+              + "'s firewall";
+    }
+    return "kubelet cannot reach the control plane: " + why;
+  }
+
+  @Override
+  public synchronized boolean kubeletReachable(String apiServerAddress, String nodeName) {
+    Seat s = byHostname(nodeName);
+    if (s == null || s.gone) {
+      return false;
+    }
+    if (s.m.address().getHostAddress().equals(apiServerAddress)) {
+      return true;
+    }
+    return s.m.firewall().allows(address(apiServerAddress), "tcp", 10250);
+  }
+
+  @Override
+  public synchronized boolean podNetworkUp(String nodeName) {
+    Seat s = byHostname(nodeName);
+    if (s == null || s.gone) {
+      return false;
+    }
+    for (Seat o : seats.values()) {
+      if (o == s || o.gone || !o.registered) {
+        continue;
+      }
+      // Drops happen where the tunnel ends: a node dropping its peers' VXLAN loses both their
+      // traffic and the replies to its own pods' connections; the peers still reach each other.
+      if (!s.m.firewall().allows(o.m.address(), "udp", 8472)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Seat byHostname(String hostname) {
+    Seat found = null;
+    for (Seat s : seats.values()) {
+      if (s.m.hostname().equals(hostname) && (found == null || found.gone)) {
+        found = s;
+      }
+    }
+    return found;
+  }
+
+  private static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("not an address: " + literal, e);
+    }
+  }
+
+  /** Wakes the cluster up when a computed instant comes, so nodes advance unobserved too. */
+  private void wakeAt(long nanos, long now) {
+    if (wakeups.add(nanos)) {
+      later(
+          nanos - now,
+          () -> {
+            List<Runnable> effects;
+            synchronized (this) {
+              wakeups.remove(nanos);
+              effects = reconcile(System.nanoTime());
+            }
+            run(effects);
+          });
+    }
+  }
+
+  private void later(long delayNanos, Runnable task) {
+    try {
+      clock.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      // the cluster is gone
+    }
+  }
+
+  private void run(List<Runnable> effects) {
+    // Off the caller's locks: starting an API server takes the node's own lock.
+    effects.forEach(e -> later(0, e));
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    clock.shutdownNow();
+  }
+}
