@@ -95,7 +95,8 @@ public final class KubeApiFake implements AutoCloseable {
         port,
         caCertPem,
         caKeyPem,
-        nodeName);
+        nodeName,
+        List.of());
   }
 
   /**
@@ -109,13 +110,29 @@ public final class KubeApiFake implements AutoCloseable {
       String caCertPem,
       String caKeyPem,
       String nodeName) {
+    this(cluster, address, port, caCertPem, caKeyPem, nodeName, List.of());
+  }
+
+  /**
+   * As above, with {@code dnsNames} in the serving certificate besides the usual ones: the
+   * endpoint's DNS name and the certSANs of the node's config, as Talos puts them in
+   * kube-apiserver's certificate.
+   */
+  public KubeApiFake(
+      KubeCluster cluster,
+      InetAddress address,
+      int port,
+      String caCertPem,
+      String caKeyPem,
+      String nodeName,
+      List<String> dnsNames) {
     this.cluster = cluster;
     this.store = cluster.store;
     this.discovery = cluster.discovery;
     this.routes = cluster.routes;
     this.nodeName = nodeName;
     this.servingAddress = address.getHostAddress();
-    SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem);
+    SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem, dnsNames);
     try {
       server = HttpsServer.create(new InetSocketAddress(address, port), 64);
     } catch (IOException e) {

@@ -50,13 +50,18 @@ final class ServingTls {
   private ServingTls() {}
 
   static SSLContext context(InetAddress address, String caCertPem, String caKeyPem) {
+    return context(address, caCertPem, caKeyPem, List.of());
+  }
+
+  static SSLContext context(
+      InetAddress address, String caCertPem, String caKeyPem, List<String> dnsNames) {
     try {
       X509Certificate ca = parseCertificate(caCertPem);
       PrivateKey caKey = parseKey(caKeyPem);
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair serving = generator.generateKeyPair();
-      X509Certificate cert = issue(ca, caKey, serving, address);
+      X509Certificate cert = issue(ca, caKey, serving, address, dnsNames);
 
       KeyStore keys = KeyStore.getInstance("PKCS12");
       keys.load(null, null);
@@ -83,7 +88,11 @@ final class ServingTls {
   }
 
   private static X509Certificate issue(
-      X509Certificate ca, PrivateKey caKey, KeyPair serving, InetAddress address)
+      X509Certificate ca,
+      PrivateKey caKey,
+      KeyPair serving,
+      InetAddress address,
+      List<String> dnsNames)
       throws IOException, GeneralSecurityException, OperatorCreationException {
     Instant now = Instant.now();
     List<GeneralName> names = new ArrayList<>();
@@ -96,6 +105,9 @@ final class ServingTls {
             "kubernetes.default",
             "kubernetes.default.svc",
             "kubernetes.default.svc.cluster.local")) {
+      names.add(new GeneralName(GeneralName.dNSName, dns));
+    }
+    for (String dns : dnsNames) {
       names.add(new GeneralName(GeneralName.dNSName, dns));
     }
     JcaX509v3CertificateBuilder builder =

@@ -28,14 +28,14 @@ final class FullKubernetesApi implements KubernetesApi {
       public KubernetesApi start(KubernetesApiSetup setup) {
         KubeApiFake api =
             new KubeApiFake(
+                new KubeCluster(time, faults, Clock.systemUTC())
+                    .seed(setup.nodeName(), setup.address()),
                 setup.address(),
                 setup.port(),
                 TalosPem.certificate(setup.clusterCa()),
                 TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
-                time,
-                faults,
-                Clock.systemUTC(),
-                setup.nodeName());
+                setup.nodeName(),
+                dnsNames(setup));
         api.onObjectCreated(onCreated);
         return new FullKubernetesApi(api);
       }
@@ -49,9 +49,26 @@ final class FullKubernetesApi implements KubernetesApi {
                 setup.port(),
                 TalosPem.certificate(setup.clusterCa()),
                 TalosPem.privateKeyPkcs8(setup.clusterCaKey()),
-                setup.nodeName()));
+                setup.nodeName(),
+                dnsNames(setup)));
       }
     };
+  }
+
+  /** The DNS names the node's kube-apiserver certificate carries (its endpoint's, say). */
+  private static java.util.List<String> dnsNames(KubernetesApiSetup setup) {
+    try {
+      var sans = setup.serverCertificate().getSubjectAlternativeNames();
+      if (sans == null) {
+        return java.util.List.of();
+      }
+      return sans.stream()
+          .filter(san -> ((Integer) san.get(0)) == 2)
+          .map(san -> (String) san.get(1))
+          .toList();
+    } catch (java.security.cert.CertificateParsingException e) {
+      return java.util.List.of();
+    }
   }
 
   @Override

@@ -47,6 +47,7 @@ public final class ProvisionWorkflow {
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
   private boolean scaling;
+  private final Map<String, Integer> scaled = new java.util.HashMap<>();
   private java.util.Set<Journal.Owned> preexisting = java.util.Set.of();
 
   private final List<Member> members = new ArrayList<>();
@@ -124,10 +125,74 @@ public final class ProvisionWorkflow {
     }
     List<NodePools.Pool> out = new ArrayList<>();
     for (NodePools.Pool p : pools) {
-      int count = ctx.journal().value(countKey(p.name())).map(Integer::parseInt).orElse(p.count());
+      Optional<Integer> journaled = ctx.journal().value(countKey(p.name())).map(Integer::parseInt);
+      int count =
+          scaled.containsKey(p.name())
+              ? scaled.get(p.name())
+              : journaled.isPresent() && !givenNow(p) ? journaled.get() : p.count();
       out.add(new NodePools.Pool(p.name(), p.role(), count, p.plan(), p.region(), p.provider()));
     }
     return out;
+  }
+
+  /**
+   * Whether this run's flags or environment set the pool's count: those win over the count the
+   * journal remembers from the last run or scale; the document and the defaults do not.
+   */
+  private boolean givenNow(NodePools.Pool pool) {
+    if (ctx.settings().isSet(SettingsCatalogue.POOLS)) {
+      return false;
+    }
+    String path =
+        pool.controlPlane() ? SettingsCatalogue.CONTROL_PLANES : SettingsCatalogue.WORKERS;
+    var source = ctx.settings().source(path).orElse(dev.ironkube.settings.Source.DEFAULT);
+    return source == dev.ironkube.settings.Source.FLAG
+        || source == dev.ironkube.settings.Source.ENVIRONMENT;
+  }
+
+  /** The pool and index a hostname of this cluster names, if any. */
+  private Optional<Map.Entry<String, Integer>> poolIndex(String hostname) {
+    String prefix = new ClusterIdentity(cluster()).hostnamePrefix();
+    if (!hostname.startsWith(prefix)) {
+      return Optional.empty();
+    }
+    String rest = hostname.substring(prefix.length());
+    int dash = rest.lastIndexOf('-');
+    if (dash <= 0) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Map.entry(rest.substring(0, dash), Integer.parseInt(rest.substring(dash + 1))));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Servers the journal holds beyond the pools' counts: only `scale` removes nodes. */
+  private void refuseShrinking() {
+    Map<String, Integer> counts = new java.util.HashMap<>();
+    pools().forEach(p -> counts.put(p.name(), p.count()));
+    for (String hostname : ownedServers().keySet()) {
+      var at = poolIndex(hostname);
+      if (at.isPresent() && at.get().getValue() > counts.getOrDefault(at.get().getKey(), 0)) {
+        throw new UserInputException(
+            "cluster "
+                + cluster()
+                + " has "
+                + hostname
+                + ", beyond the "
+                + counts.getOrDefault(at.get().getKey(), 0)
+                + " node(s) of pool "
+                + at.get().getKey()
+                + " asked for",
+            "'ironkube scale "
+                + cluster()
+                + " --pool "
+                + at.get().getKey()
+                + " --count N' drains and removes nodes; provision only adds them");
+      }
+    }
   }
 
   private static final String DEFAULT_WORKERS = "workers";
@@ -181,14 +246,30 @@ public final class ProvisionWorkflow {
           "--count " + count + " is out of range",
           "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
     }
-    List<Member> before = List.copyOf(members);
     scaling = true;
-    ctx.journal().value(countKey(poolName), Integer.toString(count));
+    scaled.put(poolName, count);
     planMembers();
-    List<Member> removing =
-        before.stream()
-            .filter(m -> members.stream().noneMatch(n -> n.hostname.equals(m.hostname)))
-            .toList();
+    // What the cluster has is what the journal holds, whatever the settings say.
+    Map<String, ResourceRef> servers = ownedServers();
+    List<Member> before = new ArrayList<>();
+    List<Member> removing = new ArrayList<>();
+    for (var e : servers.entrySet()) {
+      var at = poolIndex(e.getKey());
+      NodePools.Pool of =
+          at.flatMap(a -> pools.stream().filter(p -> p.name().equals(a.getKey())).findFirst())
+              .orElse(null);
+      if (of == null) {
+        continue;
+      }
+      Member m = new Member(e.getKey(), of);
+      m.server = e.getValue();
+      m.ipv4 = ctx.journal().value("ipv4 " + m.hostname).orElse(null);
+      before.add(m);
+      if (of.name().equals(poolName) && at.get().getValue() > count) {
+        removing.add(m);
+      }
+    }
+    ctx.journal().value(countKey(poolName), Integer.toString(count));
     if (!removing.isEmpty()) {
       removeNodes(before, removing);
     }
@@ -196,11 +277,9 @@ public final class ProvisionWorkflow {
   }
 
   private void removeNodes(List<Member> before, List<Member> removing) {
-    Map<String, ResourceRef> servers = ownedServers();
-    for (Member m : before) {
-      m.server = servers.get(m.hostname);
-      m.ipv4 = ctx.journal().value("ipv4 " + m.hostname).orElse(null);
-    }
+    before.sort(
+        java.util.Comparator.comparing((Member m) -> !m.controlPlane())
+            .thenComparing(m -> m.hostname));
     List<Member> known = before.stream().filter(m -> m.server != null && m.ipv4 != null).toList();
     ctx.progress()
         .phase("Removing " + removing.size() + (removing.size() == 1 ? " node" : " nodes"));
@@ -262,6 +341,9 @@ public final class ProvisionWorkflow {
     // A destroy retires the journal, so any success recorded here is this cluster's.
     wasProvisioned = ctx.journal().hadOutcome("provisioned");
     refuseLockedDown();
+    if (!scaling) {
+      refuseShrinking();
+    }
     preexisting = java.util.Set.copyOf(ctx.journal().owned());
     List<Phase> phases = new ArrayList<>();
     phases.add(
@@ -512,6 +594,7 @@ public final class ProvisionWorkflow {
       }
       offers.put(pool.name(), offer);
       if (!dryRun) {
+        ctx.journal().value(countKey(pool.name()), Integer.toString(pool.count()));
         ctx.journal().value(planKey(pool, firstPool), offer.plan());
         ctx.journal().value(siteKey(pool, firstPool), offer.site());
         if (firstPool) {
