@@ -182,6 +182,24 @@ class MultiNodeEndToEndTest {
   }
 
   @Test
+  void withThePlatformAndTeleportEveryNodeIsLockedDown() throws Exception {
+    cli = new CliRun(new Faults(87));
+    cli.env.put("TELEPORT_PROXY", "teleport.example:443");
+    CliRun.Result r = cli.run("provision", "--simulate", "--yes", "--name", "mn", "--workers", "1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Locked down").contains("Argo CD");
+    dev.ironkube.access.PortProbe fromOutside =
+        new dev.ironkube.access.PortProbe(java.time.Duration.ofSeconds(2), null);
+    for (String node : talosconfig().nodes()) {
+      assertThat(fromOutside.answers(node, 50000)).as(node + ":50000").isFalse();
+      assertThat(fromOutside.answers(node, 6443)).as(node + ":6443").isFalse();
+    }
+    CliRun.Result scale = cli.run("scale", "mn", "--count", "2", "--simulate", "--yes");
+    assertThat(scale.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(scale.err()).contains("locked down");
+  }
+
+  @Test
   void badCountsAreRefusedBeforeAnythingIsOrdered() {
     cli = new CliRun(new Faults(86));
     CliRun.Result even = provision("--control-planes", "2");
