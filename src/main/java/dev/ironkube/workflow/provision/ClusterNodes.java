@@ -57,9 +57,9 @@ public record ClusterNodes(List<TalosStage.Node> nodes, Optional<String> dnsName
     }
     return controlPlanes().size() == 1
         ? "the control plane's address (set IRONKUBE_DNS_NAME and Cloudflare for a stable name)"
-        : "the first control plane's address: without DNS (IRONKUBE_DNS_NAME and Cloudflare)"
-            + " clients reach the API through it alone, so it going down makes the API"
-            + " unreachable until you repoint them at another control plane";
+        : "the first control plane's address, as no DNS name is set; if it goes down, point"
+            + " clients at another control plane (IRONKUBE_DNS_NAME with Cloudflare gives one"
+            + " name for all)";
   }
 
   /** The names clients may dial: the DNS name and every control plane's address. */

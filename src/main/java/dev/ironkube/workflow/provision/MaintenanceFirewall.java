@@ -37,6 +37,10 @@ public final class MaintenanceFirewall {
    *     null when the run configures nothing, which would leave the guard on forever: then none
    * @param notes where the report's notes go
    */
+  private final List<String> releasedNames = new ArrayList<>();
+
+  private int noteIndex = -1;
+
   public MaintenanceFirewall(ProvisionContext ctx, TalosStage talos, List<String> notes) {
     this.ctx = ctx;
     this.active = talos != null;
@@ -156,13 +160,21 @@ public final class MaintenanceFirewall {
         deleted.isEmpty()
             ? "assignment removed; the firewall stays for the other nodes"
             : "assignment and firewall " + String.join(", ", deleted) + " deleted");
-    notes.add(
+    releasedNames.add(server.name());
+    String note =
         "the Talos maintenance API of "
-            + server.name()
+            + String.join(", ", releasedNames)
             + " was firewalled at "
             + system()
             + " to your address from the order until Talos was configured; Talos' own firewall"
-            + " guards 50000 and 6443 since");
+            + " guards 50000 and 6443 since";
+    // One note for every node released, kept up to date as the others follow.
+    if (noteIndex < 0) {
+      noteIndex = notes.size();
+      notes.add(note);
+    } else {
+      notes.set(noteIndex, note);
+    }
   }
 
   private ResourceRef ensureFirewall(NetworkGuard guard, List<String> cidrs) {
