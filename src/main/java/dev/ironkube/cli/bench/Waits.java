@@ -27,17 +27,19 @@ final class Waits {
           new Wait(
               "mTLS after apply + reboot",
               SimEvents.TALOS_MTLS,
-              t -> t.startsWith("Waiting for the node to answer with our CA")),
+              t -> t.endsWith(": waiting for mTLS with our CA")),
           new Wait(
-              "bootstrap accepted", SimEvents.BOOTSTRAP_READY, t -> t.startsWith("Bootstrapping")),
+              "bootstrap accepted",
+              SimEvents.BOOTSTRAP_READY,
+              t -> t.endsWith(": bootstrapping etcd")),
           new Wait(
               "etcd/kubelet/apid/trustd healthy",
               SimEvents.SERVICES_HEALTHY,
-              t -> t.startsWith("Waiting for etcd, kubelet")),
+              t -> t.endsWith(": waiting for etcd, kubelet, apid and trustd")),
           new Wait(
               "Kubernetes API + node Ready",
               SimEvents.KUBERNETES_READY,
-              t -> t.startsWith("Waiting for the Kubernetes API")));
+              t -> t.endsWith(": waiting for the Kubernetes API and the node to be Ready")));
 
   private Waits() {}
 
