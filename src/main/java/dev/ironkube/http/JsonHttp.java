@@ -105,7 +105,10 @@ public final class JsonHttp {
       try {
         return reader.apply(attempt(request, attempt));
       } catch (ProviderException failure) {
-        if (!request.idempotent()
+        // A 429 is refused before anything is done, so even a create may be sent again; any other
+        // failure of a create may hide one that went through, and is the caller's to resolve.
+        boolean safe = request.idempotent() || failure instanceof ProviderException.RateLimited;
+        if (!safe
             || !failure.retryable()
             || attempt >= policy.maxAttempts()
             || Thread.currentThread().isInterrupted()) {

@@ -122,6 +122,19 @@ class JsonHttpTest {
   }
 
   @Test
+  void aCreateRefusedByTheRateLimitIsSentAgainAfterTheHint() {
+    // A 429 is refused before anything happens, so parallel orders hitting the write limit
+    // (Latitude: 20 a minute) wait and go through instead of failing the run.
+    server.answerInTurn(
+        Reply.json(429, "slow down").withHeader("Retry-After", "3"), Reply.json(201, "{}"));
+
+    http(RetryPolicy.DEFAULT).send(ApiRequest.post("/things").withJson(List.of(1)), JsonNode.class);
+
+    assertThat(server.requests()).hasSize(2);
+    assertThat(sleeper.sleeps()).containsExactly(Duration.ofSeconds(3));
+  }
+
+  @Test
   void neverRepeatsACallMarkedNotIdempotent() {
     server.answer(r -> Reply.json(503, "down"));
 
