@@ -200,6 +200,38 @@ class MultiNodeEndToEndTest {
   }
 
   @Test
+  void aDryRunListsEveryServerAndWritesBothConfigs() throws Exception {
+    cli = new CliRun(new Faults(88));
+    CliRun.Result r =
+        cli.run(
+            "provision",
+            "--simulate",
+            "--yes",
+            "--name",
+            "mn",
+            "--dry-run",
+            "--control-planes",
+            "3",
+            "--workers",
+            "1",
+            "--plan",
+            "c2-small-x86",
+            "--region",
+            "CHI");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("create server mn-cp-1 (control plane)")
+        .contains("create server mn-cp-3 (control plane)")
+        .contains("create server mn-workers-1 (worker)");
+    var rendered = cli.home().resolve("clusters/mn/rendered");
+    assertThat(Files.readString(rendered.resolve("controlplane.yaml")))
+        .contains("type: controlplane")
+        .contains("192.0.2.12");
+    assertThat(Files.readString(rendered.resolve("worker.yaml"))).contains("type: worker");
+    assertThat(cli.sim.latitude().servers()).isEmpty();
+  }
+
+  @Test
   void badCountsAreRefusedBeforeAnythingIsOrdered() {
     cli = new CliRun(new Faults(86));
     CliRun.Result even = provision("--control-planes", "2");
