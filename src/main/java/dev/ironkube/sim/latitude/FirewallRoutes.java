@@ -34,19 +34,8 @@ final class FirewallRoutes {
   }
 
   Reply list(LatitudeRequest request) {
-    Page page = Page.of(request.query());
-    if (page == null) {
-      return JsonApi.invalid("page", "page parameters must be positive integers");
-    }
-    String project = request.filter("project");
-    String projectId =
-        project == null ? null : state.project(project).map(ProjectRecord::id).orElse(project);
-    List<ObjectNode> matching =
-        state.firewalls.values().stream()
-            .filter(f -> projectId == null || projectId.equals(f.projectId()))
-            .map(this::toJson)
-            .toList();
-    return Reply.of(200, JsonApi.list(page.slice(matching)));
+    return ProjectScoped.list(
+        request, state, state.firewalls.values(), FirewallRecord::projectId, this::toJson);
   }
 
   Reply create(LatitudeRequest request) {

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 
 /**
  * {@code /ssh_keys}, the team-level keys with an optional project: list (filter by project),
@@ -23,19 +22,8 @@ final class SshKeyRoutes {
   }
 
   Reply list(LatitudeRequest request) {
-    Page page = Page.of(request.query());
-    if (page == null) {
-      return JsonApi.invalid("page", "page parameters must be positive integers");
-    }
-    String project = request.filter("project");
-    String projectId =
-        project == null ? null : state.project(project).map(ProjectRecord::id).orElse(project);
-    List<ObjectNode> matching =
-        state.sshKeys.values().stream()
-            .filter(k -> projectId == null || projectId.equals(k.projectId()))
-            .map(SshKeyRoutes::toJson)
-            .toList();
-    return Reply.of(200, JsonApi.list(page.slice(matching)));
+    return ProjectScoped.list(
+        request, state, state.sshKeys.values(), SshKeyRecord::projectId, SshKeyRoutes::toJson);
   }
 
   Reply create(LatitudeRequest request) {
