@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
     scope = picocli.CommandLine.ScopeType.INHERIT,
     versionProvider = VersionProvider.class,
     sortOptions = false,
-    usageHelpAutoWidth = true,
     description = {
       "Turns rented bare-metal servers into a running, locked-down Kubernetes cluster on Talos"
           + " Linux with one command, and tears it all down with another.",

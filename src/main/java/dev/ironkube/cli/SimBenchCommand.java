@@ -49,8 +49,8 @@ final class SimBenchCommand implements Callable<Integer> {
   @Option(
       names = "--startup-runs",
       paramLabel = "N",
-      description = "Runs per start-up figure (default: 7).")
-  int startupRuns = 7;
+      description = "Runs per start-up figure (default: 15).")
+  int startupRuns = 15;
 
   @Option(
       names = {"-o", "--output"},
@@ -77,7 +77,7 @@ final class SimBenchCommand implements Callable<Integer> {
       } else {
         Benchmark.printStartup(env.out(), figures);
       }
-      return ExitCodes.OK;
+      return Benchmark.startupMeetsTargets(figures) ? ExitCodes.OK : ExitCodes.PROVISION_FAILED;
     }
     BenchReport report = Benchmark.provision(scale, runs, !noRss, env.err());
     if (output == OutputFormat.json) {

@@ -190,7 +190,7 @@ public final class SettingsCatalogue {
     add(TELEPORT_TIMEOUT, "", "10m", DURATION, "how long to wait for the Teleport agent");
     add(PROVIDER_POLL, "", "15s", DURATION, "interval between provider status reads");
     add(PROVIDER_TIMEOUT, "", "45m", DURATION, "how long to wait for a server to boot");
-    add(TALOS_POLL, "", "2s", DURATION, "interval between Talos API probes");
+    add(TALOS_POLL, "", "500ms", DURATION, "interval between Talos and Kubernetes API probes");
     add(TALOS_BOOT_TIMEOUT, "", "30m", DURATION, "how long to wait for the Talos API");
     add(BOOTSTRAP_TIMEOUT, "", "15m", DURATION, "how long to wait for a healthy cluster");
     add(KEEP_ON_FAILURE, "", "false", BOOLEAN, "keep what was created when a run fails");

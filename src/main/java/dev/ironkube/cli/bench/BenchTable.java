@@ -74,6 +74,7 @@ final class BenchTable {
     for (BenchRun.Result f : failed) {
       out.println("FAILED run (exit " + f.exitCode() + "):\n" + f.error());
     }
+    out.println("load average at the end: " + loadAverage());
     out.println(r.meetsTargets() ? "all targets met" : "TARGETS MISSED");
   }
 
@@ -90,6 +91,26 @@ final class BenchTable {
     }
     out.print(t.render());
     out.println("(targets: --help median < 300 ms; secrets + config < 1000 ms)");
+    out.println("load average at the end: " + loadAverage());
+    out.println(StartupBench.meetsTargets(figures) ? "all targets met" : "TARGETS MISSED");
+  }
+
+  /** The 1, 5 and 15-minute load averages, so a figure is read against how busy the machine was. */
+  static String loadAverage() {
+    try {
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      return f[0]
+          + " "
+          + f[1]
+          + " "
+          + f[2]
+          + " ("
+          + Runtime.getRuntime().availableProcessors()
+          + " cores)";
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String fmt(double v) {

@@ -56,4 +56,9 @@ public final class Benchmark {
   public static void printStartup(PrintStream out, List<?> figures) {
     BenchTable.printStartup(out, (List<StartupBench.Figure>) figures);
   }
+
+  @SuppressWarnings("unchecked")
+  public static boolean startupMeetsTargets(List<?> figures) {
+    return StartupBench.meetsTargets((List<StartupBench.Figure>) figures);
+  }
 }

@@ -8,14 +8,14 @@ import java.util.List;
 
 /**
  * How to start ironkube as its own process, the way users do when possible: the ./ironkube launcher
- * (with its class-data-sharing archive) when the working directory has one, else {@code java -jar}
- * on the fat jar, else {@code java -cp} on this process's class path.
+ * (with its AOT or CDS class cache) when the working directory has one, else {@code java -jar} on
+ * the fat jar, else {@code java -cp} on this process's class path.
  */
 record ChildJvm(List<String> prefix, String how) {
   static ChildJvm detect() {
     Path launcher = Path.of("ironkube").toAbsolutePath();
     if (Files.isExecutable(launcher) && Files.isRegularFile(launcher)) {
-      return new ChildJvm(List.of(launcher.toString()), "./ironkube launcher (CDS archive)");
+      return new ChildJvm(List.of(launcher.toString()), "./ironkube launcher");
     }
     String java = javaBinary();
     Path jar = Path.of("target", "ironkube-all.jar").toAbsolutePath();

@@ -30,14 +30,19 @@ public enum KeyType {
     return signatureAlgorithm;
   }
 
-  /** A fresh key pair; only the JDK provider is needed. */
+  /**
+   * A fresh key pair; only the JDK provider is needed. RSA keys are searched for on every core
+   * ({@link RsaKeyGenerator}).
+   */
   public KeyPair generate(SecureRandom random) {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance(jcaName);
       switch (this) {
         case ED25519 -> generator.initialize(255, random);
         case ECDSA_P256 -> generator.initialize(new ECGenParameterSpec("secp256r1"), random);
-        case RSA_4096 -> generator.initialize(4096, random);
+        case RSA_4096 -> {
+          return RsaKeyGenerator.generate(4096, random);
+        }
       }
       return generator.generateKeyPair();
     } catch (NoSuchAlgorithmException | InvalidAlgorithmParameterException e) {

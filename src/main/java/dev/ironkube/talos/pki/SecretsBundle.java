@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -52,19 +54,32 @@ public record SecretsBundle(
     requireToken(trustdToken, "trustd token");
   }
 
-  /** A fresh bundle. RSA-4096 generation dominates: expect about a second. */
+  /**
+   * A fresh bundle. The RSA-4096 service-account key dominates; its primes are searched for on
+   * background threads while the four CAs are made here.
+   */
   public static SecretsBundle generate(CertificateIssuer issuer, SecureRandom random) {
+    CompletableFuture<KeyPair> serviceAccount = RsaKeyGenerator.start(4096, random);
+    String clusterId = Tokens.clusterId(random);
+    String clusterSecret = Tokens.secret32(random);
+    String bootstrapToken = Tokens.bootstrapToken(random);
+    String secretbox = Tokens.secret32(random);
+    String trustdToken = Tokens.bootstrapToken(random);
+    CertAndKey etcd = issuer.selfSignedCa(KeyType.ECDSA_P256, "etcd", null);
+    CertAndKey kubernetes = issuer.selfSignedCa(KeyType.ECDSA_P256, "kubernetes", null);
+    CertAndKey aggregator = issuer.selfSignedCa(KeyType.ECDSA_P256, null, "front-proxy");
+    CertAndKey os = issuer.selfSignedCa(KeyType.ED25519, "talos", null);
     return new SecretsBundle(
-        Tokens.clusterId(random),
-        Tokens.secret32(random),
-        Tokens.bootstrapToken(random),
-        Tokens.secret32(random),
-        Tokens.bootstrapToken(random),
-        issuer.selfSignedCa(KeyType.ECDSA_P256, "etcd", null),
-        issuer.selfSignedCa(KeyType.ECDSA_P256, "kubernetes", null),
-        issuer.selfSignedCa(KeyType.ECDSA_P256, null, "front-proxy"),
-        KeyType.RSA_4096.generate(random).getPrivate(),
-        issuer.selfSignedCa(KeyType.ED25519, "talos", null));
+        clusterId,
+        clusterSecret,
+        bootstrapToken,
+        secretbox,
+        trustdToken,
+        etcd,
+        kubernetes,
+        aggregator,
+        serviceAccount.join().getPrivate(),
+        os);
   }
 
   public static SecretsBundle generate() {

@@ -2,6 +2,10 @@ package dev.ironkube.talos.stage;
 
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.talos.api.TalosIdentity;
+import dev.ironkube.talos.config.MachineConfigGenerator;
+import dev.ironkube.talos.config.MachineConfigInput;
+import dev.ironkube.talos.config.NodeRole;
+import dev.ironkube.talos.config.TalosVersion;
 import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import dev.ironkube.talos.pki.SecretsBundle;
@@ -54,11 +58,33 @@ final class ClusterSecrets {
             .start(
                 () -> {
                   try {
-                    bundle();
+                    warmUp(bundle());
                   } catch (RuntimeException e) {
                     // bundle() on the pipeline's thread tries again and reports the failure
                   }
                 });
+  }
+
+  /**
+   * Renders a throwaway config for a documentation address and drops it. The first rendering in a
+   * process loads and compiles the YAML and config code (0.1-0.4 s); done here, while the provider
+   * deploys, the real one right after the node boots no longer pays it.
+   */
+  private static void warmUp(SecretsBundle bundle) {
+    MachineConfigGenerator generator = new MachineConfigGenerator(bundle);
+    for (TalosVersion version : TalosVersion.values()) {
+      generator.render(
+          version,
+          MachineConfigInput.builder()
+              .clusterName("warm-up")
+              .endpoint("https://192.0.2.1:6443")
+              .role(NodeRole.CONTROLPLANE)
+              .hostname("warm-up")
+              .certSans(List.of("192.0.2.1"))
+              .installDisk("/dev/sda")
+              .installerImage("factory.talos.dev/metal-installer/warm-up:" + version.contract())
+              .build());
+    }
   }
 
   /** Whether this process generated the bundle (rather than reading an earlier run's). */
