@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ironkube sim bench",
       "  ironkube sim bench --runs 3 -o json > bench.json",
-      "  ironkube sim bench --startup"
+      "  ironkube sim bench --startup",
+      "  ironkube sim bench --nodes 3+2 --runs 2      # a 5-node cluster against one node"
     })
 final class SimBenchCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -51,6 +52,14 @@ final class SimBenchCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Runs per start-up figure (default: 15).")
   int startupRuns = 15;
+
+  @Option(
+      names = "--nodes",
+      paramLabel = "CP+W",
+      description =
+          "Compare a cluster of CP control planes and W workers (such as 3+2) with one node,"
+              + " alternating --runs times; the target is at most 1.25 times one node's wall time.")
+  String nodes;
 
   @Option(
       names = {"-o", "--output"},
@@ -78,6 +87,22 @@ final class SimBenchCommand implements Callable<Integer> {
         Benchmark.printStartup(env.out(), figures);
       }
       return Benchmark.startupMeetsTargets(figures) ? ExitCodes.OK : ExitCodes.PROVISION_FAILED;
+    }
+    if (nodes != null) {
+      var m = java.util.regex.Pattern.compile("([13])\\+(\\d{1,2})").matcher(nodes);
+      if (!m.matches()) {
+        throw new UserInputException(
+            "--nodes " + nodes + " is not CP+W", "use 1 or 3 control planes, such as --nodes 3+2");
+      }
+      Benchmark.MultiNode result =
+          Benchmark.multiNode(
+              scale, runs, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), env.err());
+      if (output == OutputFormat.json) {
+        Json.print(env.out(), result);
+      } else {
+        Benchmark.printMultiNode(env.out(), result);
+      }
+      return result.meetsTarget() ? ExitCodes.OK : ExitCodes.PROVISION_FAILED;
     }
     BenchReport report = Benchmark.provision(scale, runs, !noRss, env.err());
     if (output == OutputFormat.json) {

@@ -26,6 +26,7 @@ public record BenchModel(double scale) {
   public static final String SERVICES_START = "talos.services.start";
   public static final String ETCD_START = "talos.etcd.start";
   public static final String KUBELET_READY = "talos.kubelet.ready";
+  public static final String ETCD_JOIN = "talos.etcd.join";
 
   static final Duration SEED_DISK_ERASE = Duration.ofMinutes(10);
 
@@ -41,6 +42,10 @@ public record BenchModel(double scale) {
           new Step(ETCD_START, Duration.ofSeconds(20), true),
           new Step(KUBELET_READY, Duration.ofSeconds(30), true),
           new Step("talos.reset", Duration.ofSeconds(60), false),
+          // A control plane joining etcd: on the critical path only with several control planes
+          // (see floor(int)); the node monitor's grace only matters once a node is gone.
+          new Step(ETCD_JOIN, Duration.ofSeconds(30), false),
+          new Step("kube.node.monitor-grace", Duration.ofSeconds(50), false),
           // Latitude's limits are per minute of real time; the window shrinks with the model so
           // the simulator enforces them per modelled minute.
           new Step(LatitudeApi.STEP_RATE_WINDOW, Duration.ofMinutes(1), false));
@@ -75,6 +80,20 @@ public record BenchModel(double scale) {
   /** The scaled floor: no tool can finish a run faster than this. */
   public Duration floor() {
     return scaled(realFloor());
+  }
+
+  /**
+   * The scaled floor of a cluster with {@code controlPlanes}: every node is ordered and boots in
+   * parallel, so more nodes cost nothing more on the critical path, except that a control plane
+   * joins etcd only once the first one's etcd runs, and serves the API (which its kubelet then
+   * waits for) only once it has joined.
+   */
+  public Duration floor(int controlPlanes) {
+    Duration real = realFloor();
+    if (controlPlanes > 1) {
+      real = real.plus(real(ETCD_JOIN));
+    }
+    return scaled(real);
   }
 
   static Duration real(String step) {

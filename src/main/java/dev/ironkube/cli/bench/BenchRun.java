@@ -53,6 +53,11 @@ final class BenchRun {
   private BenchRun() {}
 
   static Result run(BenchModel model) throws IOException {
+    return run(model, 1, 0);
+  }
+
+  /** One provision of {@code controlPlanes} control planes and {@code workers} workers. */
+  static Result run(BenchModel model, int controlPlanes, int workers) throws IOException {
     Path home = Files.createTempDirectory("ironkube-bench");
     try (SimulatedDatacenter sim =
         Simulation.builder(model.timeModel(), Faults.none())
@@ -77,10 +82,21 @@ final class BenchRun {
               p -> recorder[0] = new StepRecorder(p));
       long start = System.nanoTime();
       int code =
-          Ironkube.run(env, "provision", "--simulate", "--yes", "--no-platform", "--name", "bench");
+          Ironkube.run(
+              env,
+              "provision",
+              "--simulate",
+              "--yes",
+              "--no-platform",
+              "--name",
+              "bench",
+              "--control-planes",
+              Integer.toString(controlPlanes),
+              "--workers",
+              Integer.toString(workers));
       long end = System.nanoTime();
       double wall = (end - start) / 1e6;
-      double floor = model.floor().toNanos() / 1e6;
+      double floor = model.floor(controlPlanes).toNanos() / 1e6;
       List<StepRecorder.Span> spans = recorder[0] == null ? List.of() : recorder[0].spans();
       SimEvents events = sim.events();
       double modelledMinutes = (end - start) / 1e9 / model.scale() / 60;
