@@ -170,16 +170,21 @@ final class ProvisionCommand implements Callable<Integer> {
       TalosBootstrap talos = TalosWiring.stage(c, ctx, platform.isPresent());
       var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
       access.ifPresent(stages::add);
-      ProvisionReport report =
-          new ProvisionWorkflow(
-                  ctx,
-                  dryRun,
-                  c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
-                  talos,
-                  c.offerToStoreKey(),
-                  common.simulate,
-                  stages)
-              .run();
+      ProvisionReport report;
+      try {
+        report =
+            new ProvisionWorkflow(
+                    ctx,
+                    dryRun,
+                    c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
+                    talos,
+                    c.offerToStoreKey(),
+                    common.simulate,
+                    stages)
+                .run();
+      } finally {
+        access.ifPresent(dev.ironkube.access.AccessStage::close);
+      }
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);
       return 0;

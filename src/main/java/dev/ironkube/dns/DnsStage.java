@@ -14,6 +14,11 @@ import java.util.Map;
  * Phase 5: the cluster's DNS name pointed at the node as soon as its address is known. A record
  * this run created is journaled as owned, so cleanup and destroy remove it; a record that was
  * already there (correct or corrected) is left to its owner.
+ *
+ * <p>Whether the name had records before the cluster's first attempt is journaled before the first
+ * write. A create whose answer was lost (the record exists, the run does not know its id), or a run
+ * killed between the create and its journal line, leaves a record that a later attempt only finds:
+ * when the name was free at first, the record found is this cluster's and is owned as well.
  */
 public final class DnsStage implements AfterBootstrap {
   public static final String SYSTEM = "cloudflare";
@@ -49,17 +54,75 @@ public final class DnsStage implements AfterBootstrap {
 
   private void publish(TalosStage.Node node) {
     Progress.Step step = progress.step("A record " + name + " → " + node.address());
-    DnsChange change =
-        gate.act(
-            SYSTEM,
-            "upsert A " + name,
-            Map.of("address", node.address()),
-            () -> dns.upsertA(new DesiredARecord(name, node.address(), ttl, proxied)));
-    if (change.outcome() == DnsChange.Outcome.CREATED) {
+    boolean nameWasFree = nameWasFree();
+    DnsChange change;
+    try {
+      change =
+          gate.act(
+              SYSTEM,
+              "upsert A " + name,
+              Map.of("address", node.address()),
+              () -> dns.upsertA(new DesiredARecord(name, node.address(), ttl, proxied)));
+    } catch (RuntimeException failed) {
+      if (nameWasFree) {
+        ownWhatExists(node, failed);
+      }
+      throw failed;
+    }
+    if (change.outcome() == DnsChange.Outcome.CREATED || nameWasFree) {
       gate.adopt(SYSTEM, new ResourceRef(KIND, change.record().id(), name));
     }
     published = name + " → " + node.address();
     step.done(change.outcome().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * For destroy: a record a killed run created without journaling it. When the cluster's journal
+   * says the name was free before the first attempt, an A record of that name pointing at the
+   * journaled node address is the cluster's, and is journaled as owned so the destroy deletes it.
+   */
+  public static void ownUnjournaled(Gate gate, DnsProvider dns, String name) {
+    boolean free = gate.journal().value(freeKey(name)).map(Boolean::parseBoolean).orElse(false);
+    var address = gate.journal().value("ipv4");
+    if (!free || address.isEmpty() || gate.dryRun()) {
+      return;
+    }
+    for (DnsRecord r : dns.findRecords(name)) {
+      if ("A".equals(r.type()) && address.get().equals(r.content())) {
+        gate.adopt(SYSTEM, new ResourceRef(KIND, r.id(), name));
+      }
+    }
+  }
+
+  private static String freeKey(String name) {
+    return "dns-name-was-free " + name;
+  }
+
+  /** Whether the name had no record before this cluster's first attempt (journaled then). */
+  private boolean nameWasFree() {
+    String key = freeKey(name);
+    return gate.journal()
+        .value(key)
+        .map(Boolean::parseBoolean)
+        .orElseGet(
+            () -> {
+              boolean free = dns.findRecords(name).isEmpty();
+              gate.journal().value(key, Boolean.toString(free));
+              return free;
+            });
+  }
+
+  /** After a failed upsert of a free name: a record pointing at the node is this run's own. */
+  private void ownWhatExists(TalosStage.Node node, RuntimeException failed) {
+    try {
+      for (DnsRecord r : dns.findRecords(name)) {
+        if ("A".equals(r.type()) && node.address().equals(r.content())) {
+          gate.adopt(SYSTEM, new ResourceRef(KIND, r.id(), name));
+        }
+      }
+    } catch (RuntimeException unreachable) {
+      failed.addSuppressed(unreachable);
+    }
   }
 
   @Override

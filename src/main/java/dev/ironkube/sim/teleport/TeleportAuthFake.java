@@ -165,7 +165,8 @@ public final class TeleportAuthFake implements AutoCloseable {
     return tokens.remove(name) != null;
   }
 
-  synchronized List<String> visibleClusters() {
+  /** The kube_servers ListResources shows now: clusters whose agent joined a while ago. */
+  public synchronized List<String> visibleClusters() {
     long delay = time.duration("teleport.agent.register", Duration.ofSeconds(20)).toNanos();
     long now = System.nanoTime();
     return registeredAt.entrySet().stream()
