@@ -91,8 +91,8 @@ final class RunWorld {
             talosPollInterval: 10ms
             platformPollInterval: 10ms
             teleportPollInterval: 10ms
-            talosBootTimeout: 3s
-            bootstrapTimeout: 5s
+            talosBootTimeout: 8s
+            bootstrapTimeout: 10s
             platformTimeout: 8s
             teleportTimeout: 3s
         """
