@@ -46,10 +46,13 @@ final class RunWorld {
     this.profile = profile;
     this.home = home;
     this.doc = home.resolve("cluster.yaml");
+    // Its own stream: the simulators seed their resource ids from the run's seed, and a key drawn
+    // from the same stream once equalled the first Scaleway id, which every output shows.
+    Random keys = new Random(random.nextLong() ^ 0x6B6579L);
     this.providerKey =
         profile.provider().equals("scaleway")
-            ? new UUID(random.nextLong(), random.nextLong()).toString()
-            : "lat_chaos_" + HexFormat.of().formatHex(bytes(random, 16));
+            ? "chaos" + new UUID(keys.nextLong(), keys.nextLong()).toString().substring(5)
+            : "lat_chaos_" + HexFormat.of().formatHex(bytes(keys, 16));
   }
 
   SimulatedDatacenter start(TimeModel time, Faults faults, long seed) throws IOException {
