@@ -30,7 +30,7 @@ import java.util.Map;
  * operator's allows are removed and the closed ports checked from outside. If the agent never
  * registers, the run stops with the node running and unlocked (exit 8) and says what to do.
  */
-public final class AccessStage implements AfterBootstrap {
+public final class AccessStage implements AfterBootstrap, AutoCloseable {
   private final TeleportClient teleport;
   private final String cluster;
   private final String chartVersion;
@@ -126,6 +126,15 @@ public final class AccessStage implements AfterBootstrap {
   private void lockDown(ClusterNodes cluster) {
     lockdowns.lockDown(cluster);
     lockedDown = true;
+  }
+
+  /**
+   * Closes the Teleport connection, for a run that ends before the verification closed it (a
+   * failure or Ctrl-C in an earlier phase). Closing twice is harmless.
+   */
+  @Override
+  public void close() {
+    teleport.close();
   }
 
   @Override

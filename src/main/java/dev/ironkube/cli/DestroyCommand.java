@@ -3,6 +3,7 @@ package dev.ironkube.cli;
 import dev.ironkube.dns.DnsStage;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.secrets.CredentialsBackupStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
@@ -80,14 +81,17 @@ final class DestroyCommand implements Callable<Integer> {
               ? Journal.open(files.journal(), env.clock())
               : Journal.inMemory(env.clock());
       var provider = c.provider(prompter, () -> "");
+      Gate gate = new Gate(journal, dryRun);
+      var dns = c.dns();
+      if (dns.isPresent()) {
+        DnsStage.ownUnjournaled(gate, dns.get(), c.settings().require(SettingsCatalogue.DNS_NAME));
+      }
+      Map<String, dev.ironkube.workflow.Cleanup.Deleter> others =
+          new java.util.HashMap<>(dns.map(DnsStage::deleter).orElse(Map.of()));
+      SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
+          .ifPresent(store -> others.putAll(CredentialsBackupStage.deleter(store)));
       DestroyWorkflow.Report report =
-          new DestroyWorkflow(
-                  cluster,
-                  provider,
-                  new Gate(journal, dryRun),
-                  narration.progress(),
-                  c.dns().map(DnsStage::deleter).orElse(Map.of()))
-              .run();
+          new DestroyWorkflow(cluster, provider, gate, narration.progress(), others).run();
       narration.close();
       if (!dryRun && files.exists()) {
         var record = files.retire(env.clock().instant());

@@ -195,16 +195,21 @@ final class ProvisionCommand implements Callable<Integer> {
       TalosBootstrap talos = TalosWiring.stage(c, ctx, platform.isPresent());
       var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
       access.ifPresent(stages::add);
-      ProvisionReport report =
-          action.apply(
-              new ProvisionWorkflow(
-                  ctx,
-                  dryRun,
-                  c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
-                  talos,
-                  c.offerToStoreKey(),
-                  common.simulate,
-                  stages));
+      ProvisionReport report;
+      try {
+        report =
+            action.apply(
+                new ProvisionWorkflow(
+                    ctx,
+                    dryRun,
+                    c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
+                    talos,
+                    c.offerToStoreKey(),
+                    common.simulate,
+                    stages));
+      } finally {
+        access.ifPresent(dev.ironkube.access.AccessStage::close);
+      }
       narration.close();
       ReportPrinter.print(env, report, output == OutputFormat.json);
       return 0;

@@ -1,6 +1,8 @@
 package dev.ironkube.secrets;
 
+import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
@@ -15,8 +17,16 @@ import java.util.Map;
  * Stores the cluster's secrets bundle, talosconfig and kubeconfig in the secret store once the
  * cluster is bootstrapped, so a second operator can manage it: {@link ClusterCredentialsBackup}
  * encodes them, since the store trims values.
+ *
+ * <p>The copies belong to the cluster: each is journaled as owned before it is written (its name is
+ * fixed by the cluster's name, so a write whose answer was lost is owned too), and the cleanup of a
+ * failed run or {@code destroy} deletes them, as destroy deletes the local files. Only a cluster
+ * that exists keeps credentials in the store.
  */
 public final class CredentialsBackupStage implements AfterBootstrap {
+  public static final String SYSTEM = "infisical";
+  public static final String KIND = "infisical_secret";
+
   private final SecretSink sink;
   private final String where;
   private final String cluster;
@@ -54,11 +64,15 @@ public final class CredentialsBackupStage implements AfterBootstrap {
             ClusterCredentialsBackup.Kind.TALOSCONFIG, files.talosconfig(),
             ClusterCredentialsBackup.Kind.KUBECONFIG, files.kubeconfig());
     for (var e : documents.entrySet()) {
-      Progress.Step step = progress.step("Writing " + backup.secretName(e.getKey()));
+      String name = backup.secretName(e.getKey());
+      Progress.Step step = progress.step("Writing " + name);
       String document = Files.readString(e.getValue());
+      // Owned before it is written: a write whose answer was lost, or a run killed mid-write,
+      // leaves nothing that cleanup and destroy do not know of (deleting a missing one is fine).
+      gate.adopt(SYSTEM, new ResourceRef(KIND, name, name));
       gate.act(
-          "infisical",
-          "store " + backup.secretName(e.getKey()),
+          SYSTEM,
+          "store " + name,
           Map.of(),
           () -> {
             backup.write(sink, e.getKey(), document);
@@ -67,6 +81,16 @@ public final class CredentialsBackupStage implements AfterBootstrap {
       step.done("stored");
     }
     written = true;
+  }
+
+  @Override
+  public Map<String, Cleanup.Deleter> deleters() {
+    return deleter(sink);
+  }
+
+  /** How cleanup and destroy delete a copy this tool stored. */
+  public static Map<String, Cleanup.Deleter> deleter(SecretSink sink) {
+    return Map.of(SYSTEM, ref -> sink.delete(ref.id()));
   }
 
   @Override

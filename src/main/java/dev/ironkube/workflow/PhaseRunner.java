@@ -29,5 +29,8 @@ public final class PhaseRunner {
       phase.action().run();
       journal.phaseDone(phase.id());
     }
+    // A stop asked for during the last phase stops the run too: the user was told it is stopping
+    // and cleaning up, so it must not go on to report success.
+    cancellation.check();
   }
 }

@@ -39,6 +39,28 @@ class DnsEndToEndTest {
   }
 
   @Test
+  void aRecordWhoseCreateAnswerWasLostIsOwnedAndRemovedByDestroy() {
+    CliRun lossy =
+        new CliRun(
+            new dev.ironkube.sim.Faults(7)
+                .arm(
+                    dev.ironkube.sim.Faults.Rule.once(
+                        "cloudflare.POST /zones/{zone_id}/dns_records", "lost-response")));
+    try {
+      lossy.env.put("IRONKUBE_DNS_NAME", "k8s.ironkube.test");
+      CliRun.Result r =
+          lossy.run("provision", "--simulate", "--yes", "--no-platform", "--name", "dns");
+      CliRun.Result d = lossy.run("destroy", "dns", "--simulate", "--yes");
+      assertThat(d.exitCode()).as(r.err() + d.err()).isZero();
+      assertThat(lossy.sim.cloudflare().records(CloudflareOptions.DEFAULT_ZONE_ID))
+          .as("records after destroy")
+          .isEmpty();
+    } finally {
+      lossy.close();
+    }
+  }
+
+  @Test
   void aDuplicateRecordIsReportedNotIgnored() {
     cli.env.put("IRONKUBE_DNS_NAME", "k8s.ironkube.test");
     cli.sim

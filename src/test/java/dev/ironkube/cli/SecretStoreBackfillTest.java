@@ -78,5 +78,11 @@ class SecretStoreBackfillTest {
     assertThat(kubeconfig)
         .isEqualTo(java.nio.file.Files.readString(cli.home().resolve("clusters/wb/kubeconfig")));
     assertThat(r.all()).doesNotContain(stored);
+
+    // The copies belong to the cluster: destroy removes them with it.
+    CliRun.Result d = cli.run("destroy", "wb", "--simulate", "--yes", "-f", doc.toString());
+    assertThat(d.exitCode()).as(d.err()).isZero();
+    assertThat(cli.sim.infisical().secretNames("prod", "/"))
+        .noneMatch(n -> n.startsWith("IRONKUBE_WB_"));
   }
 }

@@ -1,20 +1,49 @@
 package dev.ironkube.cli.chaos;
 
 import dev.ironkube.cli.chaos.Scenario.Disturbance;
+import dev.ironkube.cli.chaos.Scenario.Expectation;
+import dev.ironkube.cli.chaos.Scenario.Profile;
 import dev.ironkube.sim.Faults.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
  * The faults a chaos run draws from. Each entry names the simulator's fault point and kind (see the
  * fakes' javadoc) and is injected at a random occurrence of that point, so the same fault hits
- * different moments of the pipeline from run to run.
+ * different moments of the pipeline from run to run. Each run also draws its world: Latitude.sh or
+ * Scaleway, with or without the DNS, Infisical and Teleport integrations (entries that strike an
+ * integration always have them).
  */
 public final class Catalogue {
   private Catalogue() {}
 
-  /** Every scenario kind, each drawn with equal weight. */
+  /** The entry whose runs the campaign aims, in turn, at each phase of the pipeline. */
+  public static final String CTRL_C_PHASE = "ctrl-c-phase";
+
+  /** The prefix of a Ctrl-C aimed at one phase: "ctrl-c@platform". */
+  public static final String CTRL_C_AT = "ctrl-c@";
+
+  /** Entries drawn more often than once per name, so every phase gets its Ctrl-C in a campaign. */
+  private static final Map<String, Integer> WEIGHTS = Map.of(CTRL_C_PHASE, 4);
+
+  private static final String CF_LIST = "cloudflare.GET /zones/{zone_id}/dns_records";
+  private static final String CF_CREATE = "cloudflare.POST /zones/{zone_id}/dns_records";
+  private static final String INF_LOGIN = "infisical.POST /api/v1/auth/universal-auth/login";
+  private static final String INF_LIST = "infisical.GET /api/v3/secrets/raw";
+  private static final String INF_WRITE = "infisical.POST /api/v4/secrets/{secretName}";
+
+  /** Platform workloads (fault point under kube.workload.) → the component a failure names. */
+  private static final List<List<String>> COMPONENTS =
+      List.of(
+          List.of("local-path-storage/local-path-provisioner", "local-path-provisioner"),
+          List.of("argocd/argo-workflows", "Argo Workflows"),
+          List.of("argocd/vault", "Vault"),
+          List.of("argocd/cto-controller", "CTO controller"),
+          List.of("argocd/cto-mcp-server", "MCP server"));
+
+  /** Every scenario kind that a campaign draws. */
   public static List<String> names() {
     return List.of(
         "none",
@@ -37,38 +66,72 @@ public final class Catalogue {
         "out-of-stock-at-order",
         "lost-create-response",
         "keep-on-failure",
+        "platform-never-ready",
+        "dns-5xx",
+        "dns-429",
+        "dns-timeout",
+        "dns-malformed",
+        "dns-lost-create",
+        "infisical-login-denied",
+        "infisical-list-5xx",
+        "infisical-token-expired",
+        "teleport-never-registers",
         "ctrl-c",
+        CTRL_C_PHASE,
         "kill-then-resume",
         "kill-then-destroy");
   }
 
-  public static Scenario draw(Random random) {
-    List<String> names = names();
-    return build(names.get(random.nextInt(names.size())), random);
+  /** A kind drawn by weight; {@link #CTRL_C_PHASE} is for the caller to aim at a phase. */
+  public static String drawKind(Random random) {
+    List<String> bag = new ArrayList<>();
+    for (String name : names()) {
+      for (int i = 0; i < WEIGHTS.getOrDefault(name, 1); i++) {
+        bag.add(name);
+      }
+    }
+    return bag.get(random.nextInt(bag.size()));
   }
 
   public static Scenario build(String name, Random r) {
+    if (name.equals(CTRL_C_PHASE)) {
+      name = CTRL_C_AT + PipelinePhases.ALL.get(r.nextInt(PipelinePhases.ALL.size()));
+    }
     int skip = r.nextInt(4);
+    boolean needsIntegrations =
+        name.startsWith("dns-")
+            || name.startsWith("infisical-")
+            || name.startsWith("teleport-")
+            || name.startsWith(CTRL_C_AT)
+                && PipelinePhases.needsIntegrations(name.substring(CTRL_C_AT.length()));
+    // Scaleway's 429 carries no Retry-After: the hinted 429 is Latitude's alone.
+    String provider = name.equals("provider-429") || !r.nextBoolean() ? "latitude" : "scaleway";
+    Profile profile = new Profile(provider, needsIntegrations || r.nextBoolean());
+    ProviderPoints p = ProviderPoints.of(provider);
     List<Rule> faults = new ArrayList<>();
     Disturbance disturbance = Disturbance.NONE;
+    Expectation expect = Expectation.ANY;
+    String interruptAt = null;
     boolean keep = false;
     switch (name) {
       case "none" -> {}
-      case "provider-429" ->
-          faults.add(new Rule("latitude.GET *", "429", skip, 1 + r.nextInt(3), 1));
+      case "provider-429" -> faults.add(new Rule(p.reads(), "429", skip, 1 + r.nextInt(3), 1));
       case "provider-429-no-hint" ->
-          faults.add(new Rule("latitude.GET *", "429-no-hint", skip, 1 + r.nextInt(3), 1));
-      case "provider-500-read" -> faults.add(new Rule("latitude.GET *", "http-500", skip, 2, 1));
-      case "provider-502-read" -> faults.add(new Rule("latitude.GET *", "http-502", skip, 2, 1));
-      case "provider-reset-read" -> faults.add(new Rule("latitude.GET *", "reset", skip, 1, 1));
+          faults.add(
+              new Rule(
+                  p.reads(),
+                  provider.equals("latitude") ? "429-no-hint" : "429",
+                  skip,
+                  1 + r.nextInt(3),
+                  1));
+      case "provider-500-read" -> faults.add(new Rule(p.reads(), "http-500", skip, 2, 1));
+      case "provider-502-read" -> faults.add(new Rule(p.reads(), "http-502", skip, 2, 1));
+      case "provider-reset-read" -> faults.add(new Rule(p.reads(), "reset", skip, 1, 1));
       case "provider-malformed-read" ->
-          faults.add(new Rule("latitude.GET /servers/{id}", "malformed", skip, 1, 1));
-      case "provider-500-write" ->
-          faults.add(new Rule("latitude.POST *", "http-500", r.nextInt(3), 1, 1));
-      case "provider-reset-write" ->
-          faults.add(new Rule("latitude.POST *", "reset", r.nextInt(3), 1, 1));
-      case "provider-timeout-read" ->
-          faults.add(new Rule("latitude.GET /servers/{id}", "timeout", skip, 1, 1));
+          faults.add(new Rule(p.serverRead(), "malformed", skip, 1, 1));
+      case "provider-500-write" -> faults.add(new Rule(p.writes(), "http-500", r.nextInt(3), 1, 1));
+      case "provider-reset-write" -> faults.add(new Rule(p.writes(), "reset", r.nextInt(3), 1, 1));
+      case "provider-timeout-read" -> faults.add(new Rule(p.serverRead(), "timeout", skip, 1, 1));
       case "talos-apply-drop" -> faults.add(Rule.once("talos.apply", "drop"));
       case "talos-apply-reject" -> faults.add(Rule.once("talos.apply", "reject"));
       case "talos-bootstrap-refused" ->
@@ -79,24 +142,70 @@ public final class Catalogue {
                   "talos.service." + List.of("etcd", "kubelet", "apid", "trustd").get(r.nextInt(4)),
                   "never-healthy"));
       case "stale-status" ->
-          faults.add(
-              new Rule("latitude.GET /servers/{id}", "stale-status", skip, 3 + r.nextInt(5), 1));
-      case "stuck-deploy" -> faults.add(Rule.once("latitude.POST /servers", "stuck"));
-      case "failed-deployment" ->
-          faults.add(Rule.once("latitude.POST /servers", "failed-deployment"));
-      case "out-of-stock-at-order" ->
-          faults.add(Rule.once("latitude.POST /servers", "out-of-stock"));
-      case "lost-create-response" ->
-          faults.add(Rule.once("latitude.POST /servers", "lost-response"));
+          faults.add(new Rule(p.serverRead(), "stale-status", skip, 3 + r.nextInt(5), 1));
+      case "stuck-deploy" -> faults.add(Rule.once(p.create(), "stuck"));
+      case "failed-deployment" -> faults.add(Rule.once(p.create(), p.failedDeployment()));
+      case "out-of-stock-at-order" -> faults.add(Rule.once(p.create(), "out-of-stock"));
+      case "lost-create-response" -> faults.add(Rule.once(p.create(), "lost-response"));
       case "keep-on-failure" -> {
-        faults.add(Rule.once("latitude.POST /servers", "failed-deployment"));
+        faults.add(Rule.once(p.create(), p.failedDeployment()));
         keep = true;
+      }
+      case "platform-never-ready" -> {
+        List<String> c = COMPONENTS.get(r.nextInt(COMPONENTS.size()));
+        faults.add(Rule.always("kube.workload." + c.get(0), "never-ready"));
+        expect = Expectation.oneOf("failed-cleaned").naming(c.get(1));
+      }
+      case "dns-5xx", "dns-429", "dns-timeout", "dns-malformed" -> {
+        String kind =
+            switch (name) {
+              case "dns-5xx" -> "http-500";
+              case "dns-429" -> "429";
+              case "dns-timeout" -> "timeout";
+              default -> "malformed";
+            };
+        faults.add(new Rule(r.nextBoolean() ? CF_LIST : CF_CREATE, kind, 0, 1 + r.nextInt(2), 1));
+        expect = Expectation.oneOf("provisioned", "failed-cleaned");
+      }
+      case "dns-lost-create" -> {
+        faults.add(Rule.once(CF_CREATE, "lost-response"));
+        expect = Expectation.oneOf("provisioned", "failed-cleaned");
+      }
+      case "infisical-login-denied" -> {
+        // Once: the revoked secret is "restored" before the destroy that follows every run.
+        faults.add(Rule.once(INF_LOGIN, "denied"));
+        expect = Expectation.oneOf("failed-cleaned").naming("Infisical");
+      }
+      case "infisical-list-5xx" -> {
+        faults.add(new Rule(INF_LIST, "http-500", r.nextInt(2), 1 + r.nextInt(2), 1));
+        expect = Expectation.oneOf("provisioned", "failed-cleaned");
+      }
+      case "infisical-token-expired" -> {
+        // Mid-run: the first list (settings backfill) passes; a later list or a write-back finds
+        // its token expired, and the session must log in again and carry on.
+        faults.add(
+            r.nextBoolean()
+                ? new Rule(INF_LIST, "token-expired", 1, 1, 1)
+                : new Rule(INF_WRITE, "token-expired", r.nextInt(3), 1, 1));
+        expect = Expectation.oneOf("provisioned");
+      }
+      case "teleport-never-registers" -> {
+        faults.add(Rule.always("teleport.join", "refused"));
+        expect = Expectation.oneOf("left-running");
       }
       case "ctrl-c" -> disturbance = Disturbance.CTRL_C;
       case "kill-then-resume" -> disturbance = Disturbance.KILL_THEN_RESUME;
       case "kill-then-destroy" -> disturbance = Disturbance.KILL_THEN_DESTROY;
-      default -> throw new IllegalArgumentException("unknown chaos scenario " + name);
+      default -> {
+        if (!name.startsWith(CTRL_C_AT)
+            || !PipelinePhases.ALL.contains(name.substring(CTRL_C_AT.length()))) {
+          throw new IllegalArgumentException("unknown chaos scenario " + name);
+        }
+        disturbance = Disturbance.CTRL_C_AT;
+        interruptAt = name.substring(CTRL_C_AT.length());
+        expect = Expectation.oneOf("interrupted");
+      }
     }
-    return new Scenario(name, List.copyOf(faults), disturbance, keep);
+    return new Scenario(name, profile, List.copyOf(faults), disturbance, keep, interruptAt, expect);
   }
 }

@@ -3,11 +3,9 @@ package dev.ironkube.cli.chaos;
 import dev.ironkube.cli.CliEnvironment;
 import dev.ironkube.cli.Ironkube;
 import dev.ironkube.cli.Signals;
-import dev.ironkube.cli.Simulation;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
-import dev.ironkube.sim.latitude.LatitudeOptions;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,12 +16,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,8 +40,8 @@ final class ChaosRun {
     this.typicalRun = typicalRun;
   }
 
-  /** What one invocation printed. */
-  record Invocation(int exitCode, String out, String err) {
+  /** What one invocation printed, and the phases it entered. */
+  record Invocation(int exitCode, String out, String err, List<String> phases) {
     /**
      * The line a user or script reads last: stdout's on success (data ends with the billing
      * reminder), the error line on stderr otherwise.
@@ -72,69 +67,51 @@ final class ChaosRun {
       throws IOException, InterruptedException {
     long started = System.nanoTime();
     Random random = new Random(seed);
-    String key = "lat_chaos_" + HexFormat.of().formatHex(randomBytes(random, 16));
     Faults faults = new Faults(seed);
     scenario.faults().forEach(faults::arm);
-    Path home = workDir.resolve("run-" + index);
-    Files.createDirectories(home);
-    Path doc = home.resolve("cluster.yaml");
-    Files.writeString(
-        doc,
-        """
-        apiVersion: ironkube.dev/v1alpha1
-        kind: Cluster
-        metadata:
-          name: chaos
-        spec:
-          plan: c2-small-x86
-          region: CHI
-          access:
-            operatorCidrs: [127.0.0.1/32]
-          waits:
-            providerPollInterval: 20ms
-            talosPollInterval: 10ms
-            talosBootTimeout: 3s
-            bootstrapTimeout: 5s
-        """);
+    RunWorld world = new RunWorld(scenario.profile(), workDir.resolve("run-" + index), random);
     List<String> violations = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     String outcome;
     Invocation last;
-    try (SimulatedDatacenter sim =
-        Simulation.builder(new TimeModel(scale), faults)
-            .latitude(
-                LatitudeOptions.defaults()
-                    .withApiKeys(Set.of(key))
-                    .withSeed(seed)
-                    .withTimeoutFaultDelay(Duration.ofSeconds(2)))
-            .build()
-            .start()) {
-      Map<String, String> env = new HashMap<>();
-      env.put("IRONKUBE_HOME", home.resolve("ironkube").toString());
-      env.put("LATITUDE_API_KEY", key);
-      List<String> provision =
-          new ArrayList<>(List.of("provision", "--simulate", "--yes", "-f", doc.toString()));
-      if (scenario.keepOnFailure()) {
-        provision.add("--keep-on-failure");
-      }
+    List<String> provision =
+        new ArrayList<>(List.of("provision", "--simulate", "--yes", "-f", world.doc().toString()));
+    if (scenario.keepOnFailure()) {
+      provision.add("--keep-on-failure");
+    }
+    List<String> destroy =
+        List.of("destroy", RunWorld.CLUSTER, "--simulate", "--yes", "-f", world.doc().toString());
+    try (SimulatedDatacenter sim = world.start(new TimeModel(scale), faults, seed)) {
+      Map<String, String> env = world.env();
+      boolean killed = false;
       switch (scenario.disturbance()) {
         case NONE -> {
-          last = inProcess(sim, env, null, provision);
+          last = inProcess(sim, env, null, null, provision);
           outcome = classify(last, scenario);
         }
         case CTRL_C -> {
           long delay = (long) (random.nextDouble() * typicalRun.toMillis());
-          last = inProcess(sim, env, Duration.ofMillis(delay), provision);
+          last = inProcess(sim, env, Duration.ofMillis(delay), null, provision);
           outcome = last.exitCode() == 130 ? "interrupted" : classify(last, scenario);
         }
+        case CTRL_C_AT -> {
+          last = inProcess(sim, env, null, scenario.interruptAt(), provision);
+          outcome = last.exitCode() == 130 ? "interrupted" : classify(last, scenario);
+          if (!last.phases().contains(scenario.interruptAt())) {
+            violations.add(
+                "Ctrl-C aimed at phase "
+                    + scenario.interruptAt()
+                    + " but the run never entered it (entered: "
+                    + String.join(", ", last.phases())
+                    + ")");
+          }
+        }
         default -> {
-          Map<String, String> childEnv = new HashMap<>(env);
-          childEnv.put("LATITUDE_API_URL", sim.latitudeUrl().toString());
-          childEnv.put("IRONKUBE_IMAGE_FACTORY_URL", sim.imageFactoryUrl().toString());
-          childEnv.put("IRONKUBE_PXE_URL", sim.pxeUrl().toString());
-          Path log = home.resolve("killed-run.log");
+          killed = true;
+          Path log = world.home().resolve("killed-run.log");
           Process child =
-              ChildProcess.start(childEnv, log, "provision", "--yes", "-f", doc.toString());
+              ChildProcess.start(
+                  world.childEnv(sim), log, "provision", "--yes", "-f", world.doc().toString());
           long delay = (long) (random.nextDouble() * (typicalRun.toMillis() + 1500));
           boolean finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
           if (!finished) {
@@ -149,35 +126,47 @@ final class ChaosRun {
                 "the process to kill did not start: " + childLog.lines().findFirst().orElse(""));
           }
           if (scenario.disturbance() == Scenario.Disturbance.KILL_THEN_RESUME) {
-            last = inProcess(sim, env, null, provision);
+            last = inProcess(sim, env, null, null, provision);
             outcome = "resumed-" + classify(last, scenario);
           } else {
-            last = inProcess(sim, env, null, List.of("destroy", "chaos", "--simulate", "--yes"));
+            last = inProcess(sim, env, null, null, destroy);
             outcome = last.exitCode() == 0 ? "destroyed-after-kill" : "destroy-failed";
           }
         }
       }
       outputs.add(last.out());
       outputs.add(last.err());
-      Invariants.check(sim, outcome, last, scenario, violations);
+      Leftovers left = Leftovers.in(sim, scenario.profile());
+      Invariants.check(left, outcome, last, scenario, violations);
+      Invariants.checkTokens(sim, killed, "after " + outcome, violations);
       if (outcome.endsWith("provisioned")) {
-        Invariants.checkAccess(home.resolve("ironkube/clusters/chaos"), violations);
+        Path clusterDir = world.home().resolve("ironkube/clusters/" + RunWorld.CLUSTER);
+        if (scenario.profile().integrations()) {
+          Invariants.checkLockedDown(sim, clusterDir, RunWorld.CLUSTER, violations);
+        } else {
+          Invariants.checkAccess(clusterDir, violations);
+        }
       }
 
       // Whatever the outcome, a destroy must leave the datacenter empty.
-      Invocation destroy =
-          inProcess(sim, env, null, List.of("destroy", "chaos", "--simulate", "--yes"));
-      outputs.add(destroy.out());
-      outputs.add(destroy.err());
-      if (destroy.exitCode() != 0) {
-        violations.add("final destroy failed: " + destroy.lastLine());
+      Invocation end = inProcess(sim, env, null, null, destroy);
+      outputs.add(end.out());
+      outputs.add(end.err());
+      if (end.exitCode() != 0) {
+        violations.add("final destroy failed: " + end.lastLine());
       }
-      Invariants.checkEmpty(sim, "after the final destroy", violations);
-      Invariants.checkSecrets(key, home, outputs, violations);
+      Invariants.checkEmpty(
+          Leftovers.in(sim, scenario.profile()), "after the final destroy", violations);
+      Invariants.checkTokens(sim, killed, "after the final destroy", violations);
+      List<String> secrets = new ArrayList<>(world.secrets());
+      sim.teleport().createdTokens().forEach(t -> secrets.add(t.name()));
+      Invariants.checkSecrets(world.providerKey(), secrets, world.home(), outputs, violations);
       return new RunResult(
           index,
           seed,
           scenario.name(),
+          scenario.profile().toString(),
+          scenario.interruptAt(),
           outcome,
           last.exitCode(),
           last.lastLine(),
@@ -191,13 +180,21 @@ final class ChaosRun {
     if (i.exitCode() == 0) {
       return "provisioned";
     }
+    if (i.exitCode() == dev.ironkube.failure.ExitCodes.LEFT_RUNNING) {
+      return "left-running";
+    }
     return s.keepOnFailure() ? "kept" : "failed-cleaned";
   }
 
+  /**
+   * Runs the CLI in process. {@code interruptAfter} sends Ctrl-C after that long; {@code
+   * interruptAt} sends it as the run enters that phase (seen through the narration's progress tap).
+   */
   private Invocation inProcess(
       SimulatedDatacenter sim,
       Map<String, String> env,
       Duration interruptAfter,
+      String interruptAt,
       List<String> args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -207,6 +204,14 @@ final class ChaosRun {
           handler.set(r);
           return () -> handler.set(null);
         };
+    Runnable ctrlC =
+        () -> {
+          Runnable r = handler.get();
+          if (r != null) {
+            r.run();
+          }
+        };
+    PhaseTap tap = new PhaseTap(interruptAt, ctrlC);
     CliEnvironment e =
         new CliEnvironment(
             Map.copyOf(env),
@@ -218,7 +223,8 @@ final class ChaosRun {
             false,
             false,
             signals,
-            sim);
+            sim,
+            tap);
     Thread interrupter = null;
     if (interruptAfter != null) {
       interrupter =
@@ -227,10 +233,7 @@ final class ChaosRun {
                   () -> {
                     try {
                       Thread.sleep(interruptAfter);
-                      Runnable r = handler.get();
-                      if (r != null) {
-                        r.run();
-                      }
+                      ctrlC.run();
                     } catch (InterruptedException ignored) {
                       Thread.currentThread().interrupt();
                     }
@@ -241,12 +244,9 @@ final class ChaosRun {
       interrupter.interrupt();
     }
     return new Invocation(
-        code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] randomBytes(Random random, int n) {
-    byte[] b = new byte[n];
-    random.nextBytes(b);
-    return b;
+        code,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        tap.entered());
   }
 }

@@ -46,19 +46,24 @@ public final class ChaosRunner {
       Duration typical = Duration.ofMillis(Math.max(200, (long) (8 * 60_000 * scale)));
       ChaosRun one = new ChaosRun(scale, work, typical);
       List<RunResult> results = new ArrayList<>();
+      int aimed = 0;
       for (int i = 1; i <= runs; i++) {
         long runSeed = campaign.nextLong();
-        Scenario scenario =
-            scenarios.isEmpty()
-                ? Catalogue.draw(new Random(runSeed))
-                : Catalogue.build(scenarios.get(i - 1), new Random(runSeed));
+        Random draw = new Random(runSeed);
+        String kind = scenarios.isEmpty() ? Catalogue.drawKind(draw) : scenarios.get(i - 1);
+        if (kind.equals(Catalogue.CTRL_C_PHASE)) {
+          // In turn, so that a campaign with a dozen of these strikes every phase once.
+          kind = Catalogue.CTRL_C_AT + PipelinePhases.ALL.get(aimed++ % PipelinePhases.ALL.size());
+        }
+        Scenario scenario = Catalogue.build(kind, draw);
         RunResult r = one.execute(i, runSeed, scenario);
         results.add(r);
         progress.printf(
-            "run %3d/%d  %-24s %-24s exit %3d  %5d ms  %s%n",
+            "run %3d/%d  %-26s %-34s %-22s exit %3d  %5d ms  %s%n",
             i,
             runs,
             r.scenario(),
+            r.profile(),
             r.outcome(),
             r.exitCode(),
             r.millis(),

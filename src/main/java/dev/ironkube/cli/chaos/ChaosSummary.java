@@ -5,14 +5,18 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a chaos campaign found: runs, outcomes by kind, scenarios by kind, and every invariant
- * violation (which must be none).
+ * What a chaos campaign found: runs, outcomes, outcomes by scenario kind, runs by world, the phases
+ * Ctrl-C was aimed at (with how those runs ended), and every invariant violation (which must be
+ * none).
  */
 public record ChaosSummary(
     long seed,
     int runs,
     Map<String, Integer> outcomes,
     Map<String, Integer> scenarios,
+    Map<String, Map<String, Integer>> outcomesByScenario,
+    Map<String, Integer> profiles,
+    Map<String, Map<String, Integer>> ctrlCByPhase,
     int violations,
     List<RunResult> failedRuns,
     long millis) {
@@ -20,13 +24,35 @@ public record ChaosSummary(
   static ChaosSummary of(long seed, List<RunResult> results, long millis) {
     Map<String, Integer> outcomes = new TreeMap<>();
     Map<String, Integer> scenarios = new TreeMap<>();
+    Map<String, Map<String, Integer>> byScenario = new TreeMap<>();
+    Map<String, Integer> profiles = new TreeMap<>();
+    Map<String, Map<String, Integer>> byPhase = new TreeMap<>();
     int violations = 0;
     for (RunResult r : results) {
       outcomes.merge(r.outcome(), 1, Integer::sum);
       scenarios.merge(r.scenario(), 1, Integer::sum);
+      byScenario
+          .computeIfAbsent(r.scenario(), k -> new TreeMap<>())
+          .merge(r.outcome(), 1, Integer::sum);
+      profiles.merge(r.profile(), 1, Integer::sum);
+      if (r.interruptAt() != null) {
+        byPhase
+            .computeIfAbsent(r.interruptAt(), k -> new TreeMap<>())
+            .merge(r.outcome(), 1, Integer::sum);
+      }
       violations += r.violations().size();
     }
     List<RunResult> failed = results.stream().filter(r -> !r.violations().isEmpty()).toList();
-    return new ChaosSummary(seed, results.size(), outcomes, scenarios, violations, failed, millis);
+    return new ChaosSummary(
+        seed,
+        results.size(),
+        outcomes,
+        scenarios,
+        byScenario,
+        profiles,
+        byPhase,
+        violations,
+        failed,
+        millis);
   }
 }

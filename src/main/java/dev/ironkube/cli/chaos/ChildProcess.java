@@ -28,7 +28,9 @@ final class ChildProcess {
     cmd.add("dev.ironkube.cli.Main");
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().keySet().removeIf(k -> k.startsWith("IRONKUBE_") || k.startsWith("LATITUDE_"));
+    List<String> ours =
+        List.of("IRONKUBE_", "LATITUDE_", "SCW_", "CLOUDFLARE_", "INFISICAL_", "TELEPORT_");
+    pb.environment().keySet().removeIf(k -> ours.stream().anyMatch(k::startsWith));
     pb.environment().putAll(env);
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());

@@ -1,48 +1,101 @@
 package dev.ironkube.cli.chaos;
 
+import dev.ironkube.access.PortProbe;
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.teleport.RecordedToken;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.stage.KubeApiProbe;
 import dev.ironkube.talos.talosconfig.Talosconfig;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The promises every chaos run is held to. */
+/**
+ * The promises every chaos run is held to.
+ *
+ * <p>What may be left after a run, by outcome:
+ *
+ * <ul>
+ *   <li><b>provisioned</b>: the one server; with the integrations also the cluster's DNS record and
+ *       its three credential copies in Infisical (the write-back), all removed by the destroy that
+ *       follows.
+ *   <li><b>left-running</b> (Teleport never verified, exit 8): the same, deliberately: the cluster
+ *       works and stays reachable by the operator (the lockdown did not run), so cleaning up would
+ *       destroy a healthy cluster and locking down would lock the operator out.
+ *   <li><b>kept</b> (--keep-on-failure): whatever the run created, and never two servers.
+ *   <li><b>failed-cleaned</b>, <b>interrupted</b>, <b>destroyed-after-kill</b>: nothing. The
+ *       credential copies count: the write-back journals each as owned before writing it, so the
+ *       cleanup of a failed run deletes them; the store must never hold credentials of a cluster
+ *       that does not exist.
+ * </ul>
+ *
+ * <p>Teleport join tokens are a separate promise ({@link #checkTokens}): every run that can run its
+ * own cleanup deletes the token it created, whatever its outcome; only a process killed outright
+ * cannot, and then the token's 30-minute expiry (reference teleport.md: a short-lived, one-time
+ * token, TTL in metadata.expires) is the backstop.
+ */
 final class Invariants {
+  /** The join token's lifetime; a leftover token must expire within it. */
+  static final Duration TOKEN_TTL = Duration.ofMinutes(30);
+
   private Invariants() {}
 
-  /** The run's exit code, last line and the simulator's contents agree with its outcome. */
+  /** The run's exit code, last line and the simulated world's contents agree with its outcome. */
   static void check(
-      SimulatedDatacenter sim,
+      Leftovers left,
       String outcome,
       ChaosRun.Invocation last,
       Scenario scenario,
       List<String> violations) {
-    int servers = sim.latitude().servers().size();
     String lastLine = last.lastLine();
+    Scenario.Expectation expect = scenario.expect();
+    if (!expect.outcomes().isEmpty() && !expect.outcomes().contains(outcome)) {
+      violations.add(
+          scenario.name()
+              + " must end "
+              + String.join(" or ", expect.outcomes().stream().sorted().toList())
+              + ", ended "
+              + outcome
+              + ": "
+              + lastLine);
+    }
+    if (!expect.names().isEmpty() && last.exitCode() != 0 && !lastLine.contains(expect.names())) {
+      violations.add("the error line does not name " + expect.names() + ": " + lastLine);
+    }
+    boolean integrations = scenario.profile().integrations();
     switch (outcome) {
       case "provisioned", "resumed-provisioned" -> {
         if (last.exitCode() != 0) {
           violations.add("provisioned but exit code " + last.exitCode());
         }
-        if (servers != 1) {
-          violations.add("provisioned with " + servers + " servers in the datacenter (want 1)");
-        }
+        expectBuilt(left, integrations, "provisioned", violations);
         if (!lastLine.contains("ironkube destroy")) {
           violations.add("a successful run must end with the billing reminder, ended: " + lastLine);
         }
+      }
+      case "left-running", "resumed-left-running" -> {
+        if (last.exitCode() != ExitCodes.LEFT_RUNNING) {
+          violations.add("left running but exit code " + last.exitCode());
+        }
+        expectErrorLine(last, violations);
+        if (!last.err().contains("NOT locked down")) {
+          violations.add("left running without saying the node is not locked down");
+        }
+        expectBuilt(left, integrations, "left running", violations);
       }
       case "kept", "resumed-kept" -> {
         if (last.exitCode() == 0) {
           violations.add("kept after a failure but exit code 0");
         }
         expectErrorLine(last, violations);
-        if (servers > 1) {
-          violations.add(servers + " servers after a kept failure (ordered twice)");
+        if (left.servers() > 1) {
+          violations.add(left.servers() + " servers after a kept failure (ordered twice)");
         }
       }
       case "failed-cleaned", "resumed-failed-cleaned", "interrupted", "destroyed-after-kill" -> {
@@ -52,9 +105,23 @@ final class Invariants {
         if (!outcome.equals("destroyed-after-kill")) {
           expectErrorLine(last, violations);
         }
-        checkEmpty(sim, "after " + outcome, violations);
+        checkEmpty(left, "after " + outcome, violations);
       }
       default -> violations.add("unexpected outcome " + outcome + ": " + lastLine);
+    }
+  }
+
+  /** A cluster that exists: one server and, with the integrations, its name and stored copies. */
+  private static void expectBuilt(
+      Leftovers left, boolean integrations, String what, List<String> violations) {
+    if (left.servers() != 1) {
+      violations.add(what + " with " + left.servers() + " servers in the datacenter (want 1)");
+    }
+    if (integrations && left.dnsRecords() != 1) {
+      violations.add(what + " with " + left.dnsRecords() + " DNS records (want 1)");
+    }
+    if (integrations && left.storedCopies() != 3) {
+      violations.add(what + " with " + left.storedCopies() + " credential copies (want 3)");
     }
   }
 
@@ -90,27 +157,75 @@ final class Invariants {
     }
   }
 
-  static void checkEmpty(SimulatedDatacenter sim, String when, List<String> violations) {
-    if (!sim.latitude().servers().isEmpty()) {
-      violations.add(sim.latitude().servers().size() + " server(s) left " + when);
+  /**
+   * A successful run with Teleport ends locked down: the talosconfig and kubeconfig are there, the
+   * node's 50000 and 6443 no longer answer from outside, and Teleport lists the cluster, whose
+   * agent could only join from a working cluster.
+   */
+  static void checkLockedDown(
+      SimulatedDatacenter sim, Path clusterDir, String cluster, List<String> violations) {
+    try {
+      Talosconfig tc = Talosconfig.read(clusterDir.resolve("talosconfig"));
+      if (!Files.readString(clusterDir.resolve("kubeconfig")).contains("certificate-authority")) {
+        violations.add("provisioned but the kubeconfig has no cluster CA");
+      }
+      String node = tc.endpoints().get(0);
+      PortProbe outside = new PortProbe(Duration.ofMillis(500), null);
+      for (int port : new int[] {50000, 6443}) {
+        if (outside.answers(node, port)) {
+          violations.add("locked down but " + node + ":" + port + " answers from outside");
+        }
+      }
+      if (!sim.teleport().visibleClusters().contains(cluster)) {
+        violations.add("locked down but Teleport does not list cluster " + cluster);
+      }
+    } catch (IOException | RuntimeException e) {
+      violations.add("provisioned but the cluster's files are unreadable: " + e.getMessage());
     }
-    if (!sim.latitude().projects().isEmpty()) {
-      violations.add(sim.latitude().projects().size() + " project(s) left " + when);
-    }
-    if (!sim.latitude().sshKeys().isEmpty()) {
-      violations.add(sim.latitude().sshKeys().size() + " SSH key(s) left " + when);
+  }
+
+  static void checkEmpty(Leftovers left, String when, List<String> violations) {
+    for (String what : left.describe()) {
+      violations.add(what + " left " + when);
     }
   }
 
   /**
-   * No secret in any output or log: the run's API key anywhere outside the credential files, and no
-   * private key material from the cluster's secret files in any output.
+   * No join token outlives the run that created it, unless that run was killed outright; then each
+   * one left must expire on its own within {@link #TOKEN_TTL}.
    */
-  static void checkSecrets(String apiKey, Path home, List<String> outputs, List<String> violations)
+  static void checkTokens(
+      SimulatedDatacenter sim, boolean killed, String when, List<String> violations) {
+    for (RecordedToken t : sim.teleport().liveTokens()) {
+      if (!killed) {
+        violations.add("a Teleport join token was left " + when);
+      } else if (Duration.between(t.created(), t.expires()).compareTo(TOKEN_TTL.plusMinutes(1))
+          > 0) {
+        violations.add("a join token left by the killed run does not expire within 30 minutes");
+      }
+    }
+  }
+
+  /**
+   * No secret in any output or log: none of {@code secrets} (provider key, integration credentials,
+   * join tokens) in any output, no private key material in any output, and none of them in a file
+   * the run wrote besides the credential store, the cluster document and the identity file the
+   * operator supplies.
+   */
+  static void checkSecrets(
+      String providerKey,
+      List<String> secrets,
+      Path home,
+      List<String> outputs,
+      List<String> violations)
       throws IOException {
     for (String o : outputs) {
-      if (o.contains(apiKey)) {
-        violations.add("the API key appeared in the output");
+      for (String secret : secrets) {
+        if (o.contains(secret)) {
+          violations.add(
+              (secret.equals(providerKey) ? "the API key" : "a secret of an integration")
+                  + " appeared in the output");
+        }
       }
       if (o.contains("PRIVATE KEY")) {
         violations.add("private key material appeared in the output");
@@ -119,11 +234,17 @@ final class Invariants {
     try (Stream<Path> files = Files.walk(home)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
         String name = f.getFileName().toString();
-        if (name.equals("credentials") || name.equals("cluster.yaml")) {
+        if (List.of("credentials", "cluster.yaml", "teleport-identity").contains(name)) {
           continue;
         }
-        if (Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1).contains(apiKey)) {
-          violations.add("the API key was written to " + home.relativize(f));
+        String text = Files.readString(f, StandardCharsets.ISO_8859_1);
+        for (String secret : secrets) {
+          if (text.contains(secret)) {
+            violations.add(
+                (secret.equals(providerKey) ? "the API key" : "a secret of an integration")
+                    + " was written to "
+                    + home.relativize(f));
+          }
         }
       }
     }

@@ -5,13 +5,17 @@ import java.util.List;
 /**
  * One chaos run: what was injected, how it ended, and every invariant it broke (none, ideally).
  *
- * @param outcome "provisioned", "failed-cleaned", "kept", "interrupted", "resumed",
- *     "destroyed-after-kill"
+ * @param profile the provider, and the integrations when on ("scaleway+dns+infisical+teleport")
+ * @param interruptAt the phase a Ctrl-C was aimed at, or null
+ * @param outcome "provisioned", "failed-cleaned", "kept", "left-running", "interrupted",
+ *     "resumed-…", "destroyed-after-kill"
  */
 public record RunResult(
     int index,
     long seed,
     String scenario,
+    String profile,
+    String interruptAt,
     String outcome,
     int exitCode,
     String lastLine,

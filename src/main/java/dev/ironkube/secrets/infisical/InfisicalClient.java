@@ -97,6 +97,15 @@ public final class InfisicalClient {
     write(accessToken, ApiRequest.patch("/api/v4/secrets/{secretName}", name), scope, value);
   }
 
+  /** Deletes a shared secret; NotFound when it does not exist. Repeating it is harmless. */
+  public void deleteSecret(String accessToken, InfScope scope, String name) {
+    InfSecretDelete body =
+        new InfSecretDelete(scope.projectId(), scope.environment(), scope.secretPath(), "shared");
+    ApiRequest call =
+        ApiRequest.delete("/api/v4/secrets/{secretName}", name).withJson(body).retryable();
+    as(accessToken, () -> authorised.send(call, JsonNode.class));
+  }
+
   private void write(String accessToken, ApiRequest call, InfScope scope, String value) {
     InfSecretWrite body =
         new InfSecretWrite(

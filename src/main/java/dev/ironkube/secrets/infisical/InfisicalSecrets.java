@@ -107,6 +107,15 @@ public final class InfisicalSecrets implements SecretSource, SecretSink {
     }
   }
 
+  @Override
+  public void delete(String name) {
+    try {
+      session.call(token -> run(() -> client.deleteSecret(token, scope, name)));
+    } catch (ProviderException.NotFound gone) {
+      // Already deleted, by an earlier attempt whose answer was lost or by a person.
+    }
+  }
+
   private static Void run(Runnable action) {
     action.run();
     return null;

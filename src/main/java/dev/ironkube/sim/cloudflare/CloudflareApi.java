@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,16 @@ import java.util.regex.Pattern;
  * "cloudflare.POST /zones/{zone_id}/dns_records"}, consulted once per authenticated request: {@code
  * http-500} (500 in the envelope, nothing done), {@code 429} (429 with {@code Retry-After} of one
  * rate window, {@value #STEP_RATE_WINDOW}, 5 minutes real), {@code reset} (the connection is closed
- * unanswered, nothing done), {@code lost-response} (done, then the connection is closed).
+ * unanswered, nothing done), {@code timeout} (held for the modelled client timeout, {@value
+ * #STEP_TIMEOUT_HOLD}, 30 s real, then closed unanswered, nothing done), {@code lost-response}
+ * (done, then the connection is closed), {@code malformed} (done, answered 200 with the envelope
+ * cut in half).
  */
 public final class CloudflareApi implements AutoCloseable {
   public static final String API = "cloudflare";
   public static final String BASE_PATH = "/client/v4";
   public static final String STEP_RATE_WINDOW = "cloudflare.rate-limit-window";
+  public static final String STEP_TIMEOUT_HOLD = "cloudflare.timeout-hold";
   static final String LIST = "/zones/{zone_id}/dns_records";
   static final String ONE = "/zones/{zone_id}/dns_records/{dns_record_id}";
 
@@ -125,7 +130,8 @@ public final class CloudflareApi implements AutoCloseable {
     String recordId = path.group(2);
     String template = recordId == null ? LIST : ONE;
     String fault = faults.next(API + "." + exchange.method() + " " + template).orElse(null);
-    if (fault != null && !"lost-response".equals(fault)) {
+    boolean performed = "lost-response".equals(fault) || "malformed".equals(fault);
+    if (fault != null && !performed) {
       inject(exchange, fault);
       return;
     }
@@ -146,6 +152,12 @@ public final class CloudflareApi implements AutoCloseable {
     }
     if ("lost-response".equals(fault)) {
       exchange.drop();
+      return;
+    }
+    if ("malformed".equals(fault)) {
+      byte[] whole = CfReply.JSON.writeValueAsBytes(reply.body());
+      exchange.respond(
+          200, "application/json", Arrays.copyOf(whole, Math.max(1, whole.length / 2)));
       return;
     }
     write(exchange, reply);
@@ -186,6 +198,14 @@ public final class CloudflareApi implements AutoCloseable {
                     + " throttling your request speed"));
       }
       case "reset" -> exchange.drop();
+      case "timeout" -> {
+        try {
+          Thread.sleep(time.duration(STEP_TIMEOUT_HOLD, Duration.ofSeconds(30)));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        exchange.drop();
+      }
       default ->
           exchange.respond(
               500,

@@ -22,16 +22,18 @@ import java.time.Instant;
  *
  * <p>Endpoints: {@code POST /api/v1/auth/universal-auth/login}; {@code POST
  * /api/v1/auth/token/renew}; {@code GET /api/v3/secrets/raw} ({@code workspaceId}, {@code
- * environment}, {@code secretPath}, {@code include_imports}); {@code POST|PATCH
- * /api/v4/secrets/{secretName}}. Tokens live {@value #STEP_TOKEN_TTL} (30 days real, scaled,
- * floored by {@link InfisicalOptions#minTokenLifetime()}) and renew up to {@value
- * #STEP_TOKEN_MAX_TTL}; an expired token is 403 {@code TokenError} "Your token has expired", an
- * unknown one 403 {@code TokenError} "malformed", a renewal past max age 401.
+ * environment}, {@code secretPath}, {@code include_imports}); {@code POST|PATCH|DELETE
+ * /api/v4/secrets/{secretName}} (deleting a missing secret is 404 NotFoundError). Tokens live
+ * {@value #STEP_TOKEN_TTL} (30 days real, scaled, floored by {@link
+ * InfisicalOptions#minTokenLifetime()}) and renew up to {@value #STEP_TOKEN_MAX_TTL}; an expired
+ * token is 403 {@code TokenError} "Your token has expired", an unknown one 403 {@code TokenError}
+ * "malformed", a renewal past max age 401.
  *
  * <p>Faults at {@code "infisical.<METHOD> <template>"} (such as {@code "infisical.GET
  * /api/v3/secrets/raw"}), consulted once per request: {@code http-500}, {@code 429} (with {@code
- * Retry-After} and Infisical's "try again in N seconds"), {@code reset} (dropped unanswered), and
- * {@code token-expired} (the presented token is expired on the spot and the request answered 403
+ * Retry-After} and Infisical's "try again in N seconds"), {@code reset} (dropped unanswered),
+ * {@code denied} (401 "Invalid credentials", as for a revoked client secret), and {@code
+ * token-expired} (the presented token is expired on the spot and the request answered 403
  * TokenError, as when the server's clock is ahead of the client's).
  */
 public final class InfisicalApi implements AutoCloseable {
@@ -94,6 +96,13 @@ public final class InfisicalApi implements AutoCloseable {
     store.addImport(env, path, fromEnv, fromPath);
   }
 
+  /** The names of the secrets defined in {@code path} of {@code env}, in creation order. */
+  public synchronized java.util.List<String> secretNames(String env, String path) {
+    return store.hasFolder(env, path)
+        ? java.util.List.copyOf(store.folder(env, path).keySet())
+        : java.util.List.of();
+  }
+
   /** A stored value, as the server holds it after trimming; null when absent. */
   public synchronized String secretValue(String env, String path, String name) {
     ObjectNode secret = store.folder(env, path).get(name);
@@ -129,7 +138,8 @@ public final class InfisicalApi implements AutoCloseable {
     }
     boolean list = template.equals(LIST) && method.equals("GET");
     boolean write = template.equals(WRITE) && (method.equals("POST") || method.equals("PATCH"));
-    if (!list && !write) {
+    boolean delete = template.equals(WRITE) && method.equals("DELETE");
+    if (!list && !write && !delete) {
       return InfJson.error(
           404, "NotFound", "Route " + method + ":" + exchange.path() + " not found");
     }
@@ -156,6 +166,9 @@ public final class InfisicalApi implements AutoCloseable {
     String name =
         URLDecoder.decode(
             exchange.path().substring("/api/v4/secrets/".length()), StandardCharsets.UTF_8);
+    if (delete) {
+      return SecretRoutes.delete(store, options, name, body(exchange));
+    }
     return SecretRoutes.write(store, options, name, body(exchange), method.equals("POST"), now());
   }
 
@@ -226,6 +239,8 @@ public final class InfisicalApi implements AutoCloseable {
                 429, "RateLimitError", "Rate limit exceeded. Please try again in 1 seconds"));
       }
       case "reset" -> exchange.drop();
+      case "denied" ->
+          write(exchange, InfJson.error(401, "UnauthorizedError", "Invalid credentials"));
       default ->
           exchange.respond(
               500, "text/plain; charset=utf-8", "simulator: unknown Infisical fault kind " + fault);

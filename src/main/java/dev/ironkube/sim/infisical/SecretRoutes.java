@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.Map;
 
-/** The secrets endpoints behind the token check: list (v3 raw) and write (v4). */
+/** The secrets endpoints behind the token check: list (v3 raw), write and delete (v4). */
 final class SecretRoutes {
   private SecretRoutes() {}
 
@@ -68,6 +68,29 @@ final class SecretRoutes {
     ObjectNode stored = store.put(env, path, name, body.get("secretValue").asText(), now);
     ObjectNode answer = InfJson.JSON.createObjectNode();
     answer.set("secret", stored.deepCopy());
+    return InfJson.ok(answer);
+  }
+
+  static InfJson.Reply delete(
+      SecretStore store, InfisicalOptions options, String name, JsonNode body) {
+    if (body == null || !body.path("projectId").isTextual()) {
+      return InfJson.validation("projectId", "Required");
+    }
+    if (!body.path("environment").isTextual()) {
+      return InfJson.validation("environment", "Required");
+    }
+    String env = body.get("environment").asText();
+    InfJson.Reply scoped = checkScope(options, body.get("projectId").asText(), env);
+    if (scoped != null) {
+      return scoped;
+    }
+    String path = path(body.path("secretPath").asText("/"));
+    ObjectNode removed = store.hasFolder(env, path) ? store.folder(env, path).remove(name) : null;
+    if (removed == null) {
+      return InfJson.error(404, "NotFoundError", "Secret not found");
+    }
+    ObjectNode answer = InfJson.JSON.createObjectNode();
+    answer.set("secret", removed);
     return InfJson.ok(answer);
   }
 

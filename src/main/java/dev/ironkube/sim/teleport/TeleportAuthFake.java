@@ -35,7 +35,9 @@ import java.util.concurrent.TimeUnit;
  * a live token with role Kube exists (a token without it is the classic failed join), and its
  * kube_server is listed after the modelled step {@code teleport.agent.register} (20 s real world).
  * {@link #neverRegister()} makes every join silently fail. Faults: {@code teleport.<rpc>} with
- * kinds "unavailable", "denied", "mfa" (admin MFA required) and "unauthenticated".
+ * kinds "unavailable", "denied", "mfa" (admin MFA required) and "unauthenticated"; {@code
+ * teleport.join} (asked at each join) with kind "refused": that join silently fails, as with no
+ * route from the agent to the proxy.
  */
 public final class TeleportAuthFake implements AutoCloseable {
   /** The automation user the issued identity belongs to. */
@@ -126,7 +128,8 @@ public final class TeleportAuthFake implements AutoCloseable {
     boolean tokenOk =
         tokens.values().stream()
             .anyMatch(t -> t.roles().contains("Kube") && t.expires().isAfter(now));
-    if (neverRegister || !tokenOk) {
+    boolean refused = faults.next("teleport.join").filter("refused"::equals).isPresent();
+    if (neverRegister || refused || !tokenOk) {
       failedJoins.add(kubeClusterName);
       return false;
     }
@@ -162,7 +165,8 @@ public final class TeleportAuthFake implements AutoCloseable {
     return tokens.remove(name) != null;
   }
 
-  synchronized List<String> visibleClusters() {
+  /** The kube_servers ListResources shows now: clusters whose agent joined a while ago. */
+  public synchronized List<String> visibleClusters() {
     long delay = time.duration("teleport.agent.register", Duration.ofSeconds(20)).toNanos();
     long now = System.nanoTime();
     return registeredAt.entrySet().stream()

@@ -165,6 +165,21 @@ class InfisicalSessionAgainstFakeTest {
   }
 
   @Test
+  void a_stored_copy_is_deleted_and_deleting_it_again_is_harmless() {
+    try (InfisicalApi api = start(Faults.none())) {
+      InfisicalSecrets secrets = secrets(api, OPTIONS.clientSecret(), clock);
+      secrets.put("IRONKUBE_DEMO_KUBECONFIG_B64", "a2ViZWNvbmZpZw==");
+      assertThat(api.secretNames("prod", "/")).contains("IRONKUBE_DEMO_KUBECONFIG_B64");
+
+      secrets.delete("IRONKUBE_DEMO_KUBECONFIG_B64");
+      secrets.delete("IRONKUBE_DEMO_KUBECONFIG_B64");
+
+      assertThat(api.secretNames("prod", "/")).doesNotContain("IRONKUBE_DEMO_KUBECONFIG_B64");
+      assertThat(api.secretValue("prod", "/", "IRONKUBE_DEMO_KUBECONFIG_B64")).isNull();
+    }
+  }
+
+  @Test
   void imports_are_included_and_the_path_own_values_win() {
     try (InfisicalApi api = start(Faults.none())) {
       api.putSecret("prod", "/", "CLUSTER_NAME", "local-name");
