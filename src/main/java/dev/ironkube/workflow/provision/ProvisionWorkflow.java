@@ -107,8 +107,10 @@ public final class ProvisionWorkflow {
   }
 
   /**
-   * The pools with the counts in force: a count set by `ironkube scale` (journaled) wins over the
-   * settings, so a later re-run keeps the cluster at the size it was scaled to.
+   * The pools with the counts in force. The journal remembers each pool's count from the last run
+   * or `ironkube scale`, and that wins over the document and the defaults, so a resume or re-run
+   * keeps the cluster at the size it had; counts given on this run's command line or environment
+   * win over the journal; a scale in progress wins over everything.
    */
   private List<NodePools.Pool> pools() {
     List<NodePools.Pool> pools = new ArrayList<>(NodePools.of(ctx.settings()));
@@ -539,7 +541,6 @@ public final class ProvisionWorkflow {
     Progress.Step step = ctx.progress().step("Checking plans and stock");
     List<PlanOffer> listed = ctx.provider().offers();
     List<NodePools.Pool> pools = members.stream().map(m -> m.pool).distinct().toList();
-    PlanOffer chosen = null;
     List<String> done = new ArrayList<>();
     for (NodePools.Pool pool : pools) {
       boolean firstPool = pool == pools.get(0);
@@ -562,6 +563,12 @@ public final class ProvisionWorkflow {
               .or(pool::region)
               .or(() -> ctx.settings().get(SettingsCatalogue.REGION))
               .orElse(null);
+      if (plan == null && site == null && !firstPool) {
+        // A pool without a plan of its own (workers added by a scale, say) takes the first's.
+        PlanOffer firsts = offers.get(pools.get(0).name());
+        plan = firsts.plan();
+        site = firsts.site();
+      }
       PlanOffer offer;
       if (ordered && plan != null && site != null) {
         String p = plan;
@@ -584,11 +591,8 @@ public final class ProvisionWorkflow {
                 + offer.site()
                 + ", "
                 + HardwareSelection.price(offer));
-      } else if (chosen != null && pool.plan().isEmpty() && pool.region().isEmpty()) {
-        offer = chosen;
       } else {
         offer = choose(listed, plan, site, step);
-        chosen = offer;
         done.add(
             (pools.size() == 1 ? "" : pool.name() + ": ") + offer.name() + " at " + offer.site());
       }
