@@ -43,7 +43,7 @@ final class NodeTasks {
     ExecutorService pool =
         Executors.newFixedThreadPool(
             Math.max(1, Math.min(bound, nodes.size())),
-            r -> Thread.ofPlatform().daemon().name("ironkube-node-", 0).unstarted(r));
+            Thread.ofPlatform().daemon().name("ironkube-node-", 1).factory());
     ExecutorCompletionService<T> done = new ExecutorCompletionService<>(pool);
     Map<Future<T>, T> futures = new LinkedHashMap<>();
     for (T node : nodes) {
