@@ -46,11 +46,25 @@ final class NodeTasks {
             Thread.ofPlatform().daemon().name("ironkube-node-", 1).factory());
     ExecutorCompletionService<T> done = new ExecutorCompletionService<>(pool);
     Map<Future<T>, T> futures = new LinkedHashMap<>();
+    // Set by the failing work itself, before its thread can take the next node: work not started
+    // by then is dropped rather than begun.
+    java.util.concurrent.atomic.AtomicBoolean stop =
+        new java.util.concurrent.atomic.AtomicBoolean();
     for (T node : nodes) {
       futures.put(
           done.submit(
               () -> {
-                work.run(node);
+                if (stop.get()) {
+                  throw new java.util.concurrent.CancellationException("dropped");
+                }
+                try {
+                  work.run(node);
+                } catch (Exception e) {
+                  if (stopOnFailure) {
+                    stop.set(true);
+                  }
+                  throw e;
+                }
                 return node;
               }),
           node);
@@ -64,6 +78,9 @@ final class NodeTasks {
         } catch (java.util.concurrent.CancellationException e) {
           // dropped after an earlier failure
         } catch (ExecutionException e) {
+          if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+            continue;
+          }
           T node = futures.get(f);
           failures.put(
               node, e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause()));
