@@ -182,6 +182,24 @@ class MultiNodeEndToEndTest {
   }
 
   @Test
+  void aFailedScaleUpDeletesOnlyTheNewNodeAndRewritesTheOthers() throws Exception {
+    cli =
+        new CliRun(
+            new Faults(89)
+                .arm(Faults.Rule.always("talos.service.kubelet@mn-workers-2", "never-healthy")));
+    CliRun.Result r = provision("--workers", "1");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+
+    CliRun.Result up = cli.run("scale", "mn", "--count", "2", "--simulate", "--yes");
+    assertThat(up.exitCode()).as(up.err()).isNotZero();
+    assertThat(up.err()).contains("Rewriting the configs of the nodes that stay");
+    assertThat(cli.sim.latitude().servers())
+        .extracting(dev.ironkube.sim.latitude.ServerRecord::hostname)
+        .containsExactlyInAnyOrder("mn-cp-1", "mn-workers-1");
+    assertThat(kube().nodeReady("mn-workers-1")).contains(true);
+  }
+
+  @Test
   void withThePlatformAndTeleportEveryNodeIsLockedDown() throws Exception {
     cli = new CliRun(new Faults(87));
     cli.env.put("TELEPORT_PROXY", "teleport.example:443");

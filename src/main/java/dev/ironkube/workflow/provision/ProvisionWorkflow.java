@@ -824,6 +824,7 @@ public final class ProvisionWorkflow {
       if (!keepOnFailure) {
         List<Cleanup.Leftover> left = cleanup(o -> !preexisting.contains(o));
         left.forEach(this::warnLeftover);
+        restoreConfigs();
       }
       ctx.journal().outcome("rerun-failed", reason);
       ctx.progress()
@@ -867,6 +868,42 @@ public final class ProvisionWorkflow {
     } else {
       ctx.journal().outcome("failed-leftovers", reason);
       left.forEach(this::warnLeftover);
+    }
+  }
+
+  /**
+   * After the nodes a failed run added were deleted: the nodes that stay may already have configs
+   * naming them (certSANs, firewall allows), which are rewritten for the nodes that are left, so no
+   * address this cluster gave back stays allowed in.
+   */
+  private void restoreConfigs() {
+    if (talos == null || built == null) {
+      return;
+    }
+    Map<String, ResourceRef> servers = ownedServers();
+    List<Member> kept =
+        members.stream()
+            .filter(m -> m.server != null && m.ipv4 != null)
+            .filter(m -> servers.containsKey(m.hostname))
+            .toList();
+    if (kept.isEmpty() || kept.size() == built.nodes().size() || !kept.contains(first())) {
+      return;
+    }
+    ctx.progress().phase("Rewriting the configs of the nodes that stay");
+    ClusterNodes left = cluster(kept);
+    for (Member m : kept) {
+      try {
+        talos.configure(left, m.node());
+      } catch (RuntimeException e) {
+        ctx.progress()
+            .warn(
+                m.hostname
+                    + " keeps a config that names the deleted nodes: "
+                    + message(e)
+                    + "; run 'ironkube provision --name "
+                    + cluster()
+                    + "' again to rewrite it");
+      }
     }
   }
 
