@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
           + " the catalogue (provider 429s, 5xx, resets, malformed bodies, stale and stuck statuses,"
           + " out of stock, lost create responses, keep-on-failure, Talos and platform failures,"
           + " Cloudflare, Infisical and Teleport faults, Ctrl-C at random and aimed at each phase,"
-          + " kill -9 then resume or destroy) on Latitude.sh or Scaleway, with or without the"
-          + " integrations, and check after every run that nothing is leaked, exit code and last"
+          + " kill -9 then resume or destroy, a control plane that never joins, a worker never"
+          + " Ready) on Latitude.sh or Scaleway, with or without the integrations, on one node or"
+          + " (about a fifth of runs) a small multi-node cluster, and check after every run that nothing is leaked, exit code and last"
           + " line match the outcome, and no secret reached any output.",
       "Reproducible from --seed. Exit code 0 only when no invariant was violated.",
       "",
@@ -44,7 +45,8 @@ final class SimChaosCommand implements Callable<Integer> {
       paramLabel = "KIND",
       description =
           "Run these catalogue kinds in order instead of drawing --runs at random (repeatable;"
-              + " ctrl-c@PHASE aims Ctrl-C at a phase).")
+              + " ctrl-c@PHASE aims Ctrl-C at a phase; KIND/CP+W fixes the topology, e.g."
+              + " none/1+1).")
   java.util.List<String> scenarios = new java.util.ArrayList<>();
 
   @Option(
@@ -87,6 +89,16 @@ final class SimChaosCommand implements Callable<Integer> {
       s.profiles().forEach(w::row);
       env.out().print(w.render());
       env.out().println();
+      Table tp = new Table("TOPOLOGY", "RUNS", "OUTCOMES");
+      s.outcomesByTopology()
+          .forEach(
+              (topo, byOutcome) ->
+                  tp.row(
+                      topo,
+                      byOutcome.values().stream().mapToInt(Integer::intValue).sum(),
+                      counts(byOutcome)));
+      env.out().print(tp.render());
+      env.out().printf("scale-downs after a multi-node success: %d%n%n", s.scaleDowns());
       Table c = new Table("CTRL-C AT PHASE", "RUNS", "OUTCOMES");
       s.ctrlCByPhase()
           .forEach(
@@ -99,10 +111,11 @@ final class SimChaosCommand implements Callable<Integer> {
       for (var failed : s.failedRuns()) {
         env.out()
             .printf(
-                "%nrun %d (%s, %s, seed %d): %s%n",
+                "%nrun %d (%s, %s, %s, seed %d): %s%n",
                 failed.index(),
                 failed.scenario(),
                 failed.profile(),
+                failed.topology(),
                 failed.seed(),
                 String.join("; ", failed.violations()));
       }

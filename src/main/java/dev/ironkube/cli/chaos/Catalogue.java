@@ -3,6 +3,7 @@ package dev.ironkube.cli.chaos;
 import dev.ironkube.cli.chaos.Scenario.Disturbance;
 import dev.ironkube.cli.chaos.Scenario.Expectation;
 import dev.ironkube.cli.chaos.Scenario.Profile;
+import dev.ironkube.cli.chaos.Scenario.Topology;
 import dev.ironkube.sim.Faults.Rule;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,15 @@ public final class Catalogue {
 
   /** The prefix of a Ctrl-C aimed at one phase: "ctrl-c@platform". */
   public static final String CTRL_C_AT = "ctrl-c@";
+
+  /** A control plane (cp-2 or cp-3 of three) whose etcd never becomes healthy: it never joins. */
+  public static final String CP_NEVER_JOINS = "cp-never-joins";
+
+  /** A worker whose kubelet never becomes healthy: it never turns Ready. */
+  public static final String WORKER_NEVER_READY = "worker-never-ready";
+
+  /** Separates a kind from a fixed topology: "none/1+1" is a kind run on 1 CP and 1 worker. */
+  public static final String TOPOLOGY_SEP = "/";
 
   /** Entries drawn more often than once per name, so every phase gets its Ctrl-C in a campaign. */
   private static final Map<String, Integer> WEIGHTS = Map.of(CTRL_C_PHASE, 4);
@@ -76,6 +86,8 @@ public final class Catalogue {
         "infisical-list-5xx",
         "infisical-token-expired",
         "teleport-never-registers",
+        CP_NEVER_JOINS,
+        WORKER_NEVER_READY,
         "ctrl-c",
         CTRL_C_PHASE,
         "kill-then-resume",
@@ -93,7 +105,30 @@ public final class Catalogue {
     return bag.get(random.nextInt(bag.size()));
   }
 
+  /**
+   * The scenario of a kind, its world and topology drawn from {@code r} unless the name fixes the
+   * topology ("none/3+1"). Multi-node kinds draw a topology they can strike.
+   */
   public static Scenario build(String name, Random r) {
+    Topology fixed = null;
+    int sep = name.indexOf(TOPOLOGY_SEP);
+    if (sep >= 0) {
+      fixed = Topology.parse(name.substring(sep + 1));
+      name = name.substring(0, sep);
+    }
+    Topology topology =
+        switch (name) {
+          case CP_NEVER_JOINS -> fixed != null ? fixed : new Topology(3, r.nextInt(2));
+          case WORKER_NEVER_READY ->
+              fixed != null
+                  ? fixed
+                  : r.nextBoolean() ? new Topology(1, 1 + r.nextInt(2)) : new Topology(3, 1);
+          default -> fixed != null ? fixed : Topology.draw(r);
+        };
+    if (name.equals(CP_NEVER_JOINS) && topology.controlPlanes() < 3
+        || name.equals(WORKER_NEVER_READY) && topology.workers() < 1) {
+      throw new IllegalArgumentException(name + " cannot strike a cluster of " + topology);
+    }
     if (name.equals(CTRL_C_PHASE)) {
       name = CTRL_C_AT + PipelinePhases.ALL.get(r.nextInt(PipelinePhases.ALL.size()));
     }
@@ -193,6 +228,18 @@ public final class Catalogue {
         faults.add(Rule.always("teleport.join", "refused"));
         expect = Expectation.oneOf("left-running");
       }
+      case CP_NEVER_JOINS, WORKER_NEVER_READY -> {
+        boolean cp = name.equals(CP_NEVER_JOINS);
+        String host =
+            cp
+                ? RunWorld.CLUSTER + "-cp-" + (2 + r.nextInt(2))
+                : RunWorld.CLUSTER + "-workers-" + (1 + r.nextInt(topology.workers()));
+        faults.add(
+            Rule.always(
+                "talos.service." + (cp ? "etcd" : "kubelet") + "@" + host, "never-healthy"));
+        keep = r.nextInt(3) == 0;
+        expect = Expectation.oneOf(keep ? "kept" : "failed-cleaned").mentioning(host);
+      }
       case "ctrl-c" -> disturbance = Disturbance.CTRL_C;
       case "kill-then-resume" -> disturbance = Disturbance.KILL_THEN_RESUME;
       case "kill-then-destroy" -> disturbance = Disturbance.KILL_THEN_DESTROY;
@@ -206,6 +253,7 @@ public final class Catalogue {
         expect = Expectation.oneOf("interrupted");
       }
     }
-    return new Scenario(name, profile, List.copyOf(faults), disturbance, keep, interruptAt, expect);
+    return new Scenario(
+        name, profile, List.copyOf(faults), disturbance, keep, interruptAt, expect, topology);
   }
 }

@@ -76,6 +76,8 @@ final class ChaosRun {
     Invocation last;
     List<String> provision =
         new ArrayList<>(List.of("provision", "--simulate", "--yes", "-f", world.doc().toString()));
+    Scenario.Topology topology = scenario.topology();
+    provision.addAll(topology.flags());
     if (scenario.keepOnFailure()) {
       provision.add("--keep-on-failure");
     }
@@ -109,9 +111,11 @@ final class ChaosRun {
         default -> {
           killed = true;
           Path log = world.home().resolve("killed-run.log");
+          List<String> childArgs =
+              new ArrayList<>(List.of("provision", "--yes", "-f", world.doc().toString()));
+          childArgs.addAll(topology.flags());
           Process child =
-              ChildProcess.start(
-                  world.childEnv(sim), log, "provision", "--yes", "-f", world.doc().toString());
+              ChildProcess.start(world.childEnv(sim), log, childArgs.toArray(String[]::new));
           long delay = (long) (random.nextDouble() * (typicalRun.toMillis() + 1500));
           boolean finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
           if (!finished) {
@@ -139,13 +143,48 @@ final class ChaosRun {
       Leftovers left = Leftovers.in(sim, scenario.profile());
       Invariants.check(left, outcome, last, scenario, violations);
       Invariants.checkTokens(sim, killed, "after " + outcome, violations);
+      boolean scaledDown = false;
+      Path clusterDir = world.home().resolve("ironkube/clusters/" + RunWorld.CLUSTER);
       if (outcome.endsWith("provisioned")) {
-        Path clusterDir = world.home().resolve("ironkube/clusters/" + RunWorld.CLUSTER);
         if (scenario.profile().integrations()) {
-          Invariants.checkLockedDown(sim, clusterDir, RunWorld.CLUSTER, violations);
+          Invariants.checkLockedDown(sim, clusterDir, RunWorld.CLUSTER, topology, violations);
         } else {
-          Invariants.checkAccess(clusterDir, violations);
+          Invariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
         }
+      }
+      if (outcome.endsWith("left-running")) {
+        // Not locked down: the operator's credentials must open every node of it.
+        Invariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
+      }
+      if (outcome.endsWith("provisioned")
+          && !scenario.profile().integrations()
+          && topology.workers() > 0) {
+        // A locked-down cluster refuses `scale`; an open one loses its last worker.
+        Invocation down =
+            inProcess(
+                sim,
+                env,
+                null,
+                null,
+                List.of(
+                    "scale",
+                    RunWorld.CLUSTER,
+                    "--count",
+                    Integer.toString(topology.workers() - 1),
+                    "--simulate",
+                    "--yes",
+                    "-f",
+                    world.doc().toString()));
+        outputs.add(down.out());
+        outputs.add(down.err());
+        scaledDown = true;
+        Invariants.checkScaledDown(
+            down,
+            Leftovers.in(sim, scenario.profile()),
+            clusterDir,
+            RunWorld.CLUSTER,
+            topology,
+            violations);
       }
 
       // Whatever the outcome, a destroy must leave the datacenter empty.
@@ -166,6 +205,8 @@ final class ChaosRun {
           seed,
           scenario.name(),
           scenario.profile().toString(),
+          topology.toString(),
+          scaledDown,
           scenario.interruptAt(),
           outcome,
           last.exitCode(),

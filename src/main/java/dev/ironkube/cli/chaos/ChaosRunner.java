@@ -59,11 +59,12 @@ public final class ChaosRunner {
         RunResult r = one.execute(i, runSeed, scenario);
         results.add(r);
         progress.printf(
-            "run %3d/%d  %-26s %-34s %-22s exit %3d  %5d ms  %s%n",
+            "run %3d/%d  %-26s %-34s %-7s %-22s exit %3d  %5d ms  %s%n",
             i,
             runs,
             r.scenario(),
             r.profile(),
+            r.topology() + (r.scaledDown() ? ",sd" : ""),
             r.outcome(),
             r.exitCode(),
             r.millis(),

@@ -5,9 +5,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a chaos campaign found: runs, outcomes, outcomes by scenario kind, runs by world, the phases
- * Ctrl-C was aimed at (with how those runs ended), and every invariant violation (which must be
- * none).
+ * What a chaos campaign found: runs, outcomes, outcomes by scenario kind, runs by world, outcomes
+ * by topology (and how many successful multi-node runs were then scaled down), the phases Ctrl-C
+ * was aimed at (with how those runs ended), and every invariant violation (which must be none).
  */
 public record ChaosSummary(
     long seed,
@@ -16,6 +16,8 @@ public record ChaosSummary(
     Map<String, Integer> scenarios,
     Map<String, Map<String, Integer>> outcomesByScenario,
     Map<String, Integer> profiles,
+    Map<String, Map<String, Integer>> outcomesByTopology,
+    int scaleDowns,
     Map<String, Map<String, Integer>> ctrlCByPhase,
     int violations,
     List<RunResult> failedRuns,
@@ -27,6 +29,8 @@ public record ChaosSummary(
     Map<String, Map<String, Integer>> byScenario = new TreeMap<>();
     Map<String, Integer> profiles = new TreeMap<>();
     Map<String, Map<String, Integer>> byPhase = new TreeMap<>();
+    Map<String, Map<String, Integer>> byTopology = new TreeMap<>();
+    int scaleDowns = 0;
     int violations = 0;
     for (RunResult r : results) {
       outcomes.merge(r.outcome(), 1, Integer::sum);
@@ -35,6 +39,12 @@ public record ChaosSummary(
           .computeIfAbsent(r.scenario(), k -> new TreeMap<>())
           .merge(r.outcome(), 1, Integer::sum);
       profiles.merge(r.profile(), 1, Integer::sum);
+      byTopology
+          .computeIfAbsent(r.topology(), k -> new TreeMap<>())
+          .merge(r.outcome(), 1, Integer::sum);
+      if (r.scaledDown()) {
+        scaleDowns++;
+      }
       if (r.interruptAt() != null) {
         byPhase
             .computeIfAbsent(r.interruptAt(), k -> new TreeMap<>())
@@ -50,6 +60,8 @@ public record ChaosSummary(
         scenarios,
         byScenario,
         profiles,
+        byTopology,
+        scaleDowns,
         byPhase,
         violations,
         failed,

@@ -4,6 +4,7 @@ import dev.ironkube.access.PortProbe;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.teleport.RecordedToken;
+import dev.ironkube.talos.api.EtcdMemberInfo;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.stage.KubeApiProbe;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -22,13 +24,15 @@ import java.util.stream.Stream;
  * <p>What may be left after a run, by outcome:
  *
  * <ul>
- *   <li><b>provisioned</b>: the one server; with the integrations also the cluster's DNS record and
- *       its three credential copies in Infisical (the write-back), all removed by the destroy that
- *       follows.
+ *   <li><b>provisioned</b>: one server per node of the run's topology, every node Ready through the
+ *       kubeconfig and one etcd member per control plane through the talosconfig; with the
+ *       integrations also one DNS A record per control plane and the three credential copies in
+ *       Infisical (the write-back), all removed by the destroy that follows.
  *   <li><b>left-running</b> (Teleport never verified, exit 8): the same, deliberately: the cluster
  *       works and stays reachable by the operator (the lockdown did not run), so cleaning up would
  *       destroy a healthy cluster and locking down would lock the operator out.
- *   <li><b>kept</b> (--keep-on-failure): whatever the run created, and never two servers.
+ *   <li><b>kept</b> (--keep-on-failure): whatever the run created, and never more servers than the
+ *       topology has nodes.
  *   <li><b>failed-cleaned</b>, <b>interrupted</b>, <b>destroyed-after-kill</b>: nothing. The
  *       credential copies count: the write-back journals each as owned before writing it, so the
  *       cleanup of a failed run deletes them; the store must never hold credentials of a cluster
@@ -68,13 +72,19 @@ final class Invariants {
     if (!expect.names().isEmpty() && last.exitCode() != 0 && !lastLine.contains(expect.names())) {
       violations.add("the error line does not name " + expect.names() + ": " + lastLine);
     }
+    if (!expect.mentions().isEmpty()
+        && last.exitCode() != 0
+        && !last.err().contains(expect.mentions())) {
+      violations.add("stderr never mentions " + expect.mentions() + ": " + lastLine);
+    }
     boolean integrations = scenario.profile().integrations();
+    Scenario.Topology topology = scenario.topology();
     switch (outcome) {
       case "provisioned", "resumed-provisioned" -> {
         if (last.exitCode() != 0) {
           violations.add("provisioned but exit code " + last.exitCode());
         }
-        expectBuilt(left, integrations, "provisioned", violations);
+        expectBuilt(left, integrations, topology, "provisioned", violations);
         if (!lastLine.contains("ironkube destroy")) {
           violations.add("a successful run must end with the billing reminder, ended: " + lastLine);
         }
@@ -87,15 +97,19 @@ final class Invariants {
         if (!last.err().contains("NOT locked down")) {
           violations.add("left running without saying the node is not locked down");
         }
-        expectBuilt(left, integrations, "left running", violations);
+        expectBuilt(left, integrations, topology, "left running", violations);
       }
       case "kept", "resumed-kept" -> {
         if (last.exitCode() == 0) {
           violations.add("kept after a failure but exit code 0");
         }
         expectErrorLine(last, violations);
-        if (left.servers() > 1) {
-          violations.add(left.servers() + " servers after a kept failure (ordered twice)");
+        if (left.servers() > topology.nodes()) {
+          violations.add(
+              left.servers()
+                  + " servers after a kept failure of "
+                  + topology.nodes()
+                  + " node(s) (ordered twice)");
         }
       }
       case "failed-cleaned", "resumed-failed-cleaned", "interrupted", "destroyed-after-kill" -> {
@@ -111,14 +125,33 @@ final class Invariants {
     }
   }
 
-  /** A cluster that exists: one server and, with the integrations, its name and stored copies. */
+  /**
+   * A cluster that exists: a server per node and, with the integrations, an A record per control
+   * plane and the stored copies.
+   */
   private static void expectBuilt(
-      Leftovers left, boolean integrations, String what, List<String> violations) {
-    if (left.servers() != 1) {
-      violations.add(what + " with " + left.servers() + " servers in the datacenter (want 1)");
+      Leftovers left,
+      boolean integrations,
+      Scenario.Topology topology,
+      String what,
+      List<String> violations) {
+    if (left.servers() != topology.nodes()) {
+      violations.add(
+          what
+              + " with "
+              + left.servers()
+              + " servers in the datacenter (want "
+              + topology.nodes()
+              + ")");
     }
-    if (integrations && left.dnsRecords() != 1) {
-      violations.add(what + " with " + left.dnsRecords() + " DNS records (want 1)");
+    if (integrations && left.dnsRecords() != topology.controlPlanes()) {
+      violations.add(
+          what
+              + " with "
+              + left.dnsRecords()
+              + " DNS records (want "
+              + topology.controlPlanes()
+              + ")");
     }
     if (integrations && left.storedCopies() != 3) {
       violations.add(what + " with " + left.storedCopies() + " credential copies (want 3)");
@@ -135,8 +168,12 @@ final class Invariants {
     }
   }
 
-  /** A successful run's talosconfig and kubeconfig must open the cluster. */
-  static void checkAccess(Path clusterDir, List<String> violations) {
+  /**
+   * A working cluster's talosconfig and kubeconfig must open it: etcd healthy with one member per
+   * control plane (the control planes' hostnames), every node registered and Ready.
+   */
+  static void checkAccess(
+      Path clusterDir, String cluster, Scenario.Topology topology, List<String> violations) {
     try {
       Talosconfig tc = Talosconfig.read(clusterDir.resolve("talosconfig"));
       var identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
@@ -147,10 +184,26 @@ final class Invariants {
         if (!etcd) {
           violations.add("provisioned but etcd is not healthy");
         }
+        List<String> members =
+            talos.etcdMembers().stream().map(EtcdMemberInfo::hostname).sorted().toList();
+        List<String> want = topology.controlPlaneHosts(cluster).stream().sorted().toList();
+        if (!members.equals(want)) {
+          violations.add("etcd members " + members + ", want the control planes " + want);
+        }
       }
+      // Dial the first control plane: the kubeconfig may name a DNS endpoint.
       String kubeconfig = Files.readString(clusterDir.resolve("kubeconfig"));
-      if (KubeApiProbe.fromKubeconfig(kubeconfig).version().isEmpty()) {
+      KubeApiProbe kube = KubeApiProbe.fromKubeconfig(kubeconfig).dialling(tc.endpoints().get(0));
+      if (kube.version().isEmpty()) {
         violations.add("provisioned but the kubeconfig does not reach the Kubernetes API");
+      } else {
+        for (String host : topology.hosts(cluster)) {
+          Optional<Boolean> ready = kube.nodeReady(host);
+          if (!ready.orElse(false)) {
+            violations.add(
+                "node " + host + (ready.isEmpty() ? " is not registered" : " is not Ready"));
+          }
+        }
       }
     } catch (IOException | RuntimeException e) {
       violations.add("provisioned but the cluster's credentials do not work: " + e.getMessage());
@@ -163,17 +216,26 @@ final class Invariants {
    * agent could only join from a working cluster.
    */
   static void checkLockedDown(
-      SimulatedDatacenter sim, Path clusterDir, String cluster, List<String> violations) {
+      SimulatedDatacenter sim,
+      Path clusterDir,
+      String cluster,
+      Scenario.Topology topology,
+      List<String> violations) {
     try {
       Talosconfig tc = Talosconfig.read(clusterDir.resolve("talosconfig"));
       if (!Files.readString(clusterDir.resolve("kubeconfig")).contains("certificate-authority")) {
         violations.add("provisioned but the kubeconfig has no cluster CA");
       }
-      String node = tc.endpoints().get(0);
+      if (tc.nodes().size() != topology.nodes()) {
+        violations.add(
+            "the talosconfig lists " + tc.nodes().size() + " nodes, want " + topology.nodes());
+      }
       PortProbe outside = new PortProbe(Duration.ofMillis(500), null);
-      for (int port : new int[] {50000, 6443}) {
-        if (outside.answers(node, port)) {
-          violations.add("locked down but " + node + ":" + port + " answers from outside");
+      for (String node : tc.nodes()) {
+        for (int port : new int[] {50000, 6443}) {
+          if (outside.answers(node, port)) {
+            violations.add("locked down but " + node + ":" + port + " answers from outside");
+          }
         }
       }
       if (!sim.teleport().visibleClusters().contains(cluster)) {
@@ -181,6 +243,49 @@ final class Invariants {
       }
     } catch (IOException | RuntimeException e) {
       violations.add("provisioned but the cluster's files are unreadable: " + e.getMessage());
+    }
+  }
+
+  /**
+   * After `scale --count workers-1` on a working cluster: exit 0, one server fewer, the last worker
+   * gone from Kubernetes and the others still Ready.
+   */
+  static void checkScaledDown(
+      ChaosRun.Invocation down,
+      Leftovers left,
+      Path clusterDir,
+      String cluster,
+      Scenario.Topology topology,
+      List<String> violations) {
+    if (down.exitCode() != 0) {
+      violations.add("scale-down failed (exit " + down.exitCode() + "): " + down.lastLine());
+      return;
+    }
+    if (left.servers() != topology.nodes() - 1) {
+      violations.add(
+          "scale-down left " + left.servers() + " servers (want " + (topology.nodes() - 1) + ")");
+    }
+    try {
+      Talosconfig tc = Talosconfig.read(clusterDir.resolve("talosconfig"));
+      KubeApiProbe kube =
+          KubeApiProbe.fromKubeconfig(Files.readString(clusterDir.resolve("kubeconfig")))
+              .dialling(tc.endpoints().get(0));
+      if (kube.version().isEmpty()) {
+        violations.add("after the scale-down the kubeconfig does not reach the Kubernetes API");
+        return;
+      }
+      List<String> hosts = topology.hosts(cluster);
+      String removed = hosts.get(hosts.size() - 1);
+      if (kube.nodeReady(removed).isPresent()) {
+        violations.add("scaled down but node " + removed + " is still in Kubernetes");
+      }
+      for (String host : hosts.subList(0, hosts.size() - 1)) {
+        if (!kube.nodeReady(host).orElse(false)) {
+          violations.add("after the scale-down node " + host + " is not Ready");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      violations.add("after the scale-down the credentials do not work: " + e.getMessage());
     }
   }
 

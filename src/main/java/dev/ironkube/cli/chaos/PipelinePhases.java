@@ -26,7 +26,7 @@ final class PipelinePhases {
           Map.entry("backup", "Storing the cluster's credentials in "),
           Map.entry("platform", "Installing the platform"),
           Map.entry("teleport", "Verifying access through Teleport"),
-          Map.entry("lockdown", "Locking the node down"));
+          Map.entry("lockdown", "Locking the node"));
 
   /** Every phase, in pipeline order. */
   static final List<String> ALL =

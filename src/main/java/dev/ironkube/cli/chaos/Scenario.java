@@ -16,6 +16,7 @@ import java.util.Set;
  *     destroy that follows)
  * @param interruptAt the phase whose entry the Ctrl-C strikes, for {@link Disturbance#CTRL_C_AT}
  * @param expect the outcomes this kind may end in, and what its error line must name
+ * @param topology how many control planes and workers the run provisions
  */
 public record Scenario(
     String name,
@@ -24,7 +25,89 @@ public record Scenario(
     Disturbance disturbance,
     boolean keepOnFailure,
     String interruptAt,
-    Expectation expect) {
+    Expectation expect,
+    Topology topology) {
+
+  /**
+   * The cluster's shape: control planes (1 or 3) and workers (pool "workers"). Nodes are named
+   * {@code <cluster>-cp-<n>} and {@code <cluster>-workers-<n>}.
+   */
+  public record Topology(int controlPlanes, int workers) {
+    public static final Topology SINGLE = new Topology(1, 0);
+
+    /** Share of drawn runs, in percent, that are multi-node. */
+    static final int MULTI_NODE_PERCENT = 22;
+
+    public Topology {
+      if (controlPlanes != 1 && controlPlanes != 3 || workers < 0) {
+        throw new IllegalArgumentException(
+            "a topology has 1 or 3 control planes and no negative worker count");
+      }
+    }
+
+    /** "1+2" → 1 control plane, 2 workers. */
+    static Topology parse(String spec) {
+      String[] parts = spec.split("\\+");
+      try {
+        if (parts.length == 2) {
+          return new Topology(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));
+        }
+      } catch (NumberFormatException ignored) {
+        // falls through to the refusal below
+      }
+      throw new IllegalArgumentException("unknown topology " + spec + " (want CP+WORKERS: 3+1)");
+    }
+
+    /** Mostly one node; about a fifth 1 CP + 1–2 workers or 3 CPs + 0–1 worker. */
+    static Topology draw(java.util.Random r) {
+      if (r.nextInt(100) >= MULTI_NODE_PERCENT) {
+        return SINGLE;
+      }
+      return r.nextBoolean() ? new Topology(1, 1 + r.nextInt(2)) : new Topology(3, r.nextInt(2));
+    }
+
+    public int nodes() {
+      return controlPlanes + workers;
+    }
+
+    public boolean single() {
+      return nodes() == 1;
+    }
+
+    public List<String> controlPlaneHosts(String cluster) {
+      return java.util.stream.IntStream.rangeClosed(1, controlPlanes)
+          .mapToObj(i -> cluster + "-cp-" + i)
+          .toList();
+    }
+
+    public List<String> workerHosts(String cluster) {
+      return java.util.stream.IntStream.rangeClosed(1, workers)
+          .mapToObj(i -> cluster + "-workers-" + i)
+          .toList();
+    }
+
+    public List<String> hosts(String cluster) {
+      List<String> all = new java.util.ArrayList<>(controlPlaneHosts(cluster));
+      all.addAll(workerHosts(cluster));
+      return List.copyOf(all);
+    }
+
+    /** The provision flags; none for one node, so single-node runs stay as they were. */
+    public List<String> flags() {
+      return single()
+          ? List.of()
+          : List.of(
+              "--control-planes",
+              Integer.toString(controlPlanes),
+              "--workers",
+              Integer.toString(workers));
+    }
+
+    @Override
+    public String toString() {
+      return controlPlanes + "cp" + (workers > 0 ? "+" + workers + "w" : "");
+    }
+  }
 
   /** What happens to the process from outside. */
   public enum Disturbance {
@@ -62,16 +145,22 @@ public record Scenario(
    *     its own promises)
    * @param names a phrase the error line must contain ("" for none), such as the component that
    *     never became ready
+   * @param mentions a phrase a failed run's stderr must contain somewhere ("" for none), such as
+   *     the node that failed
    */
-  public record Expectation(Set<String> outcomes, String names) {
-    public static final Expectation ANY = new Expectation(Set.of(), "");
+  public record Expectation(Set<String> outcomes, String names, String mentions) {
+    public static final Expectation ANY = new Expectation(Set.of(), "", "");
 
     static Expectation oneOf(String... outcomes) {
-      return new Expectation(Set.of(outcomes), "");
+      return new Expectation(Set.of(outcomes), "", "");
     }
 
     Expectation naming(String phrase) {
-      return new Expectation(outcomes, phrase);
+      return new Expectation(outcomes, phrase, mentions);
+    }
+
+    Expectation mentioning(String phrase) {
+      return new Expectation(outcomes, names, phrase);
     }
   }
 }

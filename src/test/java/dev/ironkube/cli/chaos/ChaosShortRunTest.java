@@ -21,7 +21,12 @@ class ChaosShortRunTest {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     List<String> scenarios =
         List.of(
-            "none", "kill-then-resume", "kill-then-destroy", "dns-lost-create", "ctrl-c@teleport");
+            "none",
+            "kill-then-resume",
+            "kill-then-destroy",
+            "dns-lost-create",
+            "ctrl-c@teleport",
+            "none/1+1");
     ChaosSummary s =
         new ChaosRunner(42, 0.0005, new PrintStream(log, true, StandardCharsets.UTF_8))
             .run(0, scenarios);
@@ -30,6 +35,50 @@ class ChaosShortRunTest {
     assertThat(s.outcomes()).containsKey("provisioned");
     assertThat(s.ctrlCByPhase()).containsOnlyKeys("teleport");
     assertThat(s.ctrlCByPhase().get("teleport")).containsOnlyKeys("interrupted");
+    // The multi-node run: provisioned on 1 CP + 1 worker, then scaled down to no worker.
+    assertThat(s.outcomesByTopology().get("1cp+1w")).containsOnlyKeys("provisioned");
+    assertThat(s.scaleDowns()).isEqualTo(1);
+  }
+
+  @Test
+  void aboutAFifthOfDrawnRunsAreSmallMultiNodeClustersReproducibleFromTheSeed() {
+    int multi = 0;
+    for (int i = 0; i < 1000; i++) {
+      Scenario a = Catalogue.build("none", new Random(i));
+      Scenario b = Catalogue.build("none", new Random(i));
+      assertThat(a.topology()).isEqualTo(b.topology());
+      Scenario.Topology t = a.topology();
+      if (!t.single()) {
+        multi++;
+        assertThat(t.nodes()).isBetween(2, 4);
+        assertThat(t.flags()).contains("--control-planes", "--workers");
+      } else {
+        assertThat(t.flags()).isEmpty();
+      }
+    }
+    assertThat(multi).isBetween(170, 270);
+  }
+
+  @Test
+  void nodeAimedKindsStrikeANodeTheirTopologyHas() {
+    for (int seed = 0; seed < 50; seed++) {
+      Scenario cp = Catalogue.build(Catalogue.CP_NEVER_JOINS, new Random(seed));
+      assertThat(cp.topology().controlPlanes()).isEqualTo(3);
+      String cpPoint = cp.faults().get(0).point();
+      assertThat(cpPoint).matches("talos\\.service\\.etcd@chaos-cp-[23]");
+      Scenario w = Catalogue.build(Catalogue.WORKER_NEVER_READY, new Random(seed));
+      assertThat(w.topology().workers()).isPositive();
+      String host = w.faults().get(0).point().substring("talos.service.kubelet@".length());
+      assertThat(w.topology().workerHosts("chaos")).contains(host);
+      assertThat(w.expect().outcomes()).containsAnyOf("failed-cleaned", "kept");
+      assertThat(w.expect().mentions()).isEqualTo(host);
+    }
+    assertThat(Catalogue.build("none/3+1", new Random(1)).topology())
+        .isEqualTo(new Scenario.Topology(3, 1));
+    assertThat(Catalogue.build("none/3+1", new Random(1)).name()).isEqualTo("none");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Catalogue.build(Catalogue.CP_NEVER_JOINS + "/1+1", new Random(1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
