@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * `ironkube provision`: from credentials to servers booting Talos and, with a Talos stage, to a
@@ -43,11 +43,11 @@ public final class ProvisionWorkflow {
   private final boolean keepOnFailure;
   private final TalosStage talos;
   private final Runnable afterAuthentication;
-  private final boolean cheapestWhenUnchosen;
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
   private boolean scaling;
-  private final Map<String, Integer> scaled = new java.util.HashMap<>();
+  private final PoolSizes sizes;
+  private final HardwareChoice hardware;
   private java.util.Set<Journal.Owned> preexisting = java.util.Set.of();
 
   private final List<Member> members = new ArrayList<>();
@@ -100,113 +100,17 @@ public final class ProvisionWorkflow {
     this.keepOnFailure = keepOnFailure;
     this.talos = talos;
     this.afterAuthentication = afterAuthentication;
-    this.cheapestWhenUnchosen = cheapestWhenUnchosen;
     this.after = List.copyOf(after);
     this.firewall = new MaintenanceFirewall(ctx, talos, notes);
+    this.sizes = new PoolSizes(ctx);
+    this.hardware = new HardwareChoice(ctx, cheapestWhenUnchosen);
     planMembers();
-  }
-
-  /**
-   * The pools with the counts in force. The journal remembers each pool's count from the last run
-   * or `ironkube scale`, and that wins over the document and the defaults, so a resume or re-run
-   * keeps the cluster at the size it had; counts given on this run's command line or environment
-   * win over the journal; a scale in progress wins over everything.
-   */
-  private List<NodePools.Pool> pools() {
-    List<NodePools.Pool> pools = new ArrayList<>(NodePools.of(ctx.settings()));
-    if (!ctx.settings().isSet(SettingsCatalogue.POOLS)
-        && pools.stream().noneMatch(p -> p.name().equals(DEFAULT_WORKERS))) {
-      pools.add(
-          new NodePools.Pool(
-              DEFAULT_WORKERS,
-              NodePools.Role.WORKER,
-              0,
-              Optional.empty(),
-              Optional.empty(),
-              Optional.empty()));
-    }
-    List<NodePools.Pool> out = new ArrayList<>();
-    for (NodePools.Pool p : pools) {
-      Optional<Integer> journaled = ctx.journal().value(countKey(p.name())).map(Integer::parseInt);
-      int count =
-          scaled.containsKey(p.name())
-              ? scaled.get(p.name())
-              : journaled.isPresent() && !givenNow(p) ? journaled.get() : p.count();
-      out.add(new NodePools.Pool(p.name(), p.role(), count, p.plan(), p.region(), p.provider()));
-    }
-    return out;
-  }
-
-  /**
-   * Whether this run's flags or environment set the pool's count: those win over the count the
-   * journal remembers from the last run or scale; the document and the defaults do not.
-   */
-  private boolean givenNow(NodePools.Pool pool) {
-    if (ctx.settings().isSet(SettingsCatalogue.POOLS)) {
-      return false;
-    }
-    String path =
-        pool.controlPlane() ? SettingsCatalogue.CONTROL_PLANES : SettingsCatalogue.WORKERS;
-    var source = ctx.settings().source(path).orElse(dev.ironkube.settings.Source.DEFAULT);
-    return source == dev.ironkube.settings.Source.FLAG
-        || source == dev.ironkube.settings.Source.ENVIRONMENT;
-  }
-
-  /** The pool and index a hostname of this cluster names, if any. */
-  private Optional<Map.Entry<String, Integer>> poolIndex(String hostname) {
-    String prefix = new ClusterIdentity(cluster()).hostnamePrefix();
-    if (!hostname.startsWith(prefix)) {
-      return Optional.empty();
-    }
-    String rest = hostname.substring(prefix.length());
-    int dash = rest.lastIndexOf('-');
-    if (dash <= 0) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(
-          Map.entry(rest.substring(0, dash), Integer.parseInt(rest.substring(dash + 1))));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
-  }
-
-  /** Servers the journal holds beyond the pools' counts: only `scale` removes nodes. */
-  private void refuseShrinking() {
-    Map<String, Integer> counts = new java.util.HashMap<>();
-    pools().forEach(p -> counts.put(p.name(), p.count()));
-    for (String hostname : ownedServers().keySet()) {
-      var at = poolIndex(hostname);
-      if (at.isPresent() && at.get().getValue() > counts.getOrDefault(at.get().getKey(), 0)) {
-        throw new UserInputException(
-            "cluster "
-                + cluster()
-                + " has "
-                + hostname
-                + ", beyond the "
-                + counts.getOrDefault(at.get().getKey(), 0)
-                + " node(s) of pool "
-                + at.get().getKey()
-                + " asked for",
-            "'ironkube scale "
-                + cluster()
-                + " --pool "
-                + at.get().getKey()
-                + " --count N' drains and removes nodes; provision only adds them");
-      }
-    }
-  }
-
-  private static final String DEFAULT_WORKERS = "workers";
-
-  private static String countKey(String pool) {
-    return "count " + pool;
   }
 
   private void planMembers() {
     members.clear();
     ClusterIdentity id = new ClusterIdentity(cluster());
-    for (NodePools.Pool pool : pools()) {
+    for (NodePools.Pool pool : sizes.pools()) {
       for (int i = 1; i <= pool.count(); i++) {
         members.add(new Member(id.hostname(pool.name(), i), pool));
       }
@@ -226,7 +130,7 @@ public final class ProvisionWorkflow {
           "run 'ironkube provision --name " + cluster() + "' first");
     }
     refuseLockedDown();
-    List<NodePools.Pool> pools = pools();
+    List<NodePools.Pool> pools = sizes.pools();
     NodePools.Pool pool =
         pools.stream()
             .filter(p -> p.name().equals(poolName))
@@ -249,14 +153,14 @@ public final class ProvisionWorkflow {
           "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
     }
     scaling = true;
-    scaled.put(poolName, count);
+    sizes.scaleTo(poolName, count);
     planMembers();
     // What the cluster has is what the journal holds, whatever the settings say.
     Map<String, ResourceRef> servers = ownedServers();
     List<Member> before = new ArrayList<>();
     List<Member> removing = new ArrayList<>();
     for (var e : servers.entrySet()) {
-      var at = poolIndex(e.getKey());
+      var at = sizes.poolIndex(e.getKey());
       NodePools.Pool of =
           at.flatMap(a -> pools.stream().filter(p -> p.name().equals(a.getKey())).findFirst())
               .orElse(null);
@@ -271,7 +175,7 @@ public final class ProvisionWorkflow {
         removing.add(m);
       }
     }
-    ctx.journal().value(countKey(poolName), Integer.toString(count));
+    ctx.journal().value(PoolSizes.countKey(poolName), Integer.toString(count));
     if (!removing.isEmpty()) {
       removeNodes(before, removing);
     }
@@ -344,7 +248,7 @@ public final class ProvisionWorkflow {
     wasProvisioned = ctx.journal().hadOutcome("provisioned");
     refuseLockedDown();
     if (!scaling) {
-      refuseShrinking();
+      sizes.refuseShrinking(ownedServers().keySet());
     }
     preexisting = java.util.Set.copyOf(ctx.journal().owned());
     List<Phase> phases = new ArrayList<>();
@@ -529,81 +433,28 @@ public final class ProvisionWorkflow {
     afterAuthentication.run();
   }
 
-  private static String planKey(NodePools.Pool pool, boolean firstPool) {
-    return firstPool ? "plan" : "plan " + pool.name();
-  }
-
-  private static String siteKey(NodePools.Pool pool, boolean firstPool) {
-    return firstPool ? "site" : "site " + pool.name();
-  }
-
   private void select() {
     Progress.Step step = ctx.progress().step("Checking plans and stock");
-    List<PlanOffer> listed = ctx.provider().offers();
     List<NodePools.Pool> pools = members.stream().map(m -> m.pool).distinct().toList();
+    Set<String> orderedHosts = ownedServers().keySet();
     List<String> done = new ArrayList<>();
     for (NodePools.Pool pool : pools) {
-      boolean firstPool = pool == pools.get(0);
-      Optional<String> journaledPlan = ctx.journal().value(planKey(pool, firstPool));
-      Optional<String> journaledSite = ctx.journal().value(siteKey(pool, firstPool));
       boolean ordered =
-          ctx.journal().owned().stream()
-              .anyMatch(
-                  o ->
-                      o.ref().kind().equals(ResourceRef.SERVER)
-                          && members.stream()
-                              .anyMatch(m -> m.pool == pool && m.hostname.equals(o.ref().name())));
-      String plan =
-          journaledPlan
-              .or(pool::plan)
-              .or(() -> ctx.settings().get(SettingsCatalogue.PLAN))
-              .orElse(null);
-      String site =
-          journaledSite
-              .or(pool::region)
-              .or(() -> ctx.settings().get(SettingsCatalogue.REGION))
-              .orElse(null);
-      if (plan == null && site == null && !firstPool) {
-        // A pool without a plan of its own (workers added by a scale, say) takes the first's.
-        PlanOffer firsts = offers.get(pools.get(0).name());
-        plan = firsts.plan();
-        site = firsts.site();
-      }
-      PlanOffer offer;
-      if (ordered && plan != null && site != null) {
-        String p = plan;
-        String s = site;
-        offer =
-            listed.stream()
-                .filter(o -> o.plan().equalsIgnoreCase(p) && o.site().equalsIgnoreCase(s))
-                .findFirst()
-                .orElseThrow(
-                    () ->
-                        new OperationFailedException(
-                            "the journal's plan " + p + " at " + s + " is no longer listed", ""));
-        done.add(pool.name() + ": resuming with " + offer.plan() + " at " + offer.site());
-      } else if (plan != null && site != null) {
-        offer = HardwareSelection.check(listed, plan, site, ctx.provider().name());
-        done.add(
-            (pools.size() == 1 ? "" : pool.name() + ": ")
-                + offer.name()
-                + " at "
-                + offer.site()
-                + ", "
-                + HardwareSelection.price(offer));
-      } else {
-        offer = choose(listed, plan, site, step);
-        done.add(
-            (pools.size() == 1 ? "" : pool.name() + ": ") + offer.name() + " at " + offer.site());
-      }
+          members.stream().anyMatch(m -> m.pool == pool && orderedHosts.contains(m.hostname));
+      boolean firstPool = pool == pools.get(0);
+      PlanOffer offer =
+          hardware.offerFor(
+              pool,
+              firstPool,
+              ordered,
+              firstPool ? null : offers.get(pools.get(0).name()),
+              step,
+              done,
+              pools.size() == 1);
       offers.put(pool.name(), offer);
       if (!dryRun) {
-        ctx.journal().value(countKey(pool.name()), Integer.toString(pool.count()));
-        ctx.journal().value(planKey(pool, firstPool), offer.plan());
-        ctx.journal().value(siteKey(pool, firstPool), offer.site());
-        if (firstPool) {
-          ctx.journal().value("price", HardwareSelection.price(offer));
-        }
+        sizes.remember(pool);
+        hardware.remember(pool, firstPool, offer);
       }
     }
     step.done(String.join("; ", done));
@@ -642,52 +493,6 @@ public final class ProvisionWorkflow {
     String amount = totalHourly().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     return ("USD".equals(any.currency()) ? "$" + amount : amount + " " + any.currency())
         + "/h in total";
-  }
-
-  private PlanOffer choose(List<PlanOffer> offers, String plan, String site, Progress.Step step) {
-    List<PlanOffer> candidates =
-        HardwareSelection.orderable(offers).stream()
-            .filter(
-                o ->
-                    plan == null
-                        || o.plan().equalsIgnoreCase(plan)
-                        || o.name().equalsIgnoreCase(plan))
-            .filter(o -> site == null || o.site().equalsIgnoreCase(site))
-            .toList();
-    String missing =
-        plan == null && site == null ? "--plan and --region" : plan == null ? "--plan" : "--region";
-    if (cheapestWhenUnchosen && !ctx.prompter().available() && !candidates.isEmpty()) {
-      PlanOffer cheapest = candidates.get(0);
-      ctx.progress()
-          .info(
-              "simulation: took the cheapest in stock, "
-                  + cheapest.name()
-                  + " at "
-                  + cheapest.site()
-                  + " (pass "
-                  + missing
-                  + " to choose)");
-      return cheapest;
-    }
-    if (!ctx.prompter().available()) {
-      throw new UserInputException(
-          "no "
-              + (plan == null ? "plan" : "region")
-              + " chosen and nobody to ask (non-interactive run)",
-          "pass " + missing + "; 'ironkube plans' lists what is in stock with prices");
-    }
-    if (candidates.isEmpty()) {
-      throw new UserInputException(
-          "nothing is in stock"
-              + (plan == null ? "" : " for plan " + plan)
-              + (site == null ? "" : " at " + site),
-          "run 'ironkube plans' to see what is in stock",
-          ExitCodes.OUT_OF_STOCK);
-    }
-    step.update(candidates.size() + " offers in stock", -1);
-    List<String> lines = candidates.stream().map(HardwareSelection::describe).toList();
-    int chosen = ctx.prompter().choose("Select a plan", lines, 0);
-    return candidates.get(chosen);
   }
 
   private void image() {
