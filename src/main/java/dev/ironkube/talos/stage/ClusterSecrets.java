@@ -23,6 +23,7 @@ final class ClusterSecrets {
   private SecretsBundle bundle;
   private boolean generatedHere;
   private Thread preparing;
+  private Talosconfig talosconfig;
 
   ClusterSecrets(ClusterFiles files) {
     this.files = files;
@@ -107,8 +108,8 @@ final class ClusterSecrets {
    * cluster's nodes change.
    */
   synchronized Talosconfig talosconfig(String context, List<String> endpoints, List<String> nodes) {
-    if (Files.isRegularFile(files.talosconfig())) {
-      Talosconfig existing = Talosconfig.read(files.talosconfig());
+    Talosconfig existing = current();
+    if (existing != null) {
       if (existing.endpoints().equals(endpoints) && existing.nodes().equals(nodes)) {
         return existing;
       }
@@ -121,21 +122,35 @@ final class ClusterSecrets {
               existing.certificatePem(),
               existing.keyPem());
       moved.write(files.talosconfig());
+      talosconfig = moved;
       return moved;
     }
     CertAndKey os = bundle().os();
     CertAndKey admin = CertificateIssuer.systemDefault().talosAdmin(os);
     Talosconfig config = Talosconfig.of(context, endpoints, nodes, os, admin);
     config.write(files.talosconfig());
+    talosconfig = config;
     return config;
+  }
+
+  /**
+   * The talosconfig this process wrote or read, read from disk once: node probes ask for the admin
+   * identity every half second, and it does not change within a run.
+   */
+  private Talosconfig current() {
+    if (talosconfig == null && Files.isRegularFile(files.talosconfig())) {
+      talosconfig = Talosconfig.read(files.talosconfig());
+    }
+    return talosconfig;
   }
 
   /** The admin identity for any node of the cluster, from the talosconfig (written if absent). */
   synchronized TalosIdentity identity(String context, String someAddress) {
-    if (Files.isRegularFile(files.talosconfig())) {
-      return identity(Talosconfig.read(files.talosconfig()));
-    }
-    return identity(talosconfig(context, List.of(someAddress), List.of(someAddress)));
+    Talosconfig existing = current();
+    return identity(
+        existing != null
+            ? existing
+            : talosconfig(context, List.of(someAddress), List.of(someAddress)));
   }
 
   static TalosIdentity identity(Talosconfig config) {

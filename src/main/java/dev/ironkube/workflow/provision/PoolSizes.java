@@ -22,9 +22,37 @@ final class PoolSizes {
     this.ctx = ctx;
   }
 
-  /** A scale in progress: {@code pool} has {@code count} nodes whatever else says. */
-  void scaleTo(String pool, int count) {
-    scaled.put(pool, count);
+  /**
+   * A scale in progress: worker pool {@code poolName} has {@code count} nodes whatever else says.
+   * Refuses an unknown pool, a control-plane pool and a count out of range.
+   */
+  void scaleTo(String poolName, int count) {
+    List<NodePools.Pool> pools = pools();
+    NodePools.Pool pool =
+        pools.stream()
+            .filter(p -> p.name().equals(poolName))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new UserInputException(
+                        "cluster "
+                            + ctx.settings().clusterName()
+                            + " has no pool named "
+                            + poolName,
+                        "its pools: "
+                            + String.join(
+                                ", ", pools.stream().map(NodePools.Pool::name).toList())));
+    if (pool.controlPlane()) {
+      throw new UserInputException(
+          "pool " + poolName + " holds control planes, which stay at 1 or 3",
+          "scale a worker pool; a different control-plane count needs a new cluster");
+    }
+    if (count < 0 || count > NodePools.MAX_COUNT) {
+      throw new UserInputException(
+          "--count " + count + " is out of range",
+          "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
+    }
+    scaled.put(poolName, count);
   }
 
   /** Journals the count a run goes with, for the next run to keep. */

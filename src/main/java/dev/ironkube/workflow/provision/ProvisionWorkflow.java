@@ -131,29 +131,9 @@ public final class ProvisionWorkflow {
     }
     refuseLockedDown();
     List<NodePools.Pool> pools = sizes.pools();
-    NodePools.Pool pool =
-        pools.stream()
-            .filter(p -> p.name().equals(poolName))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    new UserInputException(
-                        "cluster " + cluster() + " has no pool named " + poolName,
-                        "its pools: "
-                            + String.join(
-                                ", ", pools.stream().map(NodePools.Pool::name).toList())));
-    if (pool.controlPlane()) {
-      throw new UserInputException(
-          "pool " + poolName + " holds control planes, which stay at 1 or 3",
-          "scale a worker pool; a different control-plane count needs a new cluster");
-    }
-    if (count < 0 || count > NodePools.MAX_COUNT) {
-      throw new UserInputException(
-          "--count " + count + " is out of range",
-          "use 0 to " + NodePools.MAX_COUNT + " (0 removes every node of the pool)");
-    }
     scaling = true;
     sizes.scaleTo(poolName, count);
+    ctx.journal().value(PoolSizes.countKey(poolName), Integer.toString(count));
     planMembers();
     // What the cluster has is what the journal holds, whatever the settings say.
     Map<String, ResourceRef> servers = ownedServers();
@@ -175,7 +155,6 @@ public final class ProvisionWorkflow {
         removing.add(m);
       }
     }
-    ctx.journal().value(PoolSizes.countKey(poolName), Integer.toString(count));
     if (!removing.isEmpty()) {
       removeNodes(before, removing);
     }
