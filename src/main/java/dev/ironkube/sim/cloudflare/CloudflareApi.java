@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * the recordings in {@code contracts/cloudflare}. Serves under {@code /client/v4}, so {@link
  * #baseUri()} is what CLOUDFLARE_API_URL takes.
  *
- * <p>Endpoints: {@code GET|POST /zones/{zone_id}/dns_records} (filters {@code type}, {@code name}
- * exact; {@code page}, {@code per_page} default 100, with {@code result_info}); {@code
- * GET|PUT|PATCH|DELETE /zones/{zone_id}/dns_records/{id}}. An identical record is refused with 400
- * 81058, an A beside a CNAME with 400 81054, an unknown record with 404 81044. No Authorization
- * header is 400 9106; a wrong token 403 10000; an unknown zone 400 7003.
+ * <p>Endpoints: {@code GET|POST /zones/{zone_id}/dns_records} (the search parameters of {@link
+ * RecordFilter}, among them {@code comment.*} and {@code tag.*}; {@code page}, {@code per_page}
+ * default 100, with {@code result_info}); records keep {@code comment} (empty reads as null) and
+ * {@code tags} with their {@code *_modified_on} stamps; {@code GET|PUT|PATCH|DELETE
+ * /zones/{zone_id}/dns_records/{id}}. An identical record is refused with 400 81058, an A beside a
+ * CNAME with 400 81054, an unknown record with 404 81044. No Authorization header is 400 9106; a
+ * wrong token 403 10000; an unknown zone 400 7003.
  *
  * <p>Faults, armed at points {@code "cloudflare.<METHOD> <template>"} such as {@code
  * "cloudflare.POST /zones/{zone_id}/dns_records"}, consulted once per authenticated request: {@code
@@ -168,7 +170,7 @@ public final class CloudflareApi implements AutoCloseable {
     String method = exchange.method();
     if (recordId == null) {
       return switch (method) {
-        case "GET" -> zone.list(exchange.query());
+        case "GET" -> zone.list(exchange::queryValues);
         case "POST" -> zone.create(body(exchange), clock.instant());
         default -> CfReply.error(405, 10405, "Method not allowed for this endpoint");
       };

@@ -30,15 +30,13 @@ final class ZoneRecords {
     return List.copyOf(records.values());
   }
 
-  CfReply list(Map<String, String> query) {
-    String type = query.get("type");
-    String name = query.containsKey("name") ? fqdn(query.get("name")) : null;
-    int page = positive(query.get("page"), 1);
-    int perPage = positive(query.get("per_page"), 100);
+  CfReply list(RecordFilter.Query query) {
+    RecordFilter filter = RecordFilter.of(query, this::fqdn);
+    int page = positive(first(query, "page"), 1);
+    int perPage = positive(first(query, "per_page"), 100);
     List<ObjectNode> matching = new ArrayList<>();
     for (ObjectNode record : records.values()) {
-      if ((type == null || type.equals(record.get("type").asText()))
-          && (name == null || name.equals(record.get("name").asText()))) {
+      if (filter.test(record)) {
         matching.add(record);
       }
     }
@@ -86,6 +84,7 @@ final class ZoneRecords {
     fill(record, type, name, content, body, now);
     record.put("created_on", now.toString());
     record.put("modified_on", now.toString());
+    stampNotes(record, null, now);
     records.put(id, record);
     return CfReply.ok(record.deepCopy());
   }
@@ -104,8 +103,10 @@ final class ZoneRecords {
     String name = body.has("name") ? fqdn(body.get("name").asText()) : record.get("name").asText();
     String content = body.path("content").asText(record.get("content").asText());
     JsonNode base = replace ? body : merged(record, body);
+    ObjectNode before = record.deepCopy();
     fill(record, type, name, content, base, now);
     record.put("modified_on", now.toString());
+    stampNotes(record, before, now);
     return CfReply.ok(record.deepCopy());
   }
 
@@ -128,8 +129,35 @@ final class ZoneRecords {
     record.put("ttl", proxied ? 1 : body.path("ttl").asInt(1));
     record.putObject("settings");
     record.putObject("meta");
-    record.set("comment", body.has("comment") ? body.get("comment") : CfReply.JSON.nullNode());
-    record.set("tags", body.has("tags") ? body.get("tags") : CfReply.JSON.createArrayNode());
+    // "to the server, there's no difference between 'no comment' and 'empty comment'"
+    // (cloudflare-go v0.116.0 dns.go); an empty comment reads back as null.
+    String comment = body.path("comment").isTextual() ? body.get("comment").asText() : "";
+    if (comment.isEmpty()) {
+      record.putNull("comment");
+    } else {
+      record.put("comment", comment);
+    }
+    record.set(
+        "tags", body.path("tags").isArray() ? body.get("tags") : CfReply.JSON.createArrayNode());
+  }
+
+  /**
+   * {@code comment_modified_on} and {@code tags_modified_on}: when each last changed, "omitted if
+   * there is no comment" / "if there are no tags" (cloudflare-go v6.6.0 dns/record.go,
+   * RecordResponse). Kept after {@code modified_on}.
+   */
+  private static void stampNotes(ObjectNode record, ObjectNode before, Instant now) {
+    for (String field : List.of("comment", "tags")) {
+      String stamp = field + "_modified_on";
+      JsonNode value = record.get(field);
+      boolean present = field.equals("tags") ? !value.isEmpty() : !value.isNull();
+      JsonNode previous = record.remove(stamp);
+      if (!present) {
+        continue;
+      }
+      boolean changed = before == null || !value.equals(before.get(field));
+      record.put(stamp, changed || previous == null ? now.toString() : previous.asText());
+    }
   }
 
   private static JsonNode merged(ObjectNode record, JsonNode patch) {
@@ -183,6 +211,11 @@ final class ZoneRecords {
       id.append(Character.forDigit(random.nextInt(16), 16));
     }
     return id.toString();
+  }
+
+  private static String first(RecordFilter.Query query, String name) {
+    List<String> values = query.values(name);
+    return values.isEmpty() ? null : values.getFirst();
   }
 
   private static int positive(String raw, int fallback) {

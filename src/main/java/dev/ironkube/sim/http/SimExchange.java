@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -18,6 +20,7 @@ import java.util.function.Consumer;
 public final class SimExchange {
   private final HttpExchange exchange;
   private final Map<String, String> query;
+  private final Map<String, List<String>> queryValues;
   private byte[] body;
   private final Consumer<SimExchange> recorder;
   private int status = -1;
@@ -26,7 +29,9 @@ public final class SimExchange {
   SimExchange(HttpExchange exchange, Consumer<SimExchange> recorder) {
     this.exchange = exchange;
     this.recorder = recorder;
-    this.query = parseQuery(exchange.getRequestURI().getRawQuery());
+    this.queryValues = parseQuery(exchange.getRequestURI().getRawQuery());
+    this.query = new LinkedHashMap<>();
+    queryValues.forEach((name, values) -> query.put(name, values.getLast()));
   }
 
   public String method() {
@@ -49,6 +54,11 @@ public final class SimExchange {
 
   public Optional<String> query(String name) {
     return Optional.ofNullable(query.get(name));
+  }
+
+  /** Every value of a query parameter, in request order; APIs such as Cloudflare's repeat one. */
+  public List<String> queryValues(String name) {
+    return queryValues.getOrDefault(name, List.of());
   }
 
   public Optional<String> header(String name) {
@@ -114,8 +124,8 @@ public final class SimExchange {
     exchange.close();
   }
 
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> params = new LinkedHashMap<>();
+  private static Map<String, List<String>> parseQuery(String raw) {
+    Map<String, List<String>> params = new LinkedHashMap<>();
     if (raw == null || raw.isEmpty()) {
       return params;
     }
@@ -123,7 +133,7 @@ public final class SimExchange {
       int eq = pair.indexOf('=');
       String name = eq < 0 ? pair : pair.substring(0, eq);
       String value = eq < 0 ? "" : pair.substring(eq + 1);
-      params.put(decode(name), decode(value));
+      params.computeIfAbsent(decode(name), n -> new ArrayList<>()).add(decode(value));
     }
     return params;
   }
