@@ -18,15 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * stale updates with a conflict, as optimistic concurrency requires.
  */
 final class ObjectStore {
-  /** Why a write was refused; carries the HTTP status the API server would answer. */
+  /** Why a write was refused; carries the Status answer the API server would give. */
   static final class Refused extends RuntimeException {
-    final int status;
-    final String reason;
+    final ResourceRoutes.Answer answer;
 
-    Refused(int status, String reason, String message) {
-      super(message);
-      this.status = status;
-      this.reason = reason;
+    Refused(ResourceRoutes.Answer answer) {
+      super(answer.body().path("message").asText());
+      this.answer = answer;
     }
   }
 
@@ -70,11 +68,18 @@ final class ObjectStore {
     ObjectNode meta = object.with("metadata");
     String name = meta.path("name").asText("");
     if (name.isEmpty()) {
-      throw new Refused(422, "Invalid", kind.kind() + " has no metadata.name");
+      throw new Refused(
+          ApiStatus.invalid(
+              kind.group(),
+              kind.kind(),
+              "",
+              "metadata.name",
+              "Required value",
+              "name or generateName is required"));
     }
     String key = key(kind, namespace, name);
     if (objects.containsKey(key)) {
-      throw new Refused(409, "AlreadyExists", kind.plural() + " \"" + name + "\" already exists");
+      throw new Refused(ApiStatus.alreadyExists(kind, name));
     }
     object.put("apiVersion", kind.groupVersion()).put("kind", kind.kind());
     if (namespace != null) {
@@ -98,16 +103,13 @@ final class ObjectStore {
     String key = key(kind, namespace, name);
     ObjectNode live = objects.get(key);
     if (live == null) {
-      throw new Refused(404, "NotFound", kind.plural() + " \"" + name + "\" not found");
+      throw new Refused(ApiStatus.notFound(kind, name));
     }
     ObjectNode liveMeta = (ObjectNode) live.path("metadata");
     ObjectNode meta = object.with("metadata");
     String sent = meta.path("resourceVersion").asText("");
     if (!sent.isEmpty() && !sent.equals(liveMeta.path("resourceVersion").asText())) {
-      throw new Refused(
-          409,
-          "Conflict",
-          "the object has been modified; please apply your changes to the latest version");
+      throw new Refused(ApiStatus.conflict(kind, name));
     }
     object.put("apiVersion", kind.groupVersion()).put("kind", kind.kind());
     meta.put("name", name);

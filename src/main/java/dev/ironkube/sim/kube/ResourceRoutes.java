@@ -1,12 +1,17 @@
 package dev.ironkube.sim.kube;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,12 +59,12 @@ final class ResourceRoutes {
         case "GET" -> path.isCollection() ? list(kind, ns, query) : get(kind, ns, path.name());
         case "POST" -> create(kind, ns, (ObjectNode) json.readTree(body));
         case "PUT" -> replace(kind, ns, path, (ObjectNode) json.readTree(body));
-        case "PATCH" -> patch(kind, ns, path.name(), contentType, body);
+        case "PATCH" -> patch(kind, ns, path.name(), query, contentType, body);
         case "DELETE" -> delete(kind, ns, path.name());
         default -> ApiStatus.failure(405, "MethodNotAllowed", method + " is not supported");
       };
     } catch (ObjectStore.Refused r) {
-      return ApiStatus.failure(r.status, r.reason, r.getMessage());
+      return r.answer;
     }
   }
 
@@ -87,7 +92,7 @@ final class ResourceRoutes {
 
   private Answer create(ApiKind kind, String ns, ObjectNode object) {
     if (ns != null && !namespaceExists(ns)) {
-      return ApiStatus.failure(404, "NotFound", "namespaces \"" + ns + "\" not found");
+      return ApiStatus.notFound(ApiKind.core("Namespace", "namespaces", false), ns);
     }
     if (kind.kind().equals("CustomResourceDefinition")) {
       object
@@ -115,8 +120,13 @@ final class ResourceRoutes {
     return new Answer(200, decorated(kind, store.replace(kind, ns, path.name(), object)));
   }
 
-  private Answer patch(ApiKind kind, String ns, String name, String contentType, byte[] body)
+  private Answer patch(
+      ApiKind kind, String ns, String name, String query, String contentType, byte[] body)
       throws IOException {
+    Answer refused = patchOptions(query, Patches.isApply(contentType));
+    if (refused != null) {
+      return refused;
+    }
     Optional<ObjectNode> live = store.get(kind, ns, name);
     if (Patches.isApply(contentType)) {
       ObjectNode applied = (ObjectNode) yaml.readTree(body);
@@ -145,13 +155,57 @@ final class ResourceRoutes {
     return new Answer(200, decorated(kind, store.replace(kind, ns, name, result)));
   }
 
+  /**
+   * {@code ValidatePatchOptions} (k8s.io/apimachinery v0.36.3 {@code
+   * pkg/apis/meta/v1/validation/validation.go}), checked by the patch handler before anything else:
+   * an apply needs a {@code fieldManager}, any other patch may not carry {@code force}.
+   */
+  private static Answer patchOptions(String query, boolean apply) {
+    Map<String, String> params = new HashMap<>();
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), UTF_8);
+      params.put(key, eq < 0 ? "" : pair.substring(eq + 1));
+    }
+    if (apply && params.getOrDefault("fieldManager", "").isEmpty()) {
+      return ApiStatus.invalid(
+          "meta.k8s.io",
+          "PatchOptions",
+          "",
+          "fieldManager",
+          "Required value",
+          "is required for apply patch");
+    }
+    if (!apply && params.containsKey("force")) {
+      return ApiStatus.invalid(
+          "meta.k8s.io",
+          "PatchOptions",
+          "",
+          "force",
+          "Forbidden",
+          "may not be specified for non-apply patch");
+    }
+    return null;
+  }
+
+  /**
+   * A delete that takes effect at once answers a Success {@code Status} naming the object; kinds
+   * whose deletion waits on finalizers (namespaces, CRDs) answer the object itself. The fake
+   * removes those at once too.
+   */
   private Answer delete(ApiKind kind, String ns, String name) {
     Optional<ObjectNode> gone = store.delete(kind, ns, name);
     gone.ifPresent(o -> workloads.deleted(kind, ns, name));
     if (gone.isPresent() && kind.kind().equals("Node")) {
       workloads.nodeDeleted(name);
     }
-    return gone.map(o -> new Answer(200, (JsonNode) o)).orElseGet(() -> notFound(kind, name));
+    if (gone.isEmpty()) {
+      return notFound(kind, name);
+    }
+    if (kind.kind().equals("Namespace") || kind.kind().equals("CustomResourceDefinition")) {
+      return new Answer(200, gone.get());
+    }
+    return ApiStatus.deleted(kind, name, gone.get().path("metadata").path("uid").asText());
   }
 
   /**
@@ -258,6 +312,6 @@ final class ResourceRoutes {
   }
 
   private static Answer notFound(ApiKind kind, String name) {
-    return ApiStatus.failure(404, "NotFound", kind.plural() + " \"" + name + "\" not found");
+    return ApiStatus.notFound(kind, name);
   }
 }
