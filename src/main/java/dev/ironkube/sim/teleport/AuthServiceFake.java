@@ -22,21 +22,35 @@ import java.util.UUID;
 
 /** The RPCs of {@code proto.AuthService} ironkube uses, answered from {@link TeleportAuthFake}. */
 final class AuthServiceFake extends AuthServiceGrpc.AuthServiceImplBase {
-  /** Teleport's system role names, capitalised as the Auth Service spells them. */
+  /**
+   * The system roles {@code SystemRole.Check} accepts, spelled exactly so: it looks a role up in
+   * {@code roleMappings} by its lower case and then wants the canonical spelling back
+   * (gravitational/teleport api/types/system_role.go, commit 02d072f4a0ee).
+   */
   static final Set<String> SYSTEM_ROLES =
       Set.of(
           "Auth",
           "Node",
           "Proxy",
+          "Admin",
+          "ProvisionToken",
+          "Trusted_cluster",
+          "Signup",
+          "Nop",
+          "RemoteProxy",
           "Kube",
           "App",
           "Db",
           "WindowsDesktop",
           "Bot",
-          "Discovery",
           "Instance",
+          "Discovery",
           "Okta",
           "MDM");
+
+  /** {@code JoinMethods} of api/types/provisioning.go (commit 0010e36f73ec). */
+  static final List<String> JOIN_METHODS =
+      List.of("token", "ec2", "iam", "github", "circleci", "kubernetes", "azure", "gitlab");
 
   private final TeleportAuthFake state;
 
@@ -66,7 +80,10 @@ final class AuthServiceFake extends AuthServiceGrpc.AuthServiceImplBase {
             token.getSpec().getRolesList(),
             token.getSpec().getJoinMethod().isEmpty() ? "token" : token.getSpec().getJoinMethod(),
             state.now(),
-            Instant.ofEpochSecond(expires.getSeconds(), expires.getNanos()));
+            // No expiry is a token that never expires (ProvisionTokenV2.String: "never").
+            token.getMetadata().hasExpires()
+                ? Instant.ofEpochSecond(expires.getSeconds(), expires.getNanos())
+                : Instant.MAX);
     if (!state.addToken(recorded)) {
       // Real Auth names the token here; the fake does not, so a leak in a test would show.
       reply.onError(Status.ALREADY_EXISTS.withDescription("token already exists").asException());
@@ -76,28 +93,32 @@ final class AuthServiceFake extends AuthServiceGrpc.AuthServiceImplBase {
     reply.onCompleted();
   }
 
-  private Optional<String> problem(ProvisionTokenV2 token) {
-    if (!"token".equals(token.getKind()) || !"v2".equals(token.getVersion())) {
-      return Optional.of(
-          "unsupported resource kind/version " + token.getKind() + "/" + token.getVersion());
-    }
+  /**
+   * What {@code ProvisionTokenV2.CheckAndSetDefaults} refuses (api/types/provisioning.go, commit
+   * 0010e36f73ec): kind and version are overwritten rather than checked, a name is required ({@code
+   * Metadata.CheckAndSetDefaults}), roles must be present, known and not repeated, and the join
+   * method, "token" when empty, must be a known one. Expiry is optional, and one already past is
+   * stored and simply never used, as the backend lets it lapse.
+   */
+  private static Optional<String> problem(ProvisionTokenV2 token) {
     if (token.getMetadata().getName().isEmpty()) {
       return Optional.of("missing parameter Name");
     }
     if (token.getSpec().getRolesCount() == 0) {
       return Optional.of("provisioning token is missing roles");
     }
+    Set<String> seen = new java.util.HashSet<>();
     for (String role : token.getSpec().getRolesList()) {
       if (!SYSTEM_ROLES.contains(role)) {
-        return Optional.of("\"" + role + "\" is not a valid system role");
+        return Optional.of("role " + role + " is not registered");
+      }
+      if (!seen.add(role)) {
+        return Optional.of("duplicate role \"" + role + "\"");
       }
     }
-    if (!token.getMetadata().hasExpires()) {
-      return Optional.of("the fake requires metadata.expires (a join token must have a TTL)");
-    }
-    var e = token.getMetadata().getExpires();
-    if (!Instant.ofEpochSecond(e.getSeconds(), e.getNanos()).isAfter(state.now())) {
-      return Optional.of("token expiry is in the past");
+    String method = token.getSpec().getJoinMethod();
+    if (!method.isEmpty() && !JOIN_METHODS.contains(method)) {
+      return Optional.of("unknown join method \"" + method + "\"");
     }
     return Optional.empty();
   }
