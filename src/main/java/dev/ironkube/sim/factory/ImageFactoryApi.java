@@ -28,15 +28,21 @@ import java.util.regex.Pattern;
  *       .sigstore.json} answer 402 as on the community edition.
  * </ul>
  *
- * An unknown schematic is 404; the vanilla one is always known. Faults at points {@code
+ * Errors are Go's {@code http.Error} text as image-factory v1.5.0 {@code MatchError} maps them: an
+ * unknown schematic is 404 {@code schematic ID "<id>" not found}, an unknown asset path 400, a
+ * version semver cannot parse 500; the vanilla schematic is always known. Faults at points {@code
  * "factory.POST /schematics"}, {@code "factory.GET /pxe"}, {@code "factory.GET /image"}: {@code
  * http-500}, {@code reset}.
  */
 public final class ImageFactoryApi implements AutoCloseable {
   public static final String API = "factory";
-  private static final Pattern PXE =
-      Pattern.compile("/pxe/([0-9a-f]{64})/(v[0-9][^/]*)/metal-(amd64|arm64)");
-  private static final Pattern IMAGE = Pattern.compile("/image/([0-9a-f]{64})/(v[0-9][^/]*)/(.+)");
+
+  /** What blang/semver's {@code Parse} accepts: major.minor.patch, then pre-release and build. */
+  private static final Pattern SEMVER =
+      Pattern.compile(
+          "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
+              + "(-[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?(\\+[0-9A-Za-z-]+(\\.[0-9A-Za-z-]+)*)?");
+
   private static final Pattern ASSET =
       Pattern.compile(
           "(kernel|initramfs|cmdline-metal|metal|installer)-(amd64|arm64)"
@@ -115,58 +121,123 @@ public final class ImageFactoryApi implements AutoCloseable {
     try {
       schematic = Schematic.parse(exchange.body());
     } catch (Schematic.InvalidSchematicException e) {
-      exchange.respond(400, "text/plain; charset=utf-8", e.getMessage() + "\n");
+      error(exchange, 400, e.getMessage());
       return;
     }
     schematics.putIfAbsent(schematic.id(), schematic);
     ObjectNode body = json.createObjectNode();
     body.put("id", schematic.id());
     body.put("schematic", schematic.canonicalYaml());
-    exchange.respond(201, "application/json", json.writeValueAsBytes(body));
+    // json.NewEncoder(w).Encode ends the body with a newline (configuration.go).
+    exchange.respond(201, "application/json", json.writeValueAsString(body) + "\n");
   }
 
+  /**
+   * {@code GET /pxe/:schematic/:version/:path} (image-factory v1.5.0 {@code
+   * internal/frontend/http/pxe.go}): schematic looked up first, then the version ({@code v} added
+   * when missing), then {@code cmdline-<path>} parsed as a profile; the standard.ipxe template with
+   * kernel and initramfs URLs under {@code /image/}.
+   */
   private void pxe(SimExchange exchange) {
-    Matcher m = PXE.matcher(exchange.path());
-    Schematic schematic = m.matches() ? schematics.get(m.group(1)) : null;
-    if (schematic == null) {
-      notFound(exchange);
+    String[] route = route(exchange, "/pxe/");
+    if (route == null) {
       return;
     }
-    String script = PxeScript.of(baseUri(), m.group(1), m.group(2), m.group(3), schematic);
+    Schematic schematic = known(exchange, route[0]);
+    String version = schematic == null ? null : version(exchange, route[1]);
+    if (version == null) {
+      return;
+    }
+    Matcher asset = ASSET.matcher("cmdline-" + route[2]);
+    if (!asset.matches() || !asset.group(1).equals("cmdline-metal")) {
+      invalidPath(exchange, "cmdline-" + route[2]);
+      return;
+    }
+    String script = PxeScript.of(baseUri(), route[0], version, asset.group(2), schematic);
     exchange.respond(200, "text/plain; charset=utf-8", script);
   }
 
+  /**
+   * {@code GET|HEAD /image/:schematic/:version/:path} (image-factory v1.5.0 {@code
+   * internal/frontend/http/image.go}): the {@code .sha256|.sha512|.sigstore.json} sidecars are
+   * refused with 402 before anything is looked up, as the community edition has no checksummer or
+   * signer; then schematic, version and profile path as for PXE.
+   */
   private void image(SimExchange exchange) {
-    Matcher m = IMAGE.matcher(exchange.path());
-    Schematic schematic = m.matches() ? schematics.get(m.group(1)) : null;
-    if (schematic == null) {
-      notFound(exchange);
+    String[] route = route(exchange, "/image/");
+    if (route == null) {
       return;
     }
-    String asset = m.group(3);
-    if (asset.endsWith(".sha256")
-        || asset.endsWith(".sha512")
-        || asset.endsWith(".sigstore.json")) {
-      exchange.respond(402, "text/plain; charset=utf-8", "payment required\n");
+    String path = route[2];
+    if (path.endsWith(".sigstore.json")) {
+      error(
+          exchange, 402, "enterprise signing is not enabled: signature endpoint is not available");
       return;
     }
-    Matcher known = ASSET.matcher(asset);
+    if (path.endsWith(".sha256") || path.endsWith(".sha512")) {
+      error(exchange, 402, "enterprise not enabled: checksum endpoint is not available");
+      return;
+    }
+    Schematic schematic = known(exchange, route[0]);
+    String version = schematic == null ? null : version(exchange, route[1]);
+    if (version == null) {
+      return;
+    }
+    Matcher known = ASSET.matcher(path);
     if (!known.matches()) {
-      notFound(exchange);
+      invalidPath(exchange, path);
       return;
     }
-    if (asset.startsWith("cmdline-metal-")) {
+    if (path.startsWith("cmdline-metal-")) {
       exchange.respond(
           200, "text/plain; charset=utf-8", PxeScript.cmdline(known.group(2), schematic) + "\n");
       return;
     }
-    String body = "simulated " + asset + " of schematic " + m.group(1) + " " + m.group(2) + "\n";
-    exchange.setHeader("Content-Disposition", "attachment; filename=" + asset);
+    String body = "simulated " + path + " of schematic " + route[0] + " " + version + "\n";
+    exchange.setHeader("Content-Disposition", "attachment; filename=\"" + path + "\"");
     exchange.respond(200, "application/octet-stream", body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void notFound(SimExchange exchange) {
-    exchange.respond(404, "text/plain; charset=utf-8", "404 page not found\n");
+  /** The three path parameters after {@code prefix}, or null once a 404 is answered. */
+  private static String[] route(SimExchange exchange, String prefix) {
+    String[] parts = exchange.path().substring(prefix.length()).split("/", -1);
+    if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty() || parts[2].isEmpty()) {
+      exchange.respond(404, "text/plain; charset=utf-8", "404 page not found\n");
+      return null;
+    }
+    return parts;
+  }
+
+  /** The schematic, or null once the storage's not-found error is answered (404). */
+  private Schematic known(SimExchange exchange, String id) {
+    Schematic schematic = schematics.get(id);
+    if (schematic == null) {
+      error(exchange, 404, "schematic ID \"" + id + "\" not found");
+    }
+    return schematic;
+  }
+
+  /**
+   * The version tag with its {@code v}, or null once answered: a version semver cannot parse is an
+   * untagged error upstream, so the factory answers 500.
+   */
+  private static String version(SimExchange exchange, String raw) {
+    String tag = raw.startsWith("v") ? raw : "v" + raw;
+    if (!SEMVER.matcher(tag.substring(1)).matches()) {
+      error(exchange, 500, "internal server error");
+      return null;
+    }
+    return tag;
+  }
+
+  private static void invalidPath(SimExchange exchange, String path) {
+    error(exchange, 400, "error parsing profile from path: invalid profile path: \"" + path + "\"");
+  }
+
+  /** Go's {@code http.Error}: the message and a newline, as plain text, with nosniff. */
+  private static void error(SimExchange exchange, int status, String message) {
+    exchange.setHeader("X-Content-Type-Options", "nosniff");
+    exchange.respond(status, "text/plain; charset=utf-8", message + "\n");
   }
 
   @Override

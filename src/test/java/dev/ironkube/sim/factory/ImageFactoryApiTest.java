@@ -91,8 +91,49 @@ class ImageFactoryApiTest {
     assertThat(http.head(base + "initramfs-amd64.xz").status()).isEqualTo(200);
     assertThat(http.get(base + "cmdline-metal-amd64").body()).startsWith("talos.platform=metal ");
     assertThat(http.get(base + "metal-amd64.raw.zst.sha256").status()).isEqualTo(402);
-    assertThat(http.get(base + "nonsense").status()).isEqualTo(404);
     assertThat(http.get("/pxe/" + unknown + "/v1.11.5/metal-amd64").status()).isEqualTo(404);
     assertThat(http.get("/image/" + unknown + "/v1.11.5/kernel-amd64").status()).isEqualTo(404);
+  }
+
+  /**
+   * Errors as image-factory v1.5.0 writes them: {@code MatchError} in internal/frontend/http/
+   * http.go sends {@code http.Error(message)}; the storage's not-found is {@code schematic ID %q
+   * not found} (internal/schematic/storage/cache/cache.go); image.go refuses checksum and signature
+   * sidecars (402, its two messages) before it looks the schematic up, and adds a missing {@code v}
+   * to the version; an unparsable profile path is InvalidErrorTag (400, internal/profile/
+   * profile.go "invalid profile path: %q"); semver.Parse failing is untagged, hence 500.
+   */
+  @Test
+  void errors_carry_the_factory_messages_and_statuses() throws Exception {
+    String unknown = "0".repeat(64);
+    String vanilla = "/image/" + Schematic.VANILLA_ID;
+
+    SimHttp.Answer missing = http.get("/pxe/" + unknown + "/v1.11.5/metal-amd64");
+    SimHttp.Answer shortId = http.get("/image/abc/v1.11.5/kernel-amd64");
+    SimHttp.Answer checksum = http.get("/image/" + unknown + "/v1.11.5/metal-amd64.iso.sha512");
+    SimHttp.Answer signature = http.get(vanilla + "/v1.11.5/kernel-amd64.sigstore.json");
+    SimHttp.Answer nonsense = http.get(vanilla + "/v1.11.5/nonsense");
+    SimHttp.Answer badVersion = http.get(vanilla + "/latest/kernel-amd64");
+    SimHttp.Answer bare = http.get("/pxe/" + Schematic.VANILLA_ID + "/1.11.5/metal-amd64");
+    SimHttp.Answer created = http.post("/schematics", "customization: {}\n");
+
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(missing.body()).isEqualTo("schematic ID \"" + unknown + "\" not found\n");
+    assertThat(missing.contentType()).isEqualTo("text/plain; charset=utf-8");
+    assertThat(shortId.body()).isEqualTo("schematic ID \"abc\" not found\n");
+    assertThat(checksum.status()).isEqualTo(402);
+    assertThat(checksum.body())
+        .isEqualTo("enterprise not enabled: checksum endpoint is not available\n");
+    assertThat(signature.status()).isEqualTo(402);
+    assertThat(signature.body())
+        .isEqualTo("enterprise signing is not enabled: signature endpoint is not available\n");
+    assertThat(nonsense.status()).isEqualTo(400);
+    assertThat(nonsense.body())
+        .isEqualTo("error parsing profile from path: invalid profile path: \"nonsense\"\n");
+    assertThat(badVersion.status()).isEqualTo(500);
+    assertThat(bare.status()).isEqualTo(200);
+    assertThat(bare.body()).contains("/v1.11.5/kernel-amd64 ");
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body()).endsWith("}\n");
   }
 }
