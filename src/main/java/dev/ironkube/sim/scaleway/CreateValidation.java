@@ -35,9 +35,9 @@ final class CreateValidation {
       return ScwJson.baremetalNotFound();
     }
     JsonNode install = body.get("install");
-    // The fake only models one-call orders: an order without an install never becomes a node.
     if (install == null || install.isNull()) {
-      return ScwJson.invalid("install", "required", "the simulator needs install at create");
+      // Upstream accepts it and delivers a server with no OS (status delivering, install null).
+      return userData(body, offer, null);
     }
     OsCatalogue.Os os = OsCatalogue.byId(ScwJson.text(install, "os_id")).orElse(null);
     if (os == null || OsCatalogue.INCOMPATIBLE.contains(os.id())) {
@@ -54,6 +54,11 @@ final class CreateValidation {
         return ScwJson.invalid("install.ssh_key_ids", "constraint", "unknown SSH key " + key);
       }
     }
+    return userData(body, offer, os);
+  }
+
+  /** The user_data checks: base64, then the offer's cloud-init tag, then the OS when installing. */
+  private static ScwReply userData(JsonNode body, OfferCatalogue.Spec offer, OsCatalogue.Os os) {
     String userData = ScwJson.text(body, "user_data");
     if (userData != null) {
       try {
@@ -64,7 +69,7 @@ final class CreateValidation {
       if (!offer.cloudInit()) {
         return ScwJson.message(503, "cloud-init is not supported on this offer");
       }
-      if (!os.cloudInit()) {
+      if (os != null && !os.cloudInit()) {
         return ScwJson.invalid("user_data", "constraint", "cloud-init is not supported on this OS");
       }
     }

@@ -28,7 +28,9 @@ final class ServerJson {
     node.put("description", s.description == null ? "" : s.description);
     node.put("domain", domain);
     node.put("id", s.id);
-    node.set("install", install(s, step.install()));
+    // An order without an install reads "install": null throughout (recorded, see ServerTimeline).
+    node.set(
+        "install", step.install() == null ? ScwJson.MAPPER.nullNode() : install(s, step.install()));
     ArrayNode ips = node.putArray("ips");
     if (withIps) {
       ips.add(ip(s.ipv4Id, s.ipv4(), domain, "IPv4"));

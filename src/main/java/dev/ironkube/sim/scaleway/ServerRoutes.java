@@ -74,8 +74,10 @@ final class ServerRoutes {
 
   private SimServer order(
       ScwRequest request, String zone, JsonNode body, OfferCatalogue.Spec offer) {
-    JsonNode install = body.get("install");
-    OsCatalogue.Os os = OsCatalogue.byId(ScwJson.text(install, "os_id")).get();
+    JsonNode install = body.path("install");
+    boolean installing = install.isObject();
+    OsCatalogue.Os os =
+        installing ? OsCatalogue.byId(ScwJson.text(install, "os_id")).orElseThrow() : null;
     String id = ids.uuid();
     String hostname = ScwJson.text(install, "hostname");
     SimMachine machine =
@@ -88,12 +90,14 @@ final class ServerRoutes {
             zone);
     ServerTimeline.Outcome outcome = outcome(request);
     ServerTimeline timeline =
-        ServerTimeline.of(
-            outcome,
-            times.delivery(),
-            times.installStart(),
-            times.install(),
-            nanoClock.getAsLong());
+        installing
+            ? ServerTimeline.of(
+                outcome,
+                times.delivery(),
+                times.installStart(),
+                times.install(),
+                nanoClock.getAsLong())
+            : ServerTimeline.withoutInstall(outcome, times.delivery(), nanoClock.getAsLong());
     SimServer server =
         new SimServer(
             id,

@@ -73,6 +73,24 @@ final class ServerTimeline {
     return new ServerTimeline(steps, createdNanos);
   }
 
+  /**
+   * An order without {@code install}: {@code delivering} then {@code ready}, the install null
+   * throughout (scaleway/recorded/extracted/baremetal.server-create.no-install.delivering.200.json
+   * and terraform-provider-scaleway/baremetal/server-without-install-config.cassette.yaml). Only
+   * the delivery outcomes apply; there is no install to fail or hang.
+   */
+  static ServerTimeline withoutInstall(Outcome outcome, Duration delivery, long createdNanos) {
+    Step delivering = new Step("delivering", null, 0);
+    long ready = delivery.toNanos();
+    List<Step> steps =
+        switch (outcome) {
+          case DELIVERY_FAILED -> List.of(delivering, new Step("error", null, ready));
+          case OUT_OF_STOCK -> List.of(delivering, new Step("out_of_stock", null, ready));
+          default -> List.of(delivering, new Step("ready", null, ready));
+        };
+    return new ServerTimeline(steps, createdNanos);
+  }
+
   /** When the install completes, from the create; negative when it never does. */
   long completedAtNanos() {
     Step last = steps.getLast();

@@ -121,6 +121,35 @@ class ScalewayApiShapeTest {
     assertThat(gone.body()).isEqualTo(recordedText("baremetal.server-get.after-delete.404.json"));
   }
 
+  /**
+   * An order without {@code install} is accepted: recorded answer {@code
+   * baremetal.server-create.no-install.delivering.200.json} ({@code status:"delivering"}, {@code
+   * install:null}), then {@code ready} with {@code install:null} in the polls of
+   * terraform-provider-scaleway/baremetal/server-without-install-config.cassette.yaml.
+   */
+  @Test
+  void anOrderWithoutInstallIsDeliveredWithANullInstallAsRecorded() throws Exception {
+    JsonNode real = recorded("baremetal.server-create.no-install.delivering.200.json");
+    String body =
+        recordedText("baremetal.server-create.no-install.request.json")
+            .replace(real.path("project_id").asText(), ScalewayOptions.DEFAULT_PROJECT_ID)
+            .replace(real.path("offer_id").asText(), offerId(real.path("offer_name").asText()));
+
+    SimHttp.Answer create = post(ZONE + "/servers", body);
+    String id = create.json().path("id").asText();
+    JsonNode ready = get(ZONE + "/servers/" + id).json();
+
+    assertThat(create.status()).isEqualTo(200);
+    List<String> fields = new java.util.ArrayList<>();
+    real.fieldNames().forEachRemaining(fields::add);
+    assertThat(create.json().properties().stream().map(java.util.Map.Entry::getKey))
+        .containsAll(fields);
+    assertThat(create.json().path("status").asText()).isEqualTo(real.path("status").asText());
+    assertThat(create.json().get("install").isNull()).isEqualTo(real.get("install").isNull());
+    assertThat(ready.path("status").asText()).isEqualTo("ready");
+    assertThat(ready.get("install").isNull()).isTrue();
+  }
+
   @Test
   void anOfferWithoutCloudInitRefusesUserDataAsRecorded() throws Exception {
     SimHttp.Answer refused = post(ZONE + "/servers", createBody(offerId("EM-L110X-SATA"), keyId()));
