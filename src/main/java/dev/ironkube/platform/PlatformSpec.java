@@ -42,8 +42,8 @@ public record PlatformSpec(
 
   /**
    * Cilium 1.18, not 1.19: cilium/cilium#46010 (closed, labelled affects/v1.19) reports that Cilium
-   * 1.19.3 and 1.19.4 with kubeProxyReplacement=true (our setting, from the Talos docs) kill a Talos
-   * node's host networking while the agent sets up its devices, and that KubePrism (our
+   * 1.19.3 and 1.19.4 with kubeProxyReplacement=true (our setting, from the Talos docs) kill a
+   * Talos node's host networking while the agent sets up its devices, and that KubePrism (our
    * k8sServiceHost localhost:7445) becomes unreachable; the reporters recovered by going back to
    * 1.18.9/1.18.10. The stored sources show no 1.19 patch named as the fix, so ironkube stays on
    * the newest 1.18 patch: 1.18.12 in the Helm repository's index (cilium/charts@009b5e95

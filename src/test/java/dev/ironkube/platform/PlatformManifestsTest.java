@@ -88,8 +88,8 @@ class PlatformManifestsTest {
   }
 
   /**
-   * cilium/cilium#46010: 1.19 with kube-proxy replacement kills Talos host networking; no 1.19 patch
-   * is known to fix it, so the default stays on the 1.18 line.
+   * cilium/cilium#46010: 1.19 with kube-proxy replacement kills Talos host networking; no 1.19
+   * patch is known to fix it, so the default stays on the 1.18 line.
    */
   @Test
   void ciliumStaysOffTheLineThatBreaksTalosHostNetworking() {
