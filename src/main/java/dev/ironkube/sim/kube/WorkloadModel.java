@@ -308,8 +308,12 @@ final class WorkloadModel {
    */
   private String pickNode(String avoid, Placement placement) {
     Map<String, Long> load = new java.util.HashMap<>();
+    Instant now = clock.instant();
     for (Tracked t : tracked.values()) {
-      if (t.nodeName() != null) {
+      // A DaemonSet runs a pod on every node alike, and a finished Job's pod holds nothing: neither
+      // makes one node busier than another.
+      boolean weighs = !t.kind().equals("DaemonSet") && !(t.kind().equals("Job") && t.ready(now));
+      if (t.nodeName() != null && weighs) {
         load.merge(t.nodeName(), 1L, Long::sum);
       }
     }
