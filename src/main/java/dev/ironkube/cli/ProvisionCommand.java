@@ -98,7 +98,9 @@ final class ProvisionCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-platform",
-      description = "Stop after Kubernetes is up: no Cilium, Argo CD or the rest of the platform.")
+      description =
+          "Stop once Kubernetes is up with its CNI (Cilium, needed for a Ready node): no"
+              + " local-path, Argo CD or the rest of the platform.")
   boolean noPlatform;
 
   @Option(
@@ -192,7 +194,7 @@ final class ProvisionCommand implements Callable<Integer> {
       }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
       platform.ifPresent(stages::add);
-      TalosBootstrap talos = TalosWiring.stage(c, ctx, platform.isPresent());
+      TalosBootstrap talos = TalosWiring.stage(c, ctx);
       var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
       access.ifPresent(stages::add);
       ProvisionReport report;

@@ -4,16 +4,18 @@ import dev.ironkube.platform.CiliumManifests;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
-import java.util.Map;
 
 /** Builds the Talos half of the pipeline for a run. */
 final class TalosWiring {
   private TalosWiring() {}
 
   /**
-   * @param withCni whether the platform's Cilium arrives as inline manifests at bootstrap
+   * The CNI (Cilium) travels in every control plane's config as inline manifests, with or without
+   * the platform: the config says {@code cni: none} and no kube-proxy, so without it no kubelet
+   * ever reports Ready ("cni plugin not initialized") and the bootstrap's wait for a Ready node
+   * would never end.
    */
-  static TalosBootstrap stage(Connections c, ProvisionContext ctx, boolean withCni) {
+  static TalosBootstrap stage(Connections c, ProvisionContext ctx) {
     return new TalosBootstrap(
         ctx.settings(),
         ctx.files(),
@@ -28,9 +30,6 @@ final class TalosWiring {
                         .value("schematic")
                         .orElseThrow(() -> new IllegalStateException("no schematic resolved yet")),
                     ctx.settings().require(SettingsCatalogue.TALOS_VERSION)),
-        () ->
-            withCni
-                ? CiliumManifests.inlineManifests(PlatformWiring.spec(ctx.settings()))
-                : Map.of());
+        () -> CiliumManifests.inlineManifests(PlatformWiring.spec(ctx.settings())));
   }
 }

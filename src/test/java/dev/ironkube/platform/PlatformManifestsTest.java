@@ -81,10 +81,37 @@ class PlatformManifestsTest {
         .contains("--set=k8sServicePort=7445")
         .contains("--set=cgroup.autoMount.enabled=false")
         .contains("--set=cgroup.hostRoot=/sys/fs/cgroup")
-        .contains("--version=1.19.1")
+        .contains("--version=1.18.12")
         .doesNotContain("SYS_MODULE");
     assertThat(Manifests.parse(yaml)).hasSize(3);
     assertThat(yaml.length()).isLessThan(8 * 1024);
+  }
+
+  /**
+   * cilium/cilium#46010: 1.19 with kube-proxy replacement kills Talos host networking; no 1.19
+   * patch is known to fix it, so the default stays on the 1.18 line.
+   */
+  @Test
+  void ciliumStaysOffTheLineThatBreaksTalosHostNetworking() {
+    assertThat(PlatformSpec.defaults().ciliumVersion()).startsWith("1.18.");
+  }
+
+  /**
+   * 5dlabs/cto publishes only its orchestrator chart (helm-publish.yaml), and has no mcp-server
+   * chart: the team's charts come from Git, at the chart folders that exist, pinned to a commit.
+   */
+  @Test
+  void theTeamsChartsComeFromTheirGitFoldersAtAPinnedCommit() {
+    PlatformSpec spec = PlatformSpec.defaults();
+    assertThat(List.of(spec.controller(), spec.mcpServer()))
+        .allSatisfy(
+            c -> {
+              assertThat(c.isHelmRepository()).isFalse();
+              assertThat(c.repoUrl()).isEqualTo("https://github.com/5dlabs/cto.git");
+              assertThat(c.version()).matches("[0-9a-f]{40}");
+            });
+    assertThat(spec.controller().path()).isEqualTo("infra/charts/controller");
+    assertThat(spec.mcpServer().path()).isEqualTo("infra/charts/tools");
   }
 
   @Test

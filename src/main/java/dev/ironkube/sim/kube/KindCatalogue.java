@@ -74,6 +74,15 @@ final class KindCatalogue {
     }
   }
 
+  /**
+   * The type of an object by its {@code apiVersion} and {@code kind}, as a REST mapper finds it.
+   */
+  Optional<ApiKind> byKind(String apiVersion, String kind) {
+    return kinds.stream()
+        .filter(k -> k.groupVersion().equals(apiVersion) && k.kind().equals(kind))
+        .findFirst();
+  }
+
   Optional<ApiKind> byPlural(String group, String version, String plural) {
     return kinds.stream()
         .filter(k -> k.group().equals(group) && k.version().equals(version))

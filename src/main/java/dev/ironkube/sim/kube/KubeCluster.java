@@ -16,7 +16,10 @@ import java.util.function.Consumer;
  * The state behind a simulated cluster's Kubernetes API, as etcd holds it: one object store and one
  * workload model, which every control plane's {@link KubeApiFake} serves. The simulated world
  * (kubelets, the node lifecycle controller) writes Node objects through {@link #registerNode} and
- * {@link #nodeUnreachable}, as the real ones write them through the API.
+ * {@link #nodeUnreachable}, as the real ones write them through the API; Talos creates its
+ * manifests through {@link #createMissing}. A healthy kubelet's Node is Ready only once a CNI runs
+ * on it ({@link NodeReadiness}); the CNI arrives when a Job running {@code cilium install} starts
+ * ({@link CiliumInstall}).
  */
 public final class KubeCluster {
   private static final ApiKind NODES = ApiKind.core("Node", "nodes", false);
@@ -26,19 +29,22 @@ public final class KubeCluster {
   final Discovery discovery;
   final WorkloadModel workloads;
   final ResourceRoutes routes;
+  final NodeReadiness readiness;
   private final Clock clock;
 
   public KubeCluster(TimeModel time, Faults faults, Clock clock) {
     this.clock = clock;
     this.store = new ObjectStore(clock);
     this.discovery = new Discovery(kinds);
-    this.workloads = new WorkloadModel(time, faults, clock, this::schedulableNodes);
-    this.routes = new ResourceRoutes(kinds, store, workloads);
+    this.workloads = new WorkloadModel(time, faults, clock, this::candidates);
+    this.readiness = new NodeReadiness(store, workloads);
+    this.routes = new ResourceRoutes(kinds, store, workloads, readiness, clock);
+    workloads.onPlaced(this::podStarted);
   }
 
   /**
    * What a freshly bootstrapped Talos cluster holds: the system namespaces and the bootstrap
-   * control plane's Node, Ready (the bootstrap phase proved it before anything reads the API).
+   * control plane's Node, its kubelet healthy (Ready once a CNI runs on it).
    */
   public KubeCluster seed(String nodeName, InetAddress address) {
     ClusterSeed.seed(store, nodeName, address);
@@ -101,7 +107,55 @@ public final class KubeCluster {
 
   /** Whether the node exists and its Ready condition is True. */
   public boolean nodeReady(String name) {
-    return store.get(NODES, null, name).map(KubeCluster::isReady).orElse(false);
+    return store.get(NODES, null, name).map(this::isReady).orElse(false);
+  }
+
+  /**
+   * Creates each object that does not exist yet and leaves every existing one alone, as Talos's
+   * manifest controller does with its bootstrap and inline manifests (siderolabs/talos v1.11.6
+   * {@code internal/app/machined/pkg/controllers/k8s/manifest_apply.go}: Get, then Create on
+   * NotFound, AlreadyExists ignored; a namespaced object without a namespace goes to {@code
+   * default}). Objects of unknown kinds, or whose namespace is missing, are skipped.
+   *
+   * @return how many objects were created
+   */
+  public int createMissing(List<ObjectNode> objects) {
+    int created = 0;
+    for (ObjectNode o : objects) {
+      Optional<ApiKind> kind = kinds.byKind(o.path("apiVersion").asText(), o.path("kind").asText());
+      if (kind.isEmpty()) {
+        continue;
+      }
+      String ns = null;
+      if (kind.get().namespaced()) {
+        ns = o.path("metadata").path("namespace").asText("");
+        if (ns.isEmpty()) {
+          ns = "default";
+          o.with("metadata").put("namespace", ns);
+        }
+      }
+      String name = o.path("metadata").path("name").asText();
+      try {
+        if (store.get(kind.get(), ns, name).isEmpty()
+            && routes.create(kind.get(), ns, o.deepCopy()).status() == 201) {
+          created++;
+        }
+      } catch (ObjectStore.Refused alreadyThere) {
+        // created meanwhile by another client: AlreadyExists is success for a create-only apply
+      }
+    }
+    return created;
+  }
+
+  /** cilium-cli in the install Job's pod: installs the chart's workloads once the pod runs. */
+  private void podStarted(WorkloadModel.Tracked t) {
+    if (!t.kind().equals("Job")) {
+      return;
+    }
+    store
+        .get(new ApiKind("batch", "v1", "Job", "jobs", true), t.namespace(), t.name())
+        .flatMap(CiliumInstall::version)
+        .ifPresent(version -> createMissing(CiliumInstall.objects(version)));
   }
 
   /** The names of every Node object. */
@@ -111,22 +165,27 @@ public final class KubeCluster {
         .toList();
   }
 
-  /** Nodes a new pod may land on: Ready and not cordoned, in name order. */
-  List<String> schedulableNodes() {
+  /** Nodes a new pod may land on: not cordoned, with their readiness and labels. */
+  List<WorkloadModel.Candidate> candidates() {
     return store.list(NODES, null).stream()
-        .filter(KubeCluster::isReady)
         .filter(n -> !n.path("spec").path("unschedulable").asBoolean(false))
-        .map(n -> n.path("metadata").path("name").asText())
+        .map(
+            n ->
+                new WorkloadModel.Candidate(
+                    n.path("metadata").path("name").asText(),
+                    isReady(n),
+                    java.util.Set.copyOf(iterable(n.path("metadata").path("labels").fieldNames()))))
         .toList();
   }
 
-  static boolean isReady(JsonNode node) {
-    for (JsonNode c : node.path("status").path("conditions")) {
-      if (c.path("type").asText().equals("Ready")) {
-        return c.path("status").asText().equals("True");
-      }
-    }
-    return false;
+  private static List<String> iterable(java.util.Iterator<String> names) {
+    List<String> out = new java.util.ArrayList<>();
+    names.forEachRemaining(out::add);
+    return out;
+  }
+
+  boolean isReady(JsonNode node) {
+    return readiness.ready(node, clock.instant());
   }
 
   private void readyCondition(ObjectNode node, String status, String reason, String message) {

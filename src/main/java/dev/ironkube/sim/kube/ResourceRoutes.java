@@ -26,11 +26,20 @@ final class ResourceRoutes {
   private final KindCatalogue kinds;
   private final ObjectStore store;
   private final WorkloadModel workloads;
+  private final NodeReadiness nodes;
+  private final java.time.Clock clock;
 
-  ResourceRoutes(KindCatalogue kinds, ObjectStore store, WorkloadModel workloads) {
+  ResourceRoutes(
+      KindCatalogue kinds,
+      ObjectStore store,
+      WorkloadModel workloads,
+      NodeReadiness nodes,
+      java.time.Clock clock) {
     this.kinds = kinds;
     this.store = store;
     this.workloads = workloads;
+    this.nodes = nodes;
+    this.clock = clock;
   }
 
   /**
@@ -90,7 +99,8 @@ final class ResourceRoutes {
                 .toList()));
   }
 
-  private Answer create(ApiKind kind, String ns, ObjectNode object) {
+  /** A POST of {@code object}: what API clients inside the simulated world call too. */
+  Answer create(ApiKind kind, String ns, ObjectNode object) {
     if (ns != null && !namespaceExists(ns)) {
       return ApiStatus.notFound(ApiKind.core("Namespace", "namespaces", false), ns);
     }
@@ -298,6 +308,9 @@ final class ResourceRoutes {
   }
 
   private ObjectNode decorated(ApiKind kind, ObjectNode object) {
+    if (kind.kind().equals("Node")) {
+      nodes.decorate(object, clock.instant());
+    }
     workloads.decorate(kind, object);
     return object;
   }

@@ -25,11 +25,16 @@ import java.util.function.Supplier;
  * kube.workload.<namespace>/<name>}, kinds {@code image-pull} and {@code never-ready}.
  *
  * <p>Each workload runs one pod, scheduled at creation to the Ready, uncordoned node running the
- * fewest pods (pending while there is none). An evicted pod is replaced by its controller at once,
- * on another schedulable node, and takes the workload's full start delay again; so does a pod whose
- * Node object is deleted. A pod on a node cut off from the CNI's VXLAN runs but is not ready
- * ({@link NodeNetwork#podNetworkUp}). Not modelled: taints (ironkube's control planes allow
- * workloads), replicas beyond one pod, one DaemonSet pod per node, PodDisruptionBudgets.
+ * fewest pods (pending while there is none). A pod on the host network that tolerates every taint
+ * (a CNI's agent, the Cilium install Job) may also land on a NotReady node, as the scheduler lets
+ * it past the {@code node.kubernetes.io/not-ready} taint and the kubelet starts host-network pods
+ * without a CNI; a required node affinity of the form {@code key Exists} keeps it to nodes with
+ * that label. An evicted pod is replaced by its controller at once, on another schedulable node,
+ * and takes the workload's full start delay again; so does a pod whose Node object is deleted. A
+ * pod on a node cut off from the CNI's VXLAN runs but is not ready ({@link
+ * NodeNetwork#podNetworkUp}). Not modelled: taints beyond not-ready (ironkube's control planes
+ * allow workloads), replicas beyond one pod, one DaemonSet pod per node (the CNI agent's per-node
+ * readiness is {@link NodeReadiness}'s), PodDisruptionBudgets.
  */
 final class WorkloadModel {
   /**
@@ -46,7 +51,8 @@ final class WorkloadModel {
       String podNamespace,
       Map<String, String> podLabels,
       String nodeName,
-      int incarnation) {
+      int incarnation,
+      Placement placement) {
 
     boolean ready(Instant now) {
       return fault.isEmpty() && nodeName != null && !now.isBefore(readyAt);
@@ -58,7 +64,53 @@ final class WorkloadModel {
 
     Tracked on(String node, Instant ready, int nextIncarnation) {
       return new Tracked(
-          kind, namespace, name, ready, fault, podNamespace, podLabels, node, nextIncarnation);
+          kind,
+          namespace,
+          name,
+          ready,
+          fault,
+          podNamespace,
+          podLabels,
+          node,
+          nextIncarnation,
+          placement);
+    }
+  }
+
+  /** A node a pod could be scheduled to: not cordoned; its Ready condition; its label keys. */
+  record Candidate(String name, boolean ready, java.util.Set<String> labels) {}
+
+  /**
+   * Where a pod may go: {@code anyNode} for a host-network pod tolerating every taint (Ready or
+   * not); {@code requiredLabel}, when set, a label key the node must carry.
+   */
+  record Placement(boolean anyNode, String requiredLabel) {
+    static final Placement DEFAULT = new Placement(false, null);
+
+    static Placement of(JsonNode workload) {
+      JsonNode pod = workload.path("spec").path("template").path("spec");
+      boolean tolerateAll = false;
+      for (JsonNode t : pod.path("tolerations")) {
+        tolerateAll |= t.path("operator").asText().equals("Exists") && !t.hasNonNull("key");
+      }
+      String label = null;
+      for (JsonNode term :
+          pod.path("affinity")
+              .path("nodeAffinity")
+              .path("requiredDuringSchedulingIgnoredDuringExecution")
+              .path("nodeSelectorTerms")) {
+        for (JsonNode e : term.path("matchExpressions")) {
+          if (e.path("operator").asText().equals("Exists")) {
+            label = e.path("key").asText();
+          }
+        }
+      }
+      return new Placement(tolerateAll && pod.path("hostNetwork").asBoolean(false), label);
+    }
+
+    boolean admits(Candidate c) {
+      return (c.ready() || anyNode)
+          && (requiredLabel == null || c.labels().contains(requiredLabel));
     }
   }
 
@@ -81,13 +133,14 @@ final class WorkloadModel {
   private final TimeModel time;
   private final Faults faults;
   private final Clock clock;
-  private final Supplier<List<String>> schedulable;
+  private final Supplier<List<Candidate>> schedulable;
   private volatile NodeNetwork network = NodeNetwork.OPEN;
+  private volatile java.util.function.Consumer<Tracked> onPlaced = t -> {};
 
   /**
-   * @param schedulable the nodes a pod may be scheduled to now (Ready, not cordoned)
+   * @param schedulable the nodes a pod may be scheduled to now (not cordoned), with their readiness
    */
-  WorkloadModel(TimeModel time, Faults faults, Clock clock, Supplier<List<String>> schedulable) {
+  WorkloadModel(TimeModel time, Faults faults, Clock clock, Supplier<List<Candidate>> schedulable) {
     this.time = time;
     this.faults = faults;
     this.clock = clock;
@@ -96,6 +149,15 @@ final class WorkloadModel {
 
   void useNetwork(NodeNetwork network) {
     this.network = network;
+  }
+
+  /** Called, outside this model's lock, when a workload's first pod is bound to a node. */
+  void onPlaced(java.util.function.Consumer<Tracked> listener) {
+    this.onPlaced = listener;
+  }
+
+  Optional<Tracked> find(String kind, String namespace, String name) {
+    return Optional.ofNullable(tracked.get(key(kind, namespace, name)));
   }
 
   boolean kubeletReachable(String apiServerAddress, String nodeName) {
@@ -116,20 +178,35 @@ final class WorkloadModel {
     Optional<String> fault = faults.next("kube.workload." + ns + "/" + name);
     String podNamespace = ns;
     Map<String, String> labels;
+    Placement placement = Placement.DEFAULT;
     if (kind.kind().equals("Application")) {
       podNamespace = object.path("spec").path("destination").path("namespace").asText(ns);
       labels = Map.of("app.kubernetes.io/instance", name);
     } else {
       labels = Pods.templateLabels(object);
+      placement = Placement.of(object);
       if (kind.kind().equals("Job")) {
         labels = Pods.withJobName(labels, name);
       }
     }
     Instant now = clock.instant();
-    String node = pickNode(null);
-    tracked.put(
-        key(kind.kind(), ns, name),
-        new Tracked(kind.kind(), ns, name, now.plus(delay), fault, podNamespace, labels, node, 0));
+    String node = pickNode(null, placement);
+    Tracked t =
+        new Tracked(
+            kind.kind(),
+            ns,
+            name,
+            now.plus(delay),
+            fault,
+            podNamespace,
+            labels,
+            node,
+            0,
+            placement);
+    tracked.put(key(kind.kind(), ns, name), t);
+    if (node != null) {
+      onPlaced.accept(t);
+    }
   }
 
   void deleted(ApiKind kind, String namespace, String name) {
@@ -144,7 +221,7 @@ final class WorkloadModel {
     if (t == null) {
       return;
     }
-    WorkloadStatus.write(t, object, ready(scheduled(t), clock.instant()));
+    WorkloadStatus.write(t, object, ready(schedule(t), clock.instant()));
   }
 
   /** The pods the workloads of {@code namespace} (null: of every namespace) run now. */
@@ -153,7 +230,7 @@ final class WorkloadModel {
     List<ObjectNode> pods = new ArrayList<>();
     for (Tracked t : List.copyOf(tracked.values())) {
       if (namespace == null || t.podNamespace().equals(namespace)) {
-        Tracked s = scheduled(t);
+        Tracked s = schedule(t);
         pods.add(Pods.pod(s, now, ready(s, now), networkUp(s)));
       }
     }
@@ -169,7 +246,7 @@ final class WorkloadModel {
     for (Map.Entry<String, Tracked> e : tracked.entrySet()) {
       Tracked t = e.getValue();
       if (t.podNamespace().equals(namespace) && t.podName().equals(podName)) {
-        String node = t.kind().equals("DaemonSet") ? t.nodeName() : pickNode(null);
+        String node = t.kind().equals("DaemonSet") ? t.nodeName() : pickNode(null, t.placement());
         e.setValue(t.on(node, clock.instant().plus(delay(t.kind())), t.incarnation() + 1));
         return true;
       }
@@ -183,7 +260,10 @@ final class WorkloadModel {
       Tracked t = e.getValue();
       if (nodeName.equals(t.nodeName())) {
         e.setValue(
-            t.on(pickNode(nodeName), clock.instant().plus(delay(t.kind())), t.incarnation() + 1));
+            t.on(
+                pickNode(nodeName, t.placement()),
+                clock.instant().plus(delay(t.kind())),
+                t.incarnation() + 1));
       }
     }
   }
@@ -196,12 +276,23 @@ final class WorkloadModel {
     return t.nodeName() == null || network.podNetworkUp(t.nodeName());
   }
 
+  /** {@link #scheduled}, then the placement listener when the pod was just bound. */
+  private Tracked schedule(Tracked t) {
+    Tracked s = scheduled(t);
+    if (t.nodeName() == null && s.nodeName() != null) {
+      onPlaced.accept(s);
+    }
+    return s;
+  }
+
   /** The scheduler's turn for a pod still pending because no node could take it. */
   private synchronized Tracked scheduled(Tracked t) {
-    if (t.nodeName() != null) {
-      return t;
+    Tracked current = tracked.get(key(t.kind(), t.namespace(), t.name()));
+    if (current == null || current.nodeName() != null) {
+      return current == null ? t : current;
     }
-    String node = pickNode(null);
+    t = current;
+    String node = pickNode(null, t.placement());
     if (node == null) {
       return t;
     }
@@ -212,16 +303,23 @@ final class WorkloadModel {
   }
 
   /**
-   * The schedulable node running the fewest tracked pods, other than {@code avoid}; ties by name.
+   * The node {@code placement} admits running the fewest tracked pods, other than {@code avoid};
+   * ties by name.
    */
-  private String pickNode(String avoid) {
+  private String pickNode(String avoid, Placement placement) {
     Map<String, Long> load = new java.util.HashMap<>();
+    Instant now = clock.instant();
     for (Tracked t : tracked.values()) {
-      if (t.nodeName() != null) {
+      // A DaemonSet runs a pod on every node alike, and a finished Job's pod holds nothing: neither
+      // makes one node busier than another.
+      boolean weighs = !t.kind().equals("DaemonSet") && !(t.kind().equals("Job") && t.ready(now));
+      if (t.nodeName() != null && weighs) {
         load.merge(t.nodeName(), 1L, Long::sum);
       }
     }
     return schedulable.get().stream()
+        .filter(placement::admits)
+        .map(Candidate::name)
         .filter(n -> !n.equals(avoid))
         .min(
             java.util.Comparator.<String>comparingLong(n -> load.getOrDefault(n, 0L))
@@ -229,7 +327,7 @@ final class WorkloadModel {
         .orElse(null);
   }
 
-  private Duration delay(String kind) {
+  Duration delay(String kind) {
     return time.duration(STEPS.get(kind), DEFAULTS.get(kind));
   }
 

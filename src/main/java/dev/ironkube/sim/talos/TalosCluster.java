@@ -54,6 +54,10 @@ import java.util.function.Consumer;
  *       the single-node simulation. A node whose machine goes away (or that is reset) leaves its
  *       Node behind, Ready turning Unknown after {@code kube.node.monitor-grace} (50 s, the
  *       controller manager's node-monitor-grace-period); nothing deletes it.
+ *   <li><b>Inline manifests</b>: each control plane's Talos creates the missing objects of its
+ *       config's {@code cluster.inlineManifests} once its etcd is healthy, every boot ({@link
+ *       #applyManifests}); that is how the CNI arrives, and a Node turns Ready only once its CNI
+ *       agent runs ({@code dev.ironkube.sim.kube.NodeReadiness}).
  *   <li><b>Paths that break what runs over them</b> ({@link NodeNetwork}): the API server reaches a
  *       kubelet on 10250 for logs, exec and metrics; pods of a node that cannot exchange UDP 8472
  *       (Cilium's VXLAN) from every other node run but fail readiness. Neither makes a Node
@@ -77,7 +81,8 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
       String endpointHost,
       SimEvents events,
       String subject,
-      SimPki.Issued osCa) {
+      SimPki.Issued osCa,
+      List<com.fasterxml.jackson.databind.node.ObjectNode> manifests) {
 
     boolean up() {
       return bootedAt >= 0;
@@ -114,6 +119,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
     boolean registered;
     boolean healthyRecorded;
     boolean apiRequested;
+    boolean manifestsApplied;
 
     Seat(Member m) {
       this.m = m;
@@ -182,6 +188,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
         s.kubeletAt = NEVER;
         s.kubeletBlocked = false;
         s.apiRequested = false;
+        s.manifestsApplied = false;
         s.etcdUpAt = s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : NEVER;
       }
       s.m = m;
@@ -407,6 +414,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
         effects.add(s.m.node()::serveClusterApi);
       }
     }
+    applyManifests(now, effects);
     long api = apiUpAt();
     for (Seat s : seats.values()) {
       if (s.gone || !s.m.up() || s.kubeletLatched || api == NEVER) {
@@ -449,6 +457,32 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
       }
     }
     return effects;
+  }
+
+  /**
+   * Talos's manifest controller on each control plane, once per boot: it waits for its etcd to be
+   * healthy (it takes an etcd lock) and then creates, through the local API server, whatever of its
+   * inline manifests does not exist yet (siderolabs/talos v1.11.6 {@code
+   * internal/app/machined/pkg/controllers/k8s/manifest_apply.go}). Every control plane does it;
+   * only the first creates anything, and a reboot restores what was deleted.
+   */
+  private void applyManifests(long now, List<Runnable> effects) {
+    if (kube == null) {
+      return;
+    }
+    for (Seat s : seats.values()) {
+      if (s.gone || !s.m.up() || !s.m.controlPlane() || !s.etcdMember || s.manifestsApplied) {
+        continue;
+      }
+      if (now < s.etcdUpAt) {
+        wakeAt(s.etcdUpAt, now);
+        continue;
+      }
+      s.manifestsApplied = true;
+      KubeCluster k = kube;
+      List<com.fasterxml.jackson.databind.node.ObjectNode> objects = s.m.manifests();
+      effects.add(() -> k.createMissing(objects));
+    }
   }
 
   /** Why {@code joiner} cannot reach etcd's peers (or they it), or null when it can. */

@@ -278,7 +278,8 @@ public final class TalosNodeFake implements AutoCloseable {
         SanNames.host(config.endpoint()),
         events,
         subject,
-        config.osCa());
+        config.osCa(),
+        config.controlPlane() ? TalosManifests.inline(config.raw()) : List.of());
   }
 
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
@@ -323,7 +324,8 @@ public final class TalosNodeFake implements AutoCloseable {
     cluster.bootstrapped(this, etcdSince);
     events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
     startKubernetes();
-    // The minimal Kubernetes API reports the node Ready as soon as it serves.
+    // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
+    // once the CNI from the inline manifests runs, which this event does not wait for.
     events.record(SimEvents.KUBERNETES_READY, subject);
     return null;
   }

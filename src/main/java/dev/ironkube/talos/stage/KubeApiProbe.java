@@ -99,6 +99,22 @@ public final class KubeApiProbe {
 
   /** Whether a node of that name is registered (empty when not), and whether it is Ready. */
   public Optional<Boolean> nodeReady(String node) {
+    return readyCondition(node).map(c -> "True".equals(c.path("status").asText()));
+  }
+
+  /**
+   * Why {@code node} is not Ready, as its kubelet says (the Ready condition's message: "container
+   * runtime network not ready: ..." while no CNI runs); empty when it is Ready or unknown.
+   */
+  public Optional<String> notReadyMessage(String node) {
+    return readyCondition(node)
+        .filter(c -> !"True".equals(c.path("status").asText()))
+        .map(c -> c.path("message").asText(""))
+        .filter(m -> !m.isEmpty());
+  }
+
+  /** The node's Ready condition (an empty object when it has none yet); empty: no such node. */
+  private Optional<JsonNode> readyCondition(String node) {
     return get("/api/v1/nodes")
         .flatMap(
             list -> {
@@ -108,10 +124,10 @@ public final class KubeApiProbe {
                 }
                 for (JsonNode c : n.path("status").path("conditions")) {
                   if ("Ready".equals(c.path("type").asText())) {
-                    return Optional.of("True".equals(c.path("status").asText()));
+                    return Optional.of(c);
                   }
                 }
-                return Optional.of(false);
+                return Optional.<JsonNode>of(JSON.createObjectNode());
               }
               return Optional.empty();
             });

@@ -417,7 +417,13 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
                       ready ->
                           ready
                               ? new Wait.Poll.Done<>(true)
-                              : new Wait.Poll.NotYet<>("registered, not Ready yet", -1))
+                              : new Wait.Poll.NotYet<>(
+                                  "registered, not Ready yet"
+                                      + probe
+                                          .notReadyMessage(node.hostname())
+                                          .map(m -> " (" + m + ")")
+                                          .orElse(""),
+                                  -1))
                   .orElseGet(() -> new Wait.Poll.NotYet<>("not registered yet", -1));
             });
     api.done("Ready");

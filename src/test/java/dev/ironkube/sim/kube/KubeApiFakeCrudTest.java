@@ -119,6 +119,9 @@ class KubeApiFakeCrudTest {
             new TimeModel(1.0),
             Faults.none(),
             clock)) {
+      // The node is Ready only once its CNI runs: Cilium, its agent up 30 s later.
+      CniFixture.runCilium(api.cluster());
+      clock.advance(Duration.ofSeconds(30));
       String kubeconfig = CLUSTER.kubeconfig(api.url().toString(), "system:masters");
       KubeConnectionProbe.withClient(
           kubeconfig,

@@ -26,6 +26,7 @@ class KubeApiFakeTest {
   @Test
   void servesTheReadyNodeToAnAdminOfItsOwnCa() {
     try (KubeApiFake api = start()) {
+      CniFixture.runCilium(api.cluster()); // Ready needs a CNI; no delay in the instant model
       String kubeconfig = CLUSTER.kubeconfig(api.url().toString(), "system:masters");
       assertThat(KubeConnectionProbe.readyNodes(kubeconfig)).containsExactly(api.nodeName());
     }

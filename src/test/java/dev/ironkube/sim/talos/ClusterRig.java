@@ -117,8 +117,15 @@ final class ClusterRig implements AutoCloseable {
   }
 
   String config(String hostname, String ip, NodeRole role) {
+    MachineConfigInput.Builder builder = MachineConfigInput.builder();
+    if (role != NodeRole.WORKER) {
+      // As ironkube's control planes carry it: without a CNI no Node ever turns Ready.
+      dev.ironkube.platform.CiliumManifests.inlineManifests(
+              dev.ironkube.platform.PlatformSpec.defaults())
+          .forEach(builder::inlineManifest);
+    }
     MachineConfigInput input =
-        MachineConfigInput.builder()
+        builder
             .clusterName("multi")
             .endpoint("https://" + subnet + "11:6443")
             .role(role)
