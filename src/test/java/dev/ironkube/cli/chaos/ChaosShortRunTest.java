@@ -122,7 +122,7 @@ class ChaosShortRunTest {
 
   @Test
   void phaseTitlesAreRecognised() {
-    assertThat(PipelinePhases.of("Authenticating with scaleway")).contains("authenticate");
+    assertThat(PipelinePhases.of("Checking everything before ordering")).contains("preflight");
     assertThat(PipelinePhases.of("Storing the cluster's credentials in Infisical"))
         .contains("backup");
     assertThat(PipelinePhases.of("Cleaning up after the failure")).isEmpty();
