@@ -42,6 +42,7 @@ public final class ImageFactoryApi implements AutoCloseable {
           "(kernel|initramfs|cmdline-metal|metal|installer)-(amd64|arm64)"
               + "(\\.xz|\\.iso|\\.raw\\.xz|\\.raw\\.zst|\\.raw\\.gz|\\.raw|\\.qcow2|\\.tar"
               + "|-uki\\.efi|-secureboot-uki\\.efi)?");
+
   /**
    * Every release the factory builds, oldest first: each minor from v1.9 to v1.14 with every patch
    * up to the newest one reference/versions-2026-12.md records (1.14.6, 1.13.10, 1.12.12, 1.11.6;

@@ -10,9 +10,9 @@ import java.util.List;
 
 /**
  * The checks that can refuse a run, all run before the first mutating request: a refusal then costs
- * nothing, where the same refusal after the order costs an hour of every server and a cleanup. Every
- * check runs, so the user learns every problem at once, not one per attempt; a check whose input
- * failed (plans without credentials) is skipped and says why.
+ * nothing, where the same refusal after the order costs an hour of every server and a cleanup.
+ * Every check runs, so the user learns every problem at once, not one per attempt; a check whose
+ * input failed (plans without credentials) is skipped and says why.
  */
 public final class Preflight {
   /** What one check found. {@code exitCode} is 0 for a check that passed or was skipped. */

@@ -61,7 +61,8 @@ final class PreflightPhase {
       Set<String> orderedHosts,
       Map<String, PlanOffer> offers) {
     boolean authenticated =
-        checks.run(PreflightCheck.of("Credentials for " + ctx.provider().name(), this::credentials));
+        checks.run(
+            PreflightCheck.of("Credentials for " + ctx.provider().name(), this::credentials));
     if (authenticated) {
       checks.run(
           PreflightCheck.of("Plans and stock", () -> hardware(members, orderedHosts, offers)));
@@ -167,9 +168,8 @@ final class PreflightPhase {
             .or(() -> ctx.journal().value("schematic"))
             .orElseGet(
                 () -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
-    if (!dryRun) {
-      ctx.journal().value("schematic", schematicId);
-    }
+    // A dry run's journal is in memory: its preview reads the schematic from there too.
+    ctx.journal().value("schematic", schematicId);
     boot = ctx.images().boot(schematicId, version);
     return "schematic "
         + schematicId.substring(0, Math.min(12, schematicId.length()))

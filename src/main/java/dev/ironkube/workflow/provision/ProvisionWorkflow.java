@@ -7,7 +7,6 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.ResourceRef;
-import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Cancellation;
@@ -16,13 +15,11 @@ import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.PhaseRunner;
 import dev.ironkube.workflow.Progress;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * `ironkube provision`: from credentials to servers booting Talos and, with a Talos stage, to a

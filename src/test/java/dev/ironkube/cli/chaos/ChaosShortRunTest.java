@@ -115,7 +115,10 @@ class ChaosShortRunTest {
           || name.equals("platform-never-ready")) {
         Scenario s = Catalogue.build(name, new Random(5));
         assertThat(s.expect().outcomes()).as(name).isNotEmpty();
-        assertThat(s.faults()).as(name).isNotEmpty();
+        // A fault armed, or the world prepared (someone else's record at the DNS name).
+        assertThat(!s.faults().isEmpty() || !s.setup().equals(Scenario.Setup.NONE))
+            .as(name)
+            .isTrue();
       }
     }
   }
