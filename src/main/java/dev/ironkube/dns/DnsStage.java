@@ -238,6 +238,21 @@ public final class DnsStage implements AfterBootstrap {
           name,
           Map.of("address", address),
           () -> new ResourceRef(KIND, dns.createA(desired(address)).id(), name));
+    } catch (dev.ironkube.failure.ProviderException.Conflict identical) {
+      // A create retried after its answer was lost is refused as identical (81058): the record is
+      // there, marked as ours; own it and carry on.
+      ownMarked(gate, dns, name, cluster);
+      String marker = DnsOwnership.marker(cluster);
+      boolean there =
+          dns.findRecords(name).stream()
+              .anyMatch(
+                  r ->
+                      "A".equals(r.type())
+                          && address.equals(r.content())
+                          && marker.equals(r.comment()));
+      if (!there) {
+        throw identical;
+      }
     } catch (RuntimeException failed) {
       // The answer may be lost with the record made: the marker says it is ours.
       try {
