@@ -69,6 +69,22 @@ public final class AccessStage implements AfterBootstrap, AutoCloseable {
     this.lockdowns = lockdowns;
   }
 
+  /**
+   * The identity file is read and the proxy answers with it now, with the very call the
+   * verification polls: a Teleport that cannot be reached after the order leaves a cluster that
+   * cannot be locked down.
+   */
+  @Override
+  public List<dev.ironkube.workflow.provision.PreflightCheck> preflight() {
+    return List.of(
+        dev.ironkube.workflow.provision.PreflightCheck.of(
+            "Teleport identity and proxy " + teleport.proxy(),
+            () ->
+                "answers, "
+                    + teleport.registeredKubeClusters().size()
+                    + " Kubernetes clusters registered"));
+  }
+
   @Override
   public List<Phase> phases(ClusterNodes cluster) {
     return List.of(

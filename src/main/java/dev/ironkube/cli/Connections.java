@@ -230,6 +230,11 @@ final class Connections implements AutoCloseable {
       }
 
       @Override
+      public List<String> talosVersions() {
+        return client.versions();
+      }
+
+      @Override
       public TalosBoot boot(String schematicId, String talosVersion) {
         return urls.boot(schematicId, talosVersion);
       }

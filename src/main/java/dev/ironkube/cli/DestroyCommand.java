@@ -84,10 +84,11 @@ final class DestroyCommand implements Callable<Integer> {
       Gate gate = new Gate(journal, dryRun);
       var dns = c.dns();
       if (dns.isPresent()) {
-        DnsStage.ownUnjournaled(gate, dns.get(), c.settings().require(SettingsCatalogue.DNS_NAME));
+        DnsStage.ownUnjournaled(
+            gate, dns.get(), c.settings().require(SettingsCatalogue.DNS_NAME), cluster);
       }
       Map<String, dev.ironkube.workflow.Cleanup.Deleter> others =
-          new java.util.HashMap<>(dns.map(DnsStage::deleter).orElse(Map.of()));
+          new java.util.HashMap<>(dns.map(d -> DnsStage.deleter(d, journal)).orElse(Map.of()));
       SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
           .ifPresent(store -> others.putAll(CredentialsBackupStage.deleter(store)));
       DestroyWorkflow.Report report =

@@ -38,7 +38,9 @@ final class PlatformWiring {
       return Optional.empty();
     }
     ManifestSource manifests =
-        c.sim().isPresent() ? new SimManifests() : HttpManifestSource.create();
+        c.sim().isPresent()
+            ? new SimManifests(c.sim().get().faults())
+            : HttpManifestSource.create();
     var timeout = s.duration(SettingsCatalogue.PLATFORM_TIMEOUT);
     var poll = s.duration(SettingsCatalogue.PLATFORM_POLL);
     return Optional.of(

@@ -31,6 +31,11 @@ import picocli.CommandLine.Option;
           + " planes and any number of workers on request, ordered in parallel), configure and"
           + " bootstrap them, and report how to reach the cluster.",
       "",
+      "Before anything is ordered, every check that can refuse the run runs (credentials, stock,"
+          + " the Talos image, your address, the DNS name, Infisical, Teleport, the platform's"
+          + " manifests) and every problem is reported with its fix; --dry-run prints the same"
+          + " checks as a checklist.",
+      "",
       "Every change is journaled in $IRONKUBE_HOME/clusters/<name>/ before it is made. A failure"
           + " deletes what the run created (unless --keep-on-failure); running the same command"
           + " again resumes from the journal and never orders twice.",
@@ -95,6 +100,14 @@ final class ProvisionCommand implements Callable<Integer> {
       names = "--keep-on-failure",
       description = "Keep what was created when a step fails (it keeps billing), for debugging.")
   boolean keepOnFailure;
+
+  @Option(
+      names = "--adopt-dns-record",
+      description =
+          "Take over an A record of the DNS name that this cluster did not create (it is"
+              + " refused otherwise); its previous content is journaled and restored on cleanup"
+              + " and destroy.")
+  boolean adoptDnsRecord;
 
   @Option(
       names = "--no-platform",
@@ -174,6 +187,8 @@ final class ProvisionCommand implements Callable<Integer> {
                 c.settings().require(SettingsCatalogue.DNS_NAME),
                 Integer.parseInt(c.settings().require(SettingsCatalogue.DNS_TTL)),
                 c.settings().flag(SettingsCatalogue.DNS_PROXIED),
+                c.settings().clusterName(),
+                adoptDnsRecord,
                 gate,
                 narration.progress()));
       } else {

@@ -14,8 +14,14 @@ import java.util.regex.Pattern;
  * @param ttlSeconds 1 means "automatic" at Cloudflare; otherwise 60 to 86400
  * @param proxied whether the provider proxies traffic (Cloudflare only); the Talos and Kubernetes
  *     APIs are not HTTP and need it false
+ * @param comment the record's comment (the owner's marker), or null; one line of at most 100
+ *     characters, Cloudflare's limit on its Free plan
  */
-public record DesiredARecord(String name, String address, int ttlSeconds, boolean proxied) {
+public record DesiredARecord(
+    String name, String address, int ttlSeconds, boolean proxied, String comment) {
+  /** Cloudflare's comment limit on the Free plan (500 on paid plans). */
+  public static final int COMMENT_LIMIT = 100;
+
   private static final Pattern IPV4 =
       Pattern.compile(
           "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
@@ -35,6 +41,15 @@ public record DesiredARecord(String name, String address, int ttlSeconds, boolea
       throw new IllegalArgumentException(
           "TTL must be 1 (automatic) or 30..86400, was " + ttlSeconds);
     }
+    if (comment != null
+        && (comment.length() > COMMENT_LIMIT || comment.contains("\n") || comment.contains("\r"))) {
+      throw new IllegalArgumentException(
+          "a DNS record comment is one line of at most " + COMMENT_LIMIT + " characters");
+    }
+  }
+
+  public DesiredARecord(String name, String address, int ttlSeconds, boolean proxied) {
+    this(name, address, ttlSeconds, proxied, null);
   }
 
   /**

@@ -27,6 +27,15 @@ public interface DnsProvider {
    */
   DnsRecord createA(DesiredARecord desired);
 
+  /** Overwrites the record {@code id} with {@code desired} (content, TTL, proxying, comment). */
+  DnsRecord replaceA(String id, DesiredARecord desired);
+
+  /**
+   * Puts a record back as it was before this tool changed it: its content, TTL, proxying and
+   * comment. One mutating call; a record deleted meanwhile is created again as it was.
+   */
+  void restore(DnsRecord previous);
+
   /** Every record of any type with exactly this fully-qualified name. */
   List<DnsRecord> findRecords(String fqdn);
 

@@ -6,6 +6,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.PreflightCheck;
 import dev.ironkube.workflow.provision.TalosStage;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import java.util.Optional;
 public final class PlatformStage implements AfterBootstrap {
   private final PlatformSpec spec;
   private final ClusterFiles files;
-  private final ManifestSource manifests;
+  private final PrefetchedManifests manifests;
   private final Progress progress;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -41,13 +42,26 @@ public final class PlatformStage implements AfterBootstrap {
       boolean showArgoCdPassword) {
     this.spec = spec;
     this.files = files;
-    this.manifests = manifests;
+    this.manifests = new PrefetchedManifests(manifests);
     this.progress = progress;
     this.clock = clock;
     this.sleeper = sleeper;
     this.timeouts = timeouts;
     this.providerKey = providerKey;
     this.showArgoCdPassword = showArgoCdPassword;
+  }
+
+  /** Every manifest the install downloads, fetched now and kept for the run. */
+  @Override
+  public List<PreflightCheck> preflight() {
+    List<PreflightCheck> checks = new ArrayList<>();
+    for (java.net.URI url : PrefetchedManifests.neededBy(spec)) {
+      checks.add(
+          PreflightCheck.of(
+              "Platform manifest " + url,
+              () -> "downloaded, " + manifests.prefetch(url) / 1024 + " KiB kept for the run"));
+    }
+    return checks;
   }
 
   @Override

@@ -50,6 +50,20 @@ public final class CredentialsBackupStage implements AfterBootstrap {
     this.progress = progress;
   }
 
+  /**
+   * The store is reached and read with the configured identity now: a write-back that fails after
+   * the cluster is up deletes the whole cluster.
+   */
+  @Override
+  public List<dev.ironkube.workflow.provision.PreflightCheck> preflight() {
+    if (!(sink instanceof SecretSource source)) {
+      return List.of();
+    }
+    return List.of(
+        dev.ironkube.workflow.provision.PreflightCheck.of(
+            where + " access", () -> "readable, " + source.fetch().size() + " secrets in scope"));
+  }
+
   @Override
   public List<Phase> phases(ClusterNodes cluster) {
     return List.of(

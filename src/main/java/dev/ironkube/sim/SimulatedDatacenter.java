@@ -59,7 +59,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
       name -> cloudflare().resolve(name);
   private final InfisicalApi infisical;
   private final TeleportAuthFake teleport;
-  private final EchoIpApi echo = new EchoIpApi();
+  private final EchoIpApi echo;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -67,6 +67,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private SimulatedDatacenter(Builder builder) {
     this.time = builder.time;
     this.faults = builder.faults;
+    this.echo = new EchoIpApi(builder.faults);
     this.events = builder.events;
     this.listeners = List.copyOf(builder.listeners);
     listeners.forEach(machines::addListener);

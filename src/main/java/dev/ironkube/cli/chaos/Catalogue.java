@@ -32,6 +32,18 @@ public final class Catalogue {
   /** A worker whose kubelet never becomes healthy: it never turns Ready. */
   public static final String WORKER_NEVER_READY = "worker-never-ready";
 
+  /** Someone else's A record at the cluster's DNS name: refused (exit 2), nothing ordered. */
+  public static final String DNS_FOREIGN_RECORD = "dns-foreign-record";
+
+  /** The same record taken over with --adopt-dns-record: restored after a failure or destroy. */
+  public static final String DNS_FOREIGN_ADOPTED = "dns-foreign-adopted";
+
+  /** The platform's pinned manifest cannot be downloaded: refused (exit 5), nothing ordered. */
+  public static final String MANIFEST_UNREACHABLE = "manifest-unreachable";
+
+  /** No echo service answers the operator's address: refused (exit 5), nothing ordered. */
+  public static final String OPERATOR_ADDRESS_UNDETECTED = "operator-address-undetected";
+
   /** Separates a kind from a fixed topology: "none/1+1" is a kind run on 1 CP and 1 worker. */
   public static final String TOPOLOGY_SEP = "/";
 
@@ -86,6 +98,10 @@ public final class Catalogue {
         "infisical-list-5xx",
         "infisical-token-expired",
         "teleport-never-registers",
+        DNS_FOREIGN_RECORD,
+        DNS_FOREIGN_ADOPTED,
+        MANIFEST_UNREACHABLE,
+        OPERATOR_ADDRESS_UNDETECTED,
         CP_NEVER_JOINS,
         WORKER_NEVER_READY,
         "ctrl-c",
@@ -148,6 +164,7 @@ public final class Catalogue {
     Expectation expect = Expectation.ANY;
     String interruptAt = null;
     boolean keep = false;
+    Scenario.Setup setup = Scenario.Setup.NONE;
     switch (name) {
       case "none" -> {}
       case "provider-429" -> faults.add(new Rule(p.reads(), "429", skip, 1 + r.nextInt(3), 1));
@@ -240,6 +257,38 @@ public final class Catalogue {
         keep = r.nextInt(3) == 0;
         expect = Expectation.oneOf(keep ? "kept" : "failed-cleaned").mentioning(host);
       }
+      case DNS_FOREIGN_RECORD -> {
+        setup = new Scenario.Setup(true, false, false);
+        expect =
+            Expectation.oneOf("failed-cleaned")
+                .naming("was not created by this cluster")
+                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.INVALID_INPUT);
+      }
+      case DNS_FOREIGN_ADOPTED -> {
+        // Taken over, then whatever happens (a Talos apply dropped at times), the final destroy
+        // must give the record back as it was; the invariants compare it field by field.
+        setup = new Scenario.Setup(true, true, false);
+        boolean fail = r.nextBoolean();
+        if (fail) {
+          faults.add(Rule.always("talos.apply", "reject"));
+        }
+        expect = Expectation.oneOf(fail ? "failed-cleaned" : "provisioned");
+      }
+      case MANIFEST_UNREACHABLE -> {
+        faults.add(Rule.always(dev.ironkube.sim.platform.SimManifests.POINT + "*", "unreachable"));
+        expect =
+            Expectation.oneOf("failed-cleaned")
+                .naming("install.yaml")
+                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
+      }
+      case OPERATOR_ADDRESS_UNDETECTED -> {
+        setup = new Scenario.Setup(false, false, true);
+        faults.add(Rule.always(dev.ironkube.sim.echo.EchoIpApi.POINT, "unreachable"));
+        expect =
+            Expectation.oneOf("failed-cleaned")
+                .naming("could not detect your public IP")
+                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
+      }
       case "ctrl-c" -> disturbance = Disturbance.CTRL_C;
       case "kill-then-resume" -> disturbance = Disturbance.KILL_THEN_RESUME;
       case "kill-then-destroy" -> disturbance = Disturbance.KILL_THEN_DESTROY;
@@ -254,6 +303,14 @@ public final class Catalogue {
       }
     }
     return new Scenario(
-        name, profile, List.copyOf(faults), disturbance, keep, interruptAt, expect, topology);
+        name,
+        profile,
+        List.copyOf(faults),
+        disturbance,
+        keep,
+        interruptAt,
+        expect,
+        topology,
+        setup);
   }
 }

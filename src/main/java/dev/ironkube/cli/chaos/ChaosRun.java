@@ -69,7 +69,8 @@ final class ChaosRun {
     Random random = new Random(seed);
     Faults faults = new Faults(seed);
     scenario.faults().forEach(faults::arm);
-    RunWorld world = new RunWorld(scenario.profile(), workDir.resolve("run-" + index), random);
+    RunWorld world =
+        new RunWorld(scenario.profile(), scenario.setup(), workDir.resolve("run-" + index), random);
     List<String> violations = new ArrayList<>();
     List<String> outputs = new ArrayList<>();
     String outcome;
@@ -80,6 +81,9 @@ final class ChaosRun {
     provision.addAll(topology.flags());
     if (scenario.keepOnFailure()) {
       provision.add("--keep-on-failure");
+    }
+    if (scenario.setup().adoptDnsRecord()) {
+      provision.add("--adopt-dns-record");
     }
     List<String> destroy =
         List.of("destroy", RunWorld.CLUSTER, "--simulate", "--yes", "-f", world.doc().toString());
@@ -140,6 +144,9 @@ final class ChaosRun {
       }
       outputs.add(last.out());
       outputs.add(last.err());
+      if (scenario.expect().orderNothing()) {
+        Invariants.checkNothingOrdered(sim.requests(), violations);
+      }
       Leftovers left = Leftovers.in(sim, scenario.profile());
       Invariants.check(left, outcome, last, scenario, violations);
       Invariants.checkTokens(sim, killed, "after " + outcome, violations);
@@ -196,6 +203,9 @@ final class ChaosRun {
       }
       Invariants.checkEmpty(
           Leftovers.in(sim, scenario.profile()), "after the final destroy", violations);
+      if (scenario.setup().foreignDnsRecord()) {
+        Invariants.checkForeignRecordAsItWas(sim, "after the final destroy", violations);
+      }
       Invariants.checkTokens(sim, killed, "after the final destroy", violations);
       List<String> secrets = new ArrayList<>(world.secrets());
       sim.teleport().createdTokens().forEach(t -> secrets.add(t.name()));

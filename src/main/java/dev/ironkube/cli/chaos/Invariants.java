@@ -69,6 +69,16 @@ final class Invariants {
               + ": "
               + lastLine);
     }
+    if (expect.exitCode() >= 0 && last.exitCode() != expect.exitCode()) {
+      violations.add(
+          scenario.name()
+              + " must exit "
+              + expect.exitCode()
+              + ", exited "
+              + last.exitCode()
+              + ": "
+              + lastLine);
+    }
     if (!expect.names().isEmpty() && last.exitCode() != 0 && !lastLine.contains(expect.names())) {
       violations.add("the error line does not name " + expect.names() + ": " + lastLine);
     }
@@ -352,6 +362,52 @@ final class Invariants {
           }
         }
       }
+    }
+  }
+
+  /**
+   * A run refused in the preflight sent nothing that creates, changes or deletes: no request of
+   * those methods to a provider, to Cloudflare or to Infisical. Two kinds of POST are not changes:
+   * the Image Factory's schematic upload (content-addressed; the same YAML always names the same
+   * schematic, which nobody owns or pays for) and logins, which trade credentials for a token.
+   */
+  static void checkNothingOrdered(dev.ironkube.sim.RequestLog log, List<String> violations) {
+    List<dev.ironkube.sim.RequestLog.Entry> changes =
+        log.mutating().stream()
+            .filter(e -> !e.api().equals("factory"))
+            .filter(e -> !e.path().contains("/auth/"))
+            .toList();
+    if (!changes.isEmpty()) {
+      violations.add(
+          "a run refused before ordering sent "
+              + changes.size()
+              + " mutating request(s), first "
+              + changes.get(0));
+    }
+  }
+
+  /**
+   * Someone else's DNS record is back exactly as it was made: same id, address, TTL, proxying and
+   * comment, whether it was refused, or taken over and then restored by cleanup or destroy.
+   */
+  static void checkForeignRecordAsItWas(
+      SimulatedDatacenter sim, String when, List<String> violations) {
+    var theirs =
+        sim
+            .cloudflare()
+            .records(dev.ironkube.sim.cloudflare.CloudflareOptions.DEFAULT_ZONE_ID)
+            .stream()
+            .filter(r -> RunWorld.DNS_NAME.equals(r.path("name").asText()))
+            .filter(r -> "A".equals(r.path("type").asText()))
+            .toList();
+    boolean intact =
+        theirs.size() == 1
+            && RunWorld.FOREIGN_ADDRESS.equals(theirs.get(0).path("content").asText())
+            && theirs.get(0).path("ttl").asInt() == RunWorld.FOREIGN_TTL
+            && !theirs.get(0).path("proxied").asBoolean()
+            && RunWorld.FOREIGN_COMMENT.equals(theirs.get(0).path("comment").asText());
+    if (!intact) {
+      violations.add("someone else's DNS record is not as it was " + when + ": " + theirs);
     }
   }
 }

@@ -15,9 +15,7 @@ final class PipelinePhases {
   /** Phase id → the start of its title, in pipeline order. */
   private static final Map<String, String> TITLES =
       Map.ofEntries(
-          Map.entry("authenticate", "Authenticating with "),
-          Map.entry("select", "Selecting hardware"),
-          Map.entry("image", "Preparing the Talos image"),
+          Map.entry("preflight", "Checking everything before ordering"),
           Map.entry("order", "Provisioning server"),
           Map.entry("boot", "Waiting for Talos to boot"),
           Map.entry("dns", "Publishing the DNS name"),
@@ -31,9 +29,7 @@ final class PipelinePhases {
   /** Every phase, in pipeline order. */
   static final List<String> ALL =
       List.of(
-          "authenticate",
-          "select",
-          "image",
+          "preflight",
           "order",
           "boot",
           "dns",

@@ -37,13 +37,25 @@ final class RunWorld {
   /** Where the credentials write-back puts the cluster's copies. */
   static final String BACKUP_PREFIX = "IRONKUBE_CHAOS_";
 
+  /**
+   * The comment of the A record someone else made at the cluster's name ({@link Scenario.Setup}).
+   */
+  static final String FOREIGN_COMMENT = "made by the web team, not by ironkube";
+
+  /** Where that record points, with its own TTL: what a restore must give back. */
+  static final String FOREIGN_ADDRESS = "192.0.2.77";
+
+  static final int FOREIGN_TTL = 3600;
+
   private final Scenario.Profile profile;
+  private final Scenario.Setup setup;
   private final String providerKey;
   private final Path home;
   private final Path doc;
 
-  RunWorld(Scenario.Profile profile, Path home, Random random) {
+  RunWorld(Scenario.Profile profile, Scenario.Setup setup, Path home, Random random) {
     this.profile = profile;
+    this.setup = setup;
     this.home = home;
     this.doc = home.resolve("cluster.yaml");
     // Its own stream: the simulators seed their resource ids from the run's seed, and a key drawn
@@ -75,6 +87,16 @@ final class RunWorld {
     if (profile.integrations()) {
       sim.infisical().putSecret("prod", "/", "CLOUDFLARE_DNS_NAME", DNS_NAME);
     }
+    if (setup.foreignDnsRecord()) {
+      sim.cloudflare()
+          .seedRecord(
+              CloudflareOptions.DEFAULT_ZONE_ID,
+              "A",
+              DNS_NAME,
+              FOREIGN_ADDRESS,
+              FOREIGN_TTL,
+              FOREIGN_COMMENT);
+    }
     return sim;
   }
 
@@ -87,9 +109,7 @@ final class RunWorld {
           name: %s
         spec:
           provider: %s
-        %s  access:
-            operatorCidrs: [127.0.0.1/32]
-        %s  waits:
+        %s%s%s  waits:
             providerPollInterval: 20ms
             talosPollInterval: 10ms
             platformPollInterval: 10ms
@@ -103,6 +123,8 @@ final class RunWorld {
             CLUSTER,
             profile.provider(),
             latitude ? "  plan: c2-small-x86\n  region: CHI\n" : "",
+            // Detected through the simulated echo services when the kind asks for it.
+            setup.detectOperatorAddress() ? "" : "  access:\n    operatorCidrs: [127.0.0.1/32]\n",
             profile.integrations() ? "  infisical:\n    writeBack: true\n" : "");
   }
 

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param interruptAt the phase whose entry the Ctrl-C strikes, for {@link Disturbance#CTRL_C_AT}
  * @param expect the outcomes this kind may end in, and what its error line must name
  * @param topology how many control planes and workers the run provisions
+ * @param setup how the world differs from the default before the run starts
  */
 public record Scenario(
     String name,
@@ -26,7 +27,24 @@ public record Scenario(
     boolean keepOnFailure,
     String interruptAt,
     Expectation expect,
-    Topology topology) {
+    Topology topology,
+    Setup setup) {
+
+  /**
+   * What is prepared in the world, or passed to the run, before it starts. New kinds that need the
+   * world prepared (a second run holding the cluster, a cut journal) add a field here and act on it
+   * in {@link RunWorld} and {@link ChaosRun}.
+   *
+   * @param foreignDnsRecord an A record of the cluster's DNS name already exists, made by someone
+   *     else (its comment is {@link RunWorld#FOREIGN_COMMENT})
+   * @param adoptDnsRecord the run passes --adopt-dns-record
+   * @param detectOperatorAddress the cluster document sets no operator address, so the run detects
+   *     it through the echo services
+   */
+  public record Setup(
+      boolean foreignDnsRecord, boolean adoptDnsRecord, boolean detectOperatorAddress) {
+    public static final Setup NONE = new Setup(false, false, false);
+  }
 
   /**
    * The cluster's shape: control planes (1 or 3) and workers (pool "workers"). Nodes are named
@@ -147,20 +165,29 @@ public record Scenario(
    *     never became ready
    * @param mentions a phrase a failed run's stderr must contain somewhere ("" for none), such as
    *     the node that failed
+   * @param exitCode the exit code the run must end with, or -1 for any
+   * @param orderNothing whether the run must send no request that creates, changes or deletes
+   *     anything at a provider or in the DNS zone (a refusal in the preflight)
    */
-  public record Expectation(Set<String> outcomes, String names, String mentions) {
-    public static final Expectation ANY = new Expectation(Set.of(), "", "");
+  public record Expectation(
+      Set<String> outcomes, String names, String mentions, int exitCode, boolean orderNothing) {
+    public static final Expectation ANY = new Expectation(Set.of(), "", "", -1, false);
 
     static Expectation oneOf(String... outcomes) {
-      return new Expectation(Set.of(outcomes), "", "");
+      return new Expectation(Set.of(outcomes), "", "", -1, false);
     }
 
     Expectation naming(String phrase) {
-      return new Expectation(outcomes, phrase, mentions);
+      return new Expectation(outcomes, phrase, mentions, exitCode, orderNothing);
     }
 
     Expectation mentioning(String phrase) {
-      return new Expectation(outcomes, names, phrase);
+      return new Expectation(outcomes, names, phrase, exitCode, orderNothing);
+    }
+
+    /** Refused before the first order, with {@code code}. */
+    Expectation refusedBeforeOrdering(int code) {
+      return new Expectation(outcomes, names, mentions, code, true);
     }
   }
 }

@@ -7,10 +7,16 @@ import dev.ironkube.dns.DnsRecord;
  * {@code locked}, {@code zone_id}, {@code zone_name}, the 2025 ones do not, so none is required.
  */
 public record CfRecord(
-    String id, String type, String name, String content, Integer ttl, Boolean proxied) {
+    String id,
+    String type,
+    String name,
+    String content,
+    Integer ttl,
+    Boolean proxied,
+    String comment) {
 
   DnsRecord toDomain() {
     return new DnsRecord(
-        id, type, name, content, ttl == null ? 1 : ttl, Boolean.TRUE.equals(proxied));
+        id, type, name, content, ttl == null ? 1 : ttl, Boolean.TRUE.equals(proxied), comment);
   }
 }

@@ -4,12 +4,33 @@ import dev.ironkube.dns.DesiredARecord;
 
 /**
  * What a create (POST) or overwrite (PUT) sends. PUT replaces the whole record, so every field
- * ironkube cares about is always sent.
+ * ironkube cares about is always sent; a null comment is left out, which a PUT takes as none.
  */
-public record CfRecordBody(String type, String name, String content, int ttl, boolean proxied) {
+public record CfRecordBody(
+    String type, String name, String content, int ttl, boolean proxied, String comment) {
+
+  public CfRecordBody(String type, String name, String content, int ttl, boolean proxied) {
+    this(type, name, content, ttl, proxied, null);
+  }
 
   static CfRecordBody of(DesiredARecord desired) {
     return new CfRecordBody(
-        "A", desired.name(), desired.address(), desired.ttlSeconds(), desired.proxied());
+        "A",
+        desired.name(),
+        desired.address(),
+        desired.ttlSeconds(),
+        desired.proxied(),
+        desired.comment());
+  }
+
+  /** A record put back as it was: same type, name, content, TTL, proxying and comment. */
+  static CfRecordBody of(dev.ironkube.dns.DnsRecord previous) {
+    return new CfRecordBody(
+        previous.type(),
+        previous.name(),
+        previous.content(),
+        previous.ttlSeconds(),
+        previous.proxied(),
+        previous.comment());
   }
 }

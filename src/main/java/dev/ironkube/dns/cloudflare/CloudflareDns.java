@@ -75,6 +75,26 @@ public final class CloudflareDns implements DnsProvider {
   }
 
   @Override
+  public DnsRecord replaceA(String id, DesiredARecord desired) {
+    return client.replaceRecord(id, CfRecordBody.of(desired)).toDomain();
+  }
+
+  @Override
+  public void restore(DnsRecord previous) {
+    try {
+      client.replaceRecord(previous.id(), CfRecordBody.of(previous));
+    } catch (ProviderException.NotFound gone) {
+      // Deleted meanwhile (by hand, or by an older destroy): the owner gets it back all the same,
+      // under a new id.
+      try {
+        client.createRecord(CfRecordBody.of(previous));
+      } catch (ProviderException.Conflict identicalExists) {
+        // Already back.
+      }
+    }
+  }
+
+  @Override
   public List<DnsRecord> findRecords(String fqdn) {
     String name = DesiredARecord.normalise(fqdn);
     return client.listRecords(null, name).stream()

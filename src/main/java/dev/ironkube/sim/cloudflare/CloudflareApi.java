@@ -101,8 +101,17 @@ public final class CloudflareApi implements AutoCloseable {
 
   /** Adds a record as if made in the dashboard; identical records are still refused. */
   public synchronized String seedRecord(String zoneId, String type, String name, String content) {
+    return seedRecord(zoneId, type, name, content, 1, null);
+  }
+
+  /** A record made in the dashboard with its own TTL and comment (null for none). */
+  public synchronized String seedRecord(
+      String zoneId, String type, String name, String content, int ttl, String comment) {
     ObjectNode body = CfReply.JSON.createObjectNode();
-    body.put("type", type).put("name", name).put("content", content).put("ttl", 1);
+    body.put("type", type).put("name", name).put("content", content).put("ttl", ttl);
+    if (comment != null) {
+      body.put("comment", comment);
+    }
     CfReply reply = zones.get(zoneId).create(body, clock.instant());
     if (reply.status() != 200) {
       throw new IllegalArgumentException("cannot seed record: " + reply.body());

@@ -14,11 +14,20 @@ import java.nio.charset.StandardCharsets;
  * them: {@code /ip} answers the caller's address as plain text (like checkip.amazonaws.com), {@code
  * /portal} answers an HTML page with status 200, as a captive portal or an error page in front of
  * such a service does, which a detector must not take for an address.
+ *
+ * <p>Fault point {@code "echo.GET /ip"}, kind {@code "unreachable"}: the connection is closed
+ * without an answer, as when this machine has no route to the internet.
  */
 public final class EchoIpApi implements AutoCloseable {
   private final HttpServer server;
 
+  public static final String POINT = "echo.GET /ip";
+
   public EchoIpApi() {
+    this(dev.ironkube.sim.Faults.none());
+  }
+
+  public EchoIpApi(dev.ironkube.sim.Faults faults) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {
@@ -26,7 +35,13 @@ public final class EchoIpApi implements AutoCloseable {
     }
     server.createContext(
         "/ip",
-        ex -> answer(ex, ex.getRemoteAddress().getAddress().getHostAddress() + "\n", "text/plain"));
+        ex -> {
+          if (faults.next(POINT).isPresent()) {
+            ex.close();
+            return;
+          }
+          answer(ex, ex.getRemoteAddress().getAddress().getHostAddress() + "\n", "text/plain");
+        });
     server.createContext(
         "/portal",
         ex -> answer(ex, "<html><body>Please sign in to the network</body></html>", "text/html"));

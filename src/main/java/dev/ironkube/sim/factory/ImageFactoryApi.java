@@ -48,7 +48,25 @@ public final class ImageFactoryApi implements AutoCloseable {
           "(kernel|initramfs|cmdline-metal|metal|installer)-(amd64|arm64)"
               + "(\\.xz|\\.iso|\\.raw\\.xz|\\.raw\\.zst|\\.raw\\.gz|\\.raw|\\.qcow2|\\.tar"
               + "|-uki\\.efi|-secureboot-uki\\.efi)?");
-  static final List<String> VERSIONS = List.of("v1.9.6", "v1.10.7", "v1.11.5", "v1.12.0");
+
+  /**
+   * Every release the factory builds, oldest first: each minor from v1.9 to v1.14 with every patch
+   * up to the newest one reference/versions-2026-12.md records (1.14.6, 1.13.10, 1.12.12, 1.11.6;
+   * 1.10.7 and 1.9.6 as the factory listed them before). The factory's {@code GET /versions}
+   * answers a JSON array of version strings (reference/talos.md, "Versions").
+   */
+  static final List<String> VERSIONS = releases();
+
+  private static List<String> releases() {
+    int[][] newestPatch = {{9, 6}, {10, 7}, {11, 6}, {12, 12}, {13, 10}, {14, 6}};
+    List<String> all = new java.util.ArrayList<>();
+    for (int[] minor : newestPatch) {
+      for (int patch = 0; patch <= minor[1]; patch++) {
+        all.add("v1." + minor[0] + "." + patch);
+      }
+    }
+    return List.copyOf(all);
+  }
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Schematic> schematics = new ConcurrentHashMap<>();

@@ -1,6 +1,7 @@
 package dev.ironkube.sim.platform;
 
 import dev.ironkube.platform.ManifestSource;
+import dev.ironkube.sim.Faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,8 +14,26 @@ import java.nio.charset.StandardCharsets;
  * initial admin Secret), written for ironkube, so simulated runs need no internet.
  */
 public final class SimManifests implements ManifestSource {
+  /** Fault point: "manifests.GET &lt;path&gt;"; kind "unreachable" fails the download. */
+  public static final String POINT = "manifests.GET ";
+
+  private final Faults faults;
+
+  public SimManifests() {
+    this(Faults.none());
+  }
+
+  public SimManifests(Faults faults) {
+    this.faults = faults;
+  }
+
   @Override
   public String fetch(URI uri) {
+    if (faults.next(POINT + uri.getPath()).isPresent()) {
+      // What the JDK client reports when the host cannot be reached.
+      throw new UncheckedIOException(
+          new java.net.ConnectException("Connection refused to " + uri.getHost()));
+    }
     if (!uri.getPath().endsWith("install.yaml")) {
       throw new UncheckedIOException(
           new IOException("the simulated datacenter serves no manifest at " + uri));

@@ -49,6 +49,12 @@ public final class ImageFactoryClient {
     return created.id();
   }
 
+  /** {@code GET /versions}: the Talos versions the factory builds images of (a JSON array). */
+  public java.util.List<String> versions() {
+    String[] versions = http.send(ApiRequest.get("/versions"), String[].class);
+    return versions == null ? java.util.List.of() : java.util.List.of(versions);
+  }
+
   public ImageFactoryUrls urls() {
     return urls;
   }

@@ -16,6 +16,14 @@ public interface AfterBootstrap {
     return java.util.Map.of();
   }
 
+  /**
+   * What this stage needs that can be checked before anything is ordered (a DNS name that is free
+   * or ours, a store that answers, a manifest that downloads). They run in the preflight phase.
+   */
+  default List<PreflightCheck> preflight() {
+    return List.of();
+  }
+
   /** Whether the stage runs right after the nodes boot, before Talos is configured. */
   default boolean beforeConfigure() {
     return false;

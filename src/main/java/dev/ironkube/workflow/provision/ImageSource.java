@@ -11,6 +11,14 @@ public interface ImageSource {
   /** The boot URLs of a schematic at a Talos version. */
   TalosBoot boot(String schematicId, String talosVersion);
 
+  /**
+   * The Talos versions the factory offers, oldest first; empty when it cannot say, which the
+   * preflight takes as "not checked" rather than as "none".
+   */
+  default List<String> talosVersions() {
+    return List.of();
+  }
+
   /** The installer image reference written into the machine config. */
   String installerImage(String schematicId, String talosVersion);
 }

@@ -15,6 +15,7 @@ import java.util.List;
  *     plane's
  * @param endpoint the control-plane endpoint in the configs and kubeconfig
  * @param endpointReason why the endpoint is what it is
+ * @param checks what the preflight checked before anything was ordered (a dry run's checklist)
  */
 public record ProvisionReport(
     String cluster,
@@ -36,7 +37,8 @@ public record ProvisionReport(
     List<String> access,
     List<NodeLine> nodes,
     String endpoint,
-    String endpointReason) {
+    String endpointReason,
+    List<Preflight.Result> checks) {
 
   /** One node of the cluster. */
   public record NodeLine(

@@ -7,7 +7,6 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.ResourceRef;
-import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Cancellation;
@@ -16,13 +15,11 @@ import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.PhaseRunner;
 import dev.ironkube.workflow.Progress;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * `ironkube provision`: from credentials to servers booting Talos and, with a Talos stage, to a
@@ -35,6 +32,9 @@ import java.util.Set;
  * waiting and cleans up.
  */
 public final class ProvisionWorkflow {
+  /** The first phase's title, as the narration shows it. */
+  public static final String PREFLIGHT_TITLE = "Checking everything before ordering";
+
   /** Orders in flight at once: Latitude allows 20 writes a minute per key. */
   static final int ORDER_CONCURRENCY = 3;
 
@@ -42,19 +42,16 @@ public final class ProvisionWorkflow {
   private final boolean dryRun;
   private final boolean keepOnFailure;
   private final TalosStage talos;
-  private final Runnable afterAuthentication;
   private final List<AfterBootstrap> after;
   private boolean wasProvisioned;
   private boolean scaling;
   private final PoolSizes sizes;
-  private final HardwareChoice hardware;
   private java.util.Set<Journal.Owned> preexisting = java.util.Set.of();
 
   private final List<Member> members = new ArrayList<>();
   private final Map<String, PlanOffer> offers = new LinkedHashMap<>();
   private final Map<Member, String> failed = new LinkedHashMap<>();
-  private String schematicId;
-  private TalosBoot boot;
+  private final PreflightPhase preflight;
   private ClusterNodes built;
   private final List<String> planned = new ArrayList<>();
   private final List<Path> rendered = new ArrayList<>();
@@ -99,11 +96,18 @@ public final class ProvisionWorkflow {
     this.dryRun = dryRun;
     this.keepOnFailure = keepOnFailure;
     this.talos = talos;
-    this.afterAuthentication = afterAuthentication;
     this.after = List.copyOf(after);
     this.firewall = new MaintenanceFirewall(ctx, talos, notes);
     this.sizes = new PoolSizes(ctx);
-    this.hardware = new HardwareChoice(ctx, cheapestWhenUnchosen);
+    this.preflight =
+        new PreflightPhase(
+            ctx,
+            dryRun,
+            talos,
+            afterAuthentication,
+            this.after,
+            sizes,
+            new HardwareChoice(ctx, cheapestWhenUnchosen));
     planMembers();
   }
 
@@ -233,9 +237,9 @@ public final class ProvisionWorkflow {
     List<Phase> phases = new ArrayList<>();
     phases.add(
         Phase.always(
-            "authenticate", "Authenticating with " + ctx.provider().name(), this::authenticate));
-    phases.add(Phase.always("select", "Selecting hardware", this::select));
-    phases.add(Phase.always("image", "Preparing the Talos image", this::image));
+            "preflight",
+            PREFLIGHT_TITLE,
+            () -> preflight.run(members, ownedServers().keySet(), offers)));
     if (dryRun) {
       phases.add(Phase.always("plan", "Planning (dry run: nothing is ordered)", this::plan));
     } else {
@@ -405,90 +409,15 @@ public final class ProvisionWorkflow {
         null);
   }
 
-  private void authenticate() {
-    Progress.Step step = ctx.progress().step("Validating API key");
-    var account = ctx.provider().authenticate();
-    step.done("as " + account.displayName());
-    afterAuthentication.run();
-  }
-
-  private void select() {
-    Progress.Step step = ctx.progress().step("Checking plans and stock");
-    List<NodePools.Pool> pools = members.stream().map(m -> m.pool).distinct().toList();
-    Set<String> orderedHosts = ownedServers().keySet();
-    List<String> done = new ArrayList<>();
-    for (NodePools.Pool pool : pools) {
-      boolean ordered =
-          members.stream().anyMatch(m -> m.pool == pool && orderedHosts.contains(m.hostname));
-      boolean firstPool = pool == pools.get(0);
-      PlanOffer offer =
-          hardware.offerFor(
-              pool,
-              firstPool,
-              ordered,
-              firstPool ? null : offers.get(pools.get(0).name()),
-              step,
-              done,
-              pools.size() == 1);
-      offers.put(pool.name(), offer);
-      if (!dryRun) {
-        sizes.remember(pool);
-        hardware.remember(pool, firstPool, offer);
-      }
-    }
-    step.done(String.join("; ", done));
-    ctx.progress()
-        .warn(
-            (single() ? "This server bills" : "These " + members.size() + " servers bill")
-                + " hourly at "
-                + totalPrice()
-                + " from the moment "
-                + (single() ? "it is" : "they are")
-                + " ordered. Run 'ironkube destroy "
-                + cluster()
-                + "' when done.");
-  }
-
   private PlanOffer offerOf(Member m) {
     return offers.get(m.pool.name());
   }
 
-  private BigDecimal totalHourly() {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (Member m : members) {
-      PlanOffer o = offerOf(m);
-      if (o != null && o.hourlyPrice() != null) {
-        sum = sum.add(o.hourlyPrice());
-      }
-    }
-    return sum;
-  }
-
-  private String totalPrice() {
-    PlanOffer any = offerOf(first());
-    if (single()) {
-      return HardwareSelection.price(any);
-    }
-    String amount = totalHourly().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
-    return ("USD".equals(any.currency()) ? "$" + amount : amount + " " + any.currency())
-        + "/h in total";
-  }
-
-  private void image() {
-    Progress.Step step = ctx.progress().step("Resolving Image Factory schematic");
-    String version = ctx.settings().require(SettingsCatalogue.TALOS_VERSION);
-    schematicId =
-        ctx.settings()
-            .get(SettingsCatalogue.SCHEMATIC_ID)
-            .or(() -> ctx.journal().value("schematic"))
-            .orElseGet(
-                () -> ctx.images().schematic(ctx.settings().list(SettingsCatalogue.EXTENSIONS)));
-    ctx.journal().value("schematic", schematicId);
-    boot = ctx.images().boot(schematicId, version);
-    step.done(schematicId.substring(0, Math.min(12, schematicId.length())) + "…, Talos " + version);
-  }
-
   private void plan() {
+    ctx.progress().info("Checklist (every check passed, nothing was ordered):");
+    for (Preflight.Result r : preflight.results()) {
+      ctx.progress().info("  " + r.line());
+    }
     ClusterIdentity id = new ClusterIdentity(cluster());
     for (var req : ctx.provider().requirements(id)) {
       boolean exists = ctx.provider().find(req).isPresent();
@@ -509,7 +438,7 @@ public final class ProvisionWorkflow {
               + ", "
               + ctx.settings().require(SettingsCatalogue.BILLING)
               + " billing) booting "
-              + boot.pxeUrl());
+              + preflight.boot().pxeUrl());
       planned.addAll(firewall.plan(m.hostname));
     }
     if (talos != null) {
@@ -547,7 +476,7 @@ public final class ProvisionWorkflow {
         false,
         m -> {
           ctx.cancellation().check();
-          m.server = order.orderServer(id, m.hostname, offerOf(m), boot, prepared);
+          m.server = order.orderServer(id, m.hostname, offerOf(m), preflight.boot(), prepared);
           firewall.guard(m.server);
         });
   }
@@ -739,7 +668,7 @@ public final class ProvisionWorkflow {
         cp.ipv4,
         offer == null ? null : offer.plan(),
         offer == null ? null : offer.site(),
-        offer == null ? null : totalHourly(),
+        offer == null ? null : PreflightPhase.totalHourly(members, offers),
         offer == null ? null : offer.currency(),
         ctx.settings().get(SettingsCatalogue.TALOS_VERSION).orElse(null),
         talos == null || dryRun ? null : ctx.files().talosconfig(),
@@ -750,6 +679,7 @@ public final class ProvisionWorkflow {
         after.stream().flatMap(a -> a.reportLines().stream()).toList(),
         nodes,
         built == null ? null : "https://" + built.endpointHost() + ":6443",
-        built == null ? null : built.endpointReason());
+        built == null ? null : built.endpointReason(),
+        preflight.results());
   }
 }

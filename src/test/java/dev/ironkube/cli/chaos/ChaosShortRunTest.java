@@ -115,14 +115,17 @@ class ChaosShortRunTest {
           || name.equals("platform-never-ready")) {
         Scenario s = Catalogue.build(name, new Random(5));
         assertThat(s.expect().outcomes()).as(name).isNotEmpty();
-        assertThat(s.faults()).as(name).isNotEmpty();
+        // A fault armed, or the world prepared (someone else's record at the DNS name).
+        assertThat(!s.faults().isEmpty() || !s.setup().equals(Scenario.Setup.NONE))
+            .as(name)
+            .isTrue();
       }
     }
   }
 
   @Test
   void phaseTitlesAreRecognised() {
-    assertThat(PipelinePhases.of("Authenticating with scaleway")).contains("authenticate");
+    assertThat(PipelinePhases.of("Checking everything before ordering")).contains("preflight");
     assertThat(PipelinePhases.of("Storing the cluster's credentials in Infisical"))
         .contains("backup");
     assertThat(PipelinePhases.of("Cleaning up after the failure")).isEmpty();
