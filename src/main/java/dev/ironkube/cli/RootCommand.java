@@ -1,5 +1,8 @@
 package dev.ironkube.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Command;
 
 /** `ironkube`: the top of the command tree. */
@@ -34,21 +37,31 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 unauthorized, 4 not found,"
           + " 5 remote service failed, 6 out of stock, 7 provisioning failed (cleaned up),"
           + " 8 failed with resources deliberately left running, 130 interrupted."
-    },
-    subcommands = {
-      PlansCommand.class,
-      RegionsCommand.class,
-      ProvisionCommand.class,
-      DestroyCommand.class,
-      ScaleCommand.class,
-      StatusCommand.class,
-      CredentialsCommands.Kube.class,
-      CredentialsCommands.Talos.class,
-      ConfigCommand.class,
-      SimCommand.class,
-      picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {
+  /**
+   * The subcommands by name, in the order usage help lists them. They are added by {@link
+   * Ironkube#commandLine} rather than named in the annotation: picocli builds a command's model by
+   * reflection over its fields and mixins, and a run that names one command needs that one only.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("plans", PlansCommand.class);
+    m.put("regions", RegionsCommand.class);
+    m.put("provision", ProvisionCommand.class);
+    m.put("destroy", DestroyCommand.class);
+    m.put("scale", ScaleCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("kubeconfig", CredentialsCommands.Kube.class);
+    m.put("talosconfig", CredentialsCommands.Talos.class);
+    m.put("config", ConfigCommand.class);
+    m.put("sim", SimCommand.class);
+    m.put("help", picocli.CommandLine.HelpCommand.class);
+    return Collections.unmodifiableMap(m);
+  }
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

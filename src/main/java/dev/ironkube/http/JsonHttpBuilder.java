@@ -101,16 +101,18 @@ public final class JsonHttpBuilder {
     return this;
   }
 
+  private HttpClient newClient() {
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            // A redirect would carry the credential headers to wherever it points.
+            .followRedirects(HttpClient.Redirect.NEVER);
+    return (PlainHttp.plain(baseUri) ? PlainHttp.withoutTls(b) : b).build();
+  }
+
   public JsonHttp build() {
     Objects.requireNonNull(errorDecoder, "errorDecoder: each service decodes its own errors");
-    HttpClient client =
-        httpClient != null
-            ? httpClient
-            : HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                // A redirect would carry the credential headers to wherever it points.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    HttpClient client = httpClient != null ? httpClient : newClient();
     Map<String, String> fixed = Map.copyOf(fixedHeaders);
     Supplier<Map<String, String>> dynamic = dynamicHeaders;
     Supplier<Map<String, String>> all =
