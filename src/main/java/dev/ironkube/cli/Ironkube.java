@@ -25,11 +25,12 @@ public final class Ironkube {
   static CommandLine commandLine(CliEnvironment env, String first) {
     CommandFactory factory = new CommandFactory(env);
     CommandLine cli = new CommandLine(new RootCommand(), factory);
-    Class<?> only = first == null ? null : RootCommand.SUBCOMMANDS.get(first);
-    if (only != null && only != CommandLine.HelpCommand.class) {
-      cli.addSubcommand(first, only);
+    if (first != null && !first.equals("help") && RootCommand.SUBCOMMANDS.contains(first)) {
+      cli.addSubcommand(first, RootCommand.subcommand(first));
     } else {
-      RootCommand.SUBCOMMANDS.forEach(cli::addSubcommand);
+      for (String name : RootCommand.SUBCOMMANDS) {
+        cli.addSubcommand(name, RootCommand.subcommand(name));
+      }
     }
     // The settings below reach the subcommands added so far, so they come after them.
     cli.setOut(new java.io.PrintWriter(env.out(), true));

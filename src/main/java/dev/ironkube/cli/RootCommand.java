@@ -1,8 +1,6 @@
 package dev.ironkube.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** `ironkube`: the top of the command tree. */
@@ -40,26 +38,43 @@ import picocli.CommandLine.Command;
     })
 final class RootCommand implements Runnable {
   /**
-   * The subcommands by name, in the order usage help lists them. They are added by {@link
+   * The subcommands' names, in the order usage help lists them. They are added by {@link
    * Ironkube#commandLine} rather than named in the annotation: picocli builds a command's model by
    * reflection over its fields and mixins, and a run that names one command needs that one only.
    */
-  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+  static final List<String> SUBCOMMANDS =
+      List.of(
+          "plans",
+          "regions",
+          "provision",
+          "destroy",
+          "scale",
+          "status",
+          "kubeconfig",
+          "talosconfig",
+          "config",
+          "sim",
+          "help");
 
-  private static Map<String, Class<?>> subcommands() {
-    Map<String, Class<?>> m = new LinkedHashMap<>();
-    m.put("plans", PlansCommand.class);
-    m.put("regions", RegionsCommand.class);
-    m.put("provision", ProvisionCommand.class);
-    m.put("destroy", DestroyCommand.class);
-    m.put("scale", ScaleCommand.class);
-    m.put("status", StatusCommand.class);
-    m.put("kubeconfig", CredentialsCommands.Kube.class);
-    m.put("talosconfig", CredentialsCommands.Talos.class);
-    m.put("config", ConfigCommand.class);
-    m.put("sim", SimCommand.class);
-    m.put("help", picocli.CommandLine.HelpCommand.class);
-    return Collections.unmodifiableMap(m);
+  /**
+   * The command class of a name in {@link #SUBCOMMANDS}, else null. A switch, so that only the
+   * class asked for is loaded.
+   */
+  static Class<?> subcommand(String name) {
+    return switch (name) {
+      case "plans" -> PlansCommand.class;
+      case "regions" -> RegionsCommand.class;
+      case "provision" -> ProvisionCommand.class;
+      case "destroy" -> DestroyCommand.class;
+      case "scale" -> ScaleCommand.class;
+      case "status" -> StatusCommand.class;
+      case "kubeconfig" -> CredentialsCommands.Kube.class;
+      case "talosconfig" -> CredentialsCommands.Talos.class;
+      case "config" -> ConfigCommand.class;
+      case "sim" -> SimCommand.class;
+      case "help" -> picocli.CommandLine.HelpCommand.class;
+      default -> null;
+    };
   }
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
