@@ -7,12 +7,32 @@ public final class Ironkube {
   private Ironkube() {}
 
   public static int run(CliEnvironment env, String... args) {
-    CommandLine cli = commandLine(env);
+    CommandLine cli = commandLine(env, args.length == 0 ? null : args[0]);
     return cli.execute(args);
   }
 
+  /** The whole command tree. */
   public static CommandLine commandLine(CliEnvironment env) {
-    CommandLine cli = new CommandLine(new RootCommand(), new CommandFactory(env));
+    return commandLine(env, null);
+  }
+
+  /**
+   * The command tree a run starting with {@code first} needs: when that names a subcommand, the
+   * root with that one (and its own subcommands) only, since picocli builds every command's model
+   * by reflection up front and a read would otherwise pay for all eleven; else (usage help, the
+   * help command, a mistyped name that deserves suggestions) the whole tree.
+   */
+  static CommandLine commandLine(CliEnvironment env, String first) {
+    CommandFactory factory = new CommandFactory(env);
+    CommandLine cli = new CommandLine(new RootCommand(), factory);
+    if (first != null && !first.equals("help") && RootCommand.SUBCOMMANDS.contains(first)) {
+      cli.addSubcommand(first, RootCommand.subcommand(first));
+    } else {
+      for (String name : RootCommand.SUBCOMMANDS) {
+        cli.addSubcommand(name, RootCommand.subcommand(name));
+      }
+    }
+    // The settings below reach the subcommands added so far, so they come after them.
     cli.setOut(new java.io.PrintWriter(env.out(), true));
     cli.setErr(new java.io.PrintWriter(env.err(), true));
     cli.setColorScheme(

@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** `ironkube`: the top of the command tree. */
@@ -34,21 +35,48 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 unauthorized, 4 not found,"
           + " 5 remote service failed, 6 out of stock, 7 provisioning failed (cleaned up),"
           + " 8 failed with resources deliberately left running, 130 interrupted."
-    },
-    subcommands = {
-      PlansCommand.class,
-      RegionsCommand.class,
-      ProvisionCommand.class,
-      DestroyCommand.class,
-      ScaleCommand.class,
-      StatusCommand.class,
-      CredentialsCommands.Kube.class,
-      CredentialsCommands.Talos.class,
-      ConfigCommand.class,
-      SimCommand.class,
-      picocli.CommandLine.HelpCommand.class
     })
 final class RootCommand implements Runnable {
+  /**
+   * The subcommands' names, in the order usage help lists them. They are added by {@link
+   * Ironkube#commandLine} rather than named in the annotation: picocli builds a command's model by
+   * reflection over its fields and mixins, and a run that names one command needs that one only.
+   */
+  static final List<String> SUBCOMMANDS =
+      List.of(
+          "plans",
+          "regions",
+          "provision",
+          "destroy",
+          "scale",
+          "status",
+          "kubeconfig",
+          "talosconfig",
+          "config",
+          "sim",
+          "help");
+
+  /**
+   * The command class of a name in {@link #SUBCOMMANDS}, else null. A switch, so that only the
+   * class asked for is loaded.
+   */
+  static Class<?> subcommand(String name) {
+    return switch (name) {
+      case "plans" -> PlansCommand.class;
+      case "regions" -> RegionsCommand.class;
+      case "provision" -> ProvisionCommand.class;
+      case "destroy" -> DestroyCommand.class;
+      case "scale" -> ScaleCommand.class;
+      case "status" -> StatusCommand.class;
+      case "kubeconfig" -> CredentialsCommands.Kube.class;
+      case "talosconfig" -> CredentialsCommands.Talos.class;
+      case "config" -> ConfigCommand.class;
+      case "sim" -> SimCommand.class;
+      case "help" -> picocli.CommandLine.HelpCommand.class;
+      default -> null;
+    };
+  }
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -59,15 +59,23 @@ public final class JsonHttp {
   }
 
   public ObjectMapper mapper() {
-    return settings.mapper();
+    return settings.mapper().get();
+  }
+
+  /**
+   * Sends a read whose answer {@code decode} maps from the plain JSON tree ({@link JsonTree}),
+   * without databind; a body of another shape is treated as one that is not JSON.
+   */
+  public <T> T send(ApiRequest request, Function<Object, T> decode) {
+    return withRetries(request, response -> readTree(request, response, decode));
   }
 
   public <T> T send(ApiRequest request, Class<T> type) {
-    return send(request, settings.mapper().constructType(type));
+    return send(request, mapper().constructType(type));
   }
 
   public <T> T send(ApiRequest request, TypeReference<T> type) {
-    return send(request, settings.mapper().constructType(type));
+    return send(request, mapper().constructType(type));
   }
 
   /** Sends a call whose response body does not matter (deletes, actions). */
@@ -80,22 +88,39 @@ public final class JsonHttp {
   }
 
   private <T> T read(ApiRequest request, ApiResponse response, JavaType type) {
+    requireBody(request, response);
+    try {
+      return mapper().readValue(response.body(), type);
+    } catch (IOException e) {
+      throw notJson(request, e);
+    }
+  }
+
+  private <T> T readTree(ApiRequest request, ApiResponse response, Function<Object, T> decode) {
+    requireBody(request, response);
+    try {
+      return decode.apply(JsonTree.parse(response.body()));
+    } catch (IOException | JsonTree.Shape e) {
+      throw notJson(request, e);
+    }
+  }
+
+  private void requireBody(ApiRequest request, ApiResponse response) {
     if (!response.hasBody()) {
       throw new ProviderException.Transient(
           service(), service() + " answered " + request.endpoint() + " with an empty body", null);
     }
-    try {
-      return settings.mapper().readValue(response.body(), type);
-    } catch (IOException e) {
-      // Proxies and overloaded gateways answer HTML with a 200 now and then; another try helps.
-      throw new ProviderException.Transient(
-          service(),
-          service()
-              + " answered "
-              + request.endpoint()
-              + " with a body that is not the expected JSON",
-          e);
-    }
+  }
+
+  /** Proxies and overloaded gateways answer HTML with a 200 now and then; another try helps. */
+  private ProviderException notJson(ApiRequest request, Exception e) {
+    return new ProviderException.Transient(
+        service(),
+        service()
+            + " answered "
+            + request.endpoint()
+            + " with a body that is not the expected JSON",
+        e);
   }
 
   private <T> T withRetries(ApiRequest request, Function<ApiResponse, T> reader) {
@@ -204,7 +229,7 @@ public final class JsonHttp {
     }
     headers.putIfAbsent("Content-Type", "application/json");
     try {
-      return HttpRequest.BodyPublishers.ofByteArray(settings.mapper().writeValueAsBytes(body));
+      return HttpRequest.BodyPublishers.ofByteArray(mapper().writeValueAsBytes(body));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("request body is not serialisable as JSON", e);
     }
@@ -254,7 +279,7 @@ public final class JsonHttp {
       String service,
       URI baseUri,
       HttpClient httpClient,
-      ObjectMapper mapper,
+      Supplier<ObjectMapper> mapper,
       Supplier<Map<String, String>> headers,
       ErrorDecoder errorDecoder,
       RetryPolicy retryPolicy,

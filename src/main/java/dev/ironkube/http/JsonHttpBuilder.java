@@ -20,7 +20,9 @@ public final class JsonHttpBuilder {
   private final String service;
   private final URI baseUri;
   private HttpClient httpClient;
-  private ObjectMapper mapper = JsonHttp.defaultMapper();
+  // Made on first use: databind's first mapper costs a tenth of a second, and the reads that
+  // answer a command at once map a JsonTree instead.
+  private Supplier<ObjectMapper> mapper = JsonHttp::defaultMapper;
   private final Map<String, String> fixedHeaders = new LinkedHashMap<>();
   private Supplier<Map<String, String>> dynamicHeaders = Map::of;
   private ErrorDecoder errorDecoder;
@@ -43,7 +45,14 @@ public final class JsonHttpBuilder {
   }
 
   public JsonHttpBuilder mapper(ObjectMapper mapper) {
-    this.mapper = mapper;
+    Objects.requireNonNull(mapper);
+    this.mapper = () -> mapper;
+    return this;
+  }
+
+  /** A mapper made when a call first needs one (the supplier is called at most once). */
+  public JsonHttpBuilder mapper(Supplier<ObjectMapper> mapper) {
+    this.mapper = Objects.requireNonNull(mapper);
     return this;
   }
 
@@ -101,16 +110,18 @@ public final class JsonHttpBuilder {
     return this;
   }
 
+  private HttpClient newClient() {
+    HttpClient.Builder b =
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            // A redirect would carry the credential headers to wherever it points.
+            .followRedirects(HttpClient.Redirect.NEVER);
+    return (PlainHttp.plain(baseUri) ? PlainHttp.withoutTls(b) : b).build();
+  }
+
   public JsonHttp build() {
     Objects.requireNonNull(errorDecoder, "errorDecoder: each service decodes its own errors");
-    HttpClient client =
-        httpClient != null
-            ? httpClient
-            : HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                // A redirect would carry the credential headers to wherever it points.
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    HttpClient client = httpClient != null ? httpClient : newClient();
     Map<String, String> fixed = Map.copyOf(fixedHeaders);
     Supplier<Map<String, String>> dynamic = dynamicHeaders;
     Supplier<Map<String, String>> all =
@@ -124,7 +135,7 @@ public final class JsonHttpBuilder {
             service,
             baseUri,
             client,
-            mapper,
+            Once.of(mapper),
             all,
             errorDecoder,
             retryPolicy,

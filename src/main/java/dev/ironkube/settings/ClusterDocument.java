@@ -20,7 +20,10 @@ import java.util.Map;
  * the first.
  */
 public final class ClusterDocument {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Made when a document is first read: most commands never read one, and a mapper is slow. */
+  private static final class Yaml {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  }
 
   /** The flat values read and the problems found. */
   public record Parsed(Map<String, String> values, List<Problem> problems) {}
@@ -44,7 +47,7 @@ public final class ClusterDocument {
   public static Parsed parse(String text, String origin) {
     JsonNode root;
     try {
-      root = YAML.readTree(text);
+      root = Yaml.YAML.readTree(text);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
       return new Parsed(
@@ -137,7 +140,7 @@ public final class ClusterDocument {
     }
     if (def.type() == SettingDef.Type.STRUCTURED) {
       try {
-        values.put(path, YAML.writeValueAsString(node));
+        values.put(path, Yaml.YAML.writeValueAsString(node));
       } catch (JsonProcessingException e) {
         problems.add(new Problem(path, "cannot be read: " + e.getOriginalMessage()));
       }
@@ -172,7 +175,7 @@ public final class ClusterDocument {
       values.put(path, node.asText());
     } else if (path.endsWith(".values") || node.isArray()) {
       try {
-        values.put(path, YAML.writeValueAsString(node));
+        values.put(path, Yaml.YAML.writeValueAsString(node));
       } catch (JsonProcessingException e) {
         values.put(path, node.toString());
       }

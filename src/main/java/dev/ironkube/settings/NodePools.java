@@ -30,7 +30,10 @@ import java.util.regex.Pattern;
  * it survives.
  */
 public final class NodePools {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  /** Made when a document is first read: most commands never read one, and a mapper is slow. */
+  private static final class Yaml {
+    static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  }
 
   /**
    * Pool names become part of hostnames: "&lt;cluster&gt;-&lt;pool&gt;-&lt;n&gt;" must stay short.
@@ -196,7 +199,7 @@ public final class NodePools {
   private static List<Pool> fromDocument(String yaml, List<Problem> problems) {
     JsonNode root;
     try {
-      root = YAML.readTree(yaml);
+      root = Yaml.YAML.readTree(yaml);
     } catch (JsonProcessingException e) {
       problems.add(
           new Problem(SettingsCatalogue.POOLS, "is not valid YAML: " + e.getOriginalMessage()));

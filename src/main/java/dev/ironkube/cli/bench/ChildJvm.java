@@ -37,6 +37,11 @@ record ChildJvm(List<String> prefix, String how) {
         "java -cp (no launcher or fat jar found)");
   }
 
+  /** {@code java -version} on the JVM running this process: the yardstick of a bare start. */
+  static ChildJvm javaVersion() {
+    return new ChildJvm(List.of(javaBinary(), "-version"), "the same JDK");
+  }
+
   private static String javaBinary() {
     return ProcessHandle.current()
         .info()

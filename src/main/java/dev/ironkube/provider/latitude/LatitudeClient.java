@@ -8,6 +8,7 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.http.Once;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,11 @@ public final class LatitudeClient {
           "no Latitude.sh API key was given",
           LatitudeErrorDecoder.KEY_HINT);
     }
-    ObjectMapper mapper =
-        JsonHttp.defaultMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
+    Once<ObjectMapper> mapper =
+        Once.of(
+            () ->
+                JsonHttp.defaultMapper()
+                    .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
     String authorization = "Bearer " + apiKey.strip();
     return JsonHttp.builder(LatitudeErrorDecoder.SERVICE, baseUri)
         .mapper(mapper)
@@ -76,19 +80,25 @@ public final class LatitudeClient {
         .data();
   }
 
+  /** Every site; mapped explicitly ({@link LatitudeJson}), as `ironkube regions` waits on it. */
   public List<LatResource<LatRegion>> regions() {
-    return readAll(ApiRequest.get("/regions"), new TypeReference<>() {});
+    return readAllPages(
+        ApiRequest.get("/regions"), r -> http.send(r, LatitudeJson::regions).items());
   }
 
-  /** Every plan with per-country stock and prices ({@code /plans} is not paginated). */
+  /**
+   * Every plan with per-country stock and prices ({@code /plans} is not paginated); mapped
+   * explicitly ({@link LatitudeJson}), as `ironkube plans` waits on it.
+   */
   public List<LatResource<LatPlan>> plans() {
-    return http.send(
-            ApiRequest.get("/plans"), new TypeReference<LatPage<LatResource<LatPlan>>>() {})
-        .items();
+    return http.send(ApiRequest.get("/plans"), LatitudeJson::plans).items();
   }
 
+  /** Every operating system; mapped explicitly ({@link LatitudeJson}), as `plans` waits on it. */
   public List<LatResource<LatOperatingSystem>> operatingSystems() {
-    return readAll(ApiRequest.get("/plans/operating_systems"), new TypeReference<>() {});
+    return readAllPages(
+        ApiRequest.get("/plans/operating_systems"),
+        r -> http.send(r, LatitudeJson::operatingSystems).items());
   }
 
   /** The project with exactly this name; the API's name filter is not guaranteed to be exact. */
@@ -260,11 +270,16 @@ public final class LatitudeClient {
 
   private <A> List<LatResource<A>> readAll(
       ApiRequest first, TypeReference<LatPage<LatResource<A>>> type) {
+    return readAllPages(first, request -> http.send(request, type).items());
+  }
+
+  private <A> List<LatResource<A>> readAllPages(
+      ApiRequest first, java.util.function.Function<ApiRequest, List<LatResource<A>>> onePage) {
     List<LatResource<A>> all = new ArrayList<>();
     String previousFirstId = null;
     for (int page = 1; page <= MAX_PAGES; page++) {
       ApiRequest request = first.withQuery("page[number]", page).withQuery("page[size]", pageSize);
-      List<LatResource<A>> items = http.send(request, type).items();
+      List<LatResource<A>> items = onePage.apply(request);
       if (items.isEmpty()) {
         return all;
       }

@@ -21,9 +21,14 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
   static final String KEY_HINT =
       "check LATITUDE_API_KEY, or create a key at https://www.latitude.sh/dashboard/api";
 
-  private final ObjectMapper mapper;
+  private final java.util.function.Supplier<ObjectMapper> mapper;
 
   LatitudeErrorDecoder(ObjectMapper mapper) {
+    this(() -> mapper);
+  }
+
+  /** With the transport's mapper, made when the first error needs reading. */
+  LatitudeErrorDecoder(java.util.function.Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 
@@ -69,7 +74,7 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
       return new LatErrors(null);
     }
     try {
-      return mapper.readValue(response.body(), LatErrors.class);
+      return mapper.get().readValue(response.body(), LatErrors.class);
     } catch (IOException e) {
       // Cloudflare's HTML error pages land here; the status still says enough.
       return new LatErrors(null);
