@@ -42,7 +42,7 @@ public final class ImageFactoryApi implements AutoCloseable {
           "(kernel|initramfs|cmdline-metal|metal|installer)-(amd64|arm64)"
               + "(\\.xz|\\.iso|\\.raw\\.xz|\\.raw\\.zst|\\.raw\\.gz|\\.raw|\\.qcow2|\\.tar"
               + "|-uki\\.efi|-secureboot-uki\\.efi)?");
-  static final List<String> VERSIONS = List.of("v1.9.6", "v1.10.7", "v1.11.5", "v1.12.0");
+  static final List<String> VERSIONS = FactoryVersions.all();
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Schematic> schematics = new ConcurrentHashMap<>();
@@ -83,7 +83,12 @@ public final class ImageFactoryApi implements AutoCloseable {
         createSchematic(exchange);
       }
     } else if (read && path.equals("/versions")) {
-      exchange.respond(200, "application/json", json.writeValueAsBytes(VERSIONS));
+      // json.Encoder.Encode, as upstream answers, ends the array with a newline.
+      exchange.respond(
+          200,
+          "application/json",
+          (json.writeValueAsString(VERSIONS) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } else if (read && path.startsWith("/pxe/")) {
       if (!faulted(exchange, "GET /pxe")) {
         pxe(exchange);

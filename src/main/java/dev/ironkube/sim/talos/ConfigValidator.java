@@ -149,6 +149,11 @@ final class ConfigValidator {
   }
 
   private String installDisk(JsonNode install, List<String> problems) {
+    if (install.isMissingNode() && DocumentKinds.minor(talosVersion) >= 14) {
+      // 1.14 installs from an UnattendedInstallConfig document or not at all (the Install sequence
+      // is skipped without machine.install): no section is no install, not an error.
+      return null;
+    }
     if (install.has("diskSelector")) {
       return ""; // Selectors match at install time; the fake accepts any selector.
     }
