@@ -65,6 +65,16 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
     AppliedConfig config;
     try {
       config = node.validator().validate(request.getData().toByteArray());
+    } catch (ConfigValidator.Incomplete e) {
+      if (!minor.apidServesMaintenance()) {
+        reply.onError(minor.invalidConfig(e.getMessage(), true).asRuntimeException());
+        return;
+      }
+      // Not complete for boot: taken, and the node keeps waiting in maintenance.
+      MaintenanceApply answer = MaintenanceApply.of(minor, request);
+      reply.onNext(request.getDryRun() ? answer.dryRun() : answer.reply());
+      reply.onCompleted();
+      return;
     } catch (ConfigValidator.InvalidConfig e) {
       reply.onError(minor.invalidConfig(e.getMessage(), true).asRuntimeException());
       return;

@@ -79,6 +79,15 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
     AppliedConfig config;
     try {
       config = node.validator().validate(request.getData().toByteArray());
+    } catch (ConfigValidator.Incomplete e) {
+      // v1alpha1_server.go, ApplyConfiguration (every supported tag, configured node).
+      reply.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription(
+                  "the applied machine configuration doesn't contain v1alpha1 config, did you mean"
+                      + " to patch the machine config instead?")
+              .asRuntimeException());
+      return;
     } catch (ConfigValidator.InvalidConfig e) {
       reply.onError(minor.invalidConfig(e.getMessage(), false).asRuntimeException());
       return;

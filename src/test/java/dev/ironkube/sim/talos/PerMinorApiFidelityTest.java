@@ -215,6 +215,38 @@ class PerMinorApiFidelityTest {
     }
   }
 
+  /**
+   * Documents without a v1alpha1 one are not complete for boot. 1.13+ maintenance takes them and
+   * keeps waiting (v1.13.9 internal/app/machined/pkg/controllers/config/acquire.go,
+   * stateMaintenance); a configured node refuses them (v1alpha1_server.go, ApplyConfiguration).
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("apidReleases")
+  void anIncompleteConfigKeepsA113NodeInMaintenance(String release) {
+    String hostnameOnly = "apiVersion: v1alpha1\nkind: HostnameConfig\nhostname: cp-1\n";
+    try (SimNodeFixture sim = new SimNodeFixture(TimeModel.instant(), Faults.none(), release);
+        RawTalosStubs raw = RawTalosStubs.maintenance(sim.ip, sim.node.port(), sim.polling())) {
+      var message = raw.machine().applyConfiguration(apply(hostnameOnly, Mode.AUTO)).getMessages(0);
+      assertThat(message.getMode()).isEqualTo(Mode.NO_REBOOT);
+      assertThat(sim.node.mode()).isEqualTo(TalosNodeFake.Mode.MAINTENANCE);
+
+      raw.machine().applyConfiguration(apply(sim.config().yaml(), Mode.AUTO));
+      sim.adminClient().awaitSecure(WAIT);
+      try (RawTalosStubs secure =
+          RawTalosStubs.mutual(sim.ip, sim.node.port(), TestPki.admin(sim.osCa), sim.polling())) {
+        assertThatThrownBy(
+                () -> secure.machine().applyConfiguration(apply(hostnameOnly, Mode.AUTO)))
+            .isInstanceOfSatisfying(
+                StatusRuntimeException.class,
+                e -> {
+                  assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                  assertThat(e.getStatus().getDescription())
+                      .startsWith("the applied machine configuration doesn't contain v1alpha1");
+                });
+      }
+    }
+  }
+
   static Stream<String> apidReleases() {
     return Stream.of("v1.13.9", "v1.14.6");
   }
