@@ -139,11 +139,11 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
   public void etcdMemberList(
       EtcdMemberListRequest request, StreamObserver<EtcdMemberListResponse> reply) {
     if (minor.apidServesMaintenance()) {
-      // Allowed for the reader, but no etcd runs before a config: as on a configured node whose
-      // etcd is down.
+      // Allowed for the reader, but machinehelper.CheckControlplane finds no MachineType resource
+      // before a config (v1.13.9 internal/app/internal/machinehelper/machinehelper.go).
       reply.onError(
-          Status.UNAVAILABLE
-              .withDescription("etcd is not running on this node")
+          Status.UNIMPLEMENTED
+              .withDescription("machine type is not set, cannot use member list API")
               .asRuntimeException());
     } else {
       undefined("EtcdMemberList", reply);

@@ -157,6 +157,14 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   @Override
   public void etcdMemberList(
       EtcdMemberListRequest request, StreamObserver<EtcdMemberListResponse> reply) {
+    if (!node.appliedConfig().orElseThrow().controlPlane()) {
+      // checkControlplane("member list") in every supported release (v1alpha1_server.go).
+      reply.onError(
+          Status.UNIMPLEMENTED
+              .withDescription("member list is only available on control plane nodes")
+              .asRuntimeException());
+      return;
+    }
     if (!node.etcdRunning()) {
       reply.onError(
           Status.UNAVAILABLE

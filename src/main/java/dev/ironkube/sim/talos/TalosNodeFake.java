@@ -64,8 +64,12 @@ public final class TalosNodeFake implements AutoCloseable {
   /** How often a booting worker asks the control planes' trustd for its certificate again. */
   private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
-  /** The Kubernetes version the simulated control plane reports. */
+  /** The Kubernetes version the control plane reports when the config names no kubelet image. */
   static final String KUBERNETES_VERSION = "v1.34.1";
+
+  /** The kubelet image's tag: the Kubernetes version the config runs (machine.kubelet.image). */
+  private static final java.util.regex.Pattern KUBELET_TAG =
+      java.util.regex.Pattern.compile("ghcr\\.io/siderolabs/kubelet:(v\\d+\\.\\d+\\.\\d+)");
 
   private final InetAddress address;
   private final List<SimDisk> disks;
@@ -515,7 +519,7 @@ public final class TalosNodeFake implements AutoCloseable {
                 address,
                 kubernetesPort,
                 hostname(),
-                KUBERNETES_VERSION,
+                kubernetesVersion(),
                 cert.certificate(),
                 cert.key(),
                 config.k8sCa().certificate(),
@@ -524,6 +528,11 @@ public final class TalosNodeFake implements AutoCloseable {
     if (shared == null) {
       kubernetes.state().ifPresent(state -> cluster.kubernetesStarted(this, state));
     }
+  }
+
+  private String kubernetesVersion() {
+    var m = KUBELET_TAG.matcher(new String(config.raw(), java.nio.charset.StandardCharsets.UTF_8));
+    return m.find() ? m.group(1) : KUBERNETES_VERSION;
   }
 
   private void stopKubernetes() {

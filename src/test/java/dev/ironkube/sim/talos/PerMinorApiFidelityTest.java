@@ -91,6 +91,17 @@ class PerMinorApiFidelityTest {
         Status.Code.PERMISSION_DENIED,
         "not authorized"),
     new Row(
+        "EtcdMemberList",
+        s ->
+            s.machine()
+                .etcdMemberList(
+                    dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest
+                        .getDefaultInstance()),
+        Status.Code.UNIMPLEMENTED,
+        "method EtcdMemberList not implemented",
+        Status.Code.UNIMPLEMENTED,
+        "machine type is not set, cannot use member list API"),
+    new Row(
         "Reset",
         s -> s.machine().reset(ResetRequest.getDefaultInstance()),
         Status.Code.UNIMPLEMENTED,
@@ -284,6 +295,11 @@ class PerMinorApiFidelityTest {
           assertThat(message.getMode()).isEqualTo(Mode.REBOOT);
           assertThat(message.getModeDetails()).isEqualTo("Applied configuration with a reboot");
         }
+      }
+      // After the reboot (if any), AUTO applies in place (1.14: always NO_REBOOT).
+      sim.adminClient().awaitSecure(WAIT);
+      try (RawTalosStubs raw =
+          RawTalosStubs.mutual(sim.ip, sim.node.port(), TestPki.admin(sim.osCa), sim.polling())) {
         var auto = raw.machine().applyConfiguration(apply(sim.config().yaml(), Mode.AUTO));
         assertThat(auto.getMessages(0).getMode()).isEqualTo(Mode.NO_REBOOT);
       }
