@@ -112,7 +112,12 @@ public final class SettingsCatalogue {
         null,
         STRUCTURED,
         "node pools: a list of {name, role, count, plan, region}; see the README");
-    add(TALOS_VERSION, "IRONKUBE_TALOS_VERSION", "v1.11.6", STRING, "Talos version to boot");
+    add(
+        TALOS_VERSION,
+        "IRONKUBE_TALOS_VERSION",
+        TalosReleases.current().newestPatch(),
+        STRING,
+        "Talos version to boot");
     add(SCHEMATIC_ID, "IRONKUBE_SCHEMATIC_ID", null, STRING, "Image Factory schematic id");
     add(
         EXTENSIONS,
@@ -121,7 +126,12 @@ public final class SettingsCatalogue {
         LIST,
         "system extensions of the schematic created when no id is given");
     add(INSTALL_DISK, "", null, STRING, "install disk; chosen from the node's disks when absent");
-    add(KUBERNETES_VERSION, "", null, STRING, "Kubernetes version; Talos's default when absent");
+    add(
+        KUBERNETES_VERSION,
+        "",
+        null,
+        STRING,
+        "Kubernetes version; the Talos release's default when absent (its support matrix bounds it)");
     add(POD_SUBNET, "", "10.244.0.0/16", CIDR, "pod network");
     add(SERVICE_SUBNET, "", "10.96.0.0/12", CIDR, "service network");
     add(

@@ -11,7 +11,8 @@ public final class SettingsValidator {
   private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,18}[a-z0-9])?");
 
   private static final Pattern TALOS_VERSION = Pattern.compile("v1\\.(\\d+)\\.(\\d+)");
-  public static final List<String> SUPPORTED_TALOS_MINORS = List.of("1.11", "1.12", "1.13");
+  private static final Pattern KUBERNETES_VERSION = Pattern.compile("v?1\\.(\\d+)\\.(\\d+)");
+  public static final List<String> SUPPORTED_TALOS_MINORS = TalosReleases.minors();
 
   private SettingsValidator() {}
 
@@ -24,6 +25,14 @@ public final class SettingsValidator {
       settings.get(def.path()).ifPresent(raw -> check(def, raw, problems));
     }
     settings.get(SettingsCatalogue.TALOS_VERSION).ifPresent(v -> checkTalos(v, problems));
+    settings
+        .get(SettingsCatalogue.TALOS_VERSION)
+        .flatMap(SettingsValidator::release)
+        .ifPresent(
+            release ->
+                settings
+                    .get(SettingsCatalogue.KUBERNETES_VERSION)
+                    .ifPresent(k -> checkKubernetes(release, k, problems)));
     problems.addAll(NodePools.problems(settings));
     if ("scaleway".equals(settings.get(SettingsCatalogue.PROVIDER).orElse(""))
         && !settings.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
@@ -107,13 +116,50 @@ public final class SettingsValidator {
     }
   }
 
+  /** The support-matrix row of a well-formed, supported Talos version. */
+  private static java.util.Optional<TalosReleases> release(String talosVersion) {
+    var m = TALOS_VERSION.matcher(talosVersion);
+    return m.matches()
+        ? TalosReleases.of(Integer.parseInt(m.group(1)))
+        : java.util.Optional.empty();
+  }
+
+  /** Talos runs only the Kubernetes minors of its support matrix; say which, by name. */
+  private static void checkKubernetes(
+      TalosReleases release, String kubernetes, List<Problem> problems) {
+    var m = KUBERNETES_VERSION.matcher(kubernetes);
+    if (!m.matches()) {
+      problems.add(
+          new Problem(
+              SettingsCatalogue.KUBERNETES_VERSION,
+              "'" + kubernetes + "' is not a Kubernetes version; write it like 1.37.1"));
+      return;
+    }
+    if (!release.supportsKubernetes(Integer.parseInt(m.group(1)))) {
+      problems.add(
+          new Problem(
+              SettingsCatalogue.KUBERNETES_VERSION,
+              "Kubernetes "
+                  + kubernetes
+                  + " is not supported by Talos 1."
+                  + release.minor()
+                  + ", which runs Kubernetes "
+                  + release.kubernetesRange()
+                  + "; leave it unset for "
+                  + release.defaultKubernetes()));
+    }
+  }
+
   private static void checkTalos(String version, List<Problem> problems) {
     var m = TALOS_VERSION.matcher(version);
     if (!m.matches()) {
       problems.add(
           new Problem(
               SettingsCatalogue.TALOS_VERSION,
-              "'" + version + "' is not a Talos version; write it like v1.11.6"));
+              "'"
+                  + version
+                  + "' is not a Talos version; write it like "
+                  + TalosReleases.current().newestPatch()));
       return;
     }
     String minor = "1." + m.group(1);

@@ -159,7 +159,16 @@ class BadInputTest {
             List.of(),
             List.of("provision", "--simulate", "--yes", "--talos-version", "latest"),
             ExitCodes.INVALID_INPUT,
-            "v1.11.6"));
+            "v1.14.6"));
+    c.add(
+        new Case(
+            "Kubernetes outside the chosen Talos release's support matrix",
+            "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  kubernetes:\n"
+                + "    version: 1.37.1\n",
+            List.of(),
+            List.of("provision", "--simulate", "--yes", "--talos-version", "v1.11.6"),
+            ExitCodes.INVALID_INPUT,
+            "is not supported by Talos 1.11, which runs Kubernetes 1.29–1.34"));
     c.add(
         new Case(
             "unknown provider",

@@ -49,7 +49,8 @@ class TalosEndToEndTest {
     String address = tc.endpoints().get(0);
     var identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
     try (TalosClient talos = TalosClient.secure(address, identity)) {
-      assertThat(talos.version().tag()).isEqualTo("v1.11.6");
+      assertThat(talos.version().tag())
+          .isEqualTo(dev.ironkube.settings.TalosReleases.current().newestPatch());
       assertThat(talos.serviceList()).anyMatch(s -> s.id().equals("etcd") && s.runningAndHealthy());
     }
 
@@ -58,6 +59,31 @@ class TalosEndToEndTest {
     assertThat(kubeconfig).contains("https://" + address + ":6443");
     var probe = KubeApiProbe.fromKubeconfig(kubeconfig).version();
     assertThat(probe).isPresent();
+  }
+
+  /**
+   * One provision per supported minor, each node behaving as its release does (see
+   * PerMinorApiFidelityTest): the client must cope with 1.11/1.12's Version refusal in maintenance
+   * (COSI fallback) as well as 1.13+'s apid maintenance and NO_REBOOT apply.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"v1.11.6", "v1.12.12", "v1.13.10", "v1.14.6"})
+  void provisionsOnEverySupportedMinor(String release) throws Exception {
+    cli = new CliRun(new Faults(7));
+    CliRun.Result r =
+        cli.run("provision", "--simulate", "--yes", "--name", "tal", "--talos-version", release);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    if (release.startsWith("v1.11.")) {
+      assertThat(r.err()).contains("out of community support");
+    } else {
+      assertThat(r.err()).doesNotContain("out of community support");
+    }
+    Talosconfig tc = Talosconfig.read(cluster("talosconfig"));
+    var identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
+    try (TalosClient talos = TalosClient.secure(tc.endpoints().get(0), identity)) {
+      assertThat(talos.version().tag()).isEqualTo(release);
+    }
   }
 
   @Test

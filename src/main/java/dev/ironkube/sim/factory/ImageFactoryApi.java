@@ -48,25 +48,7 @@ public final class ImageFactoryApi implements AutoCloseable {
           "(kernel|initramfs|cmdline-metal|metal|installer)-(amd64|arm64)"
               + "(\\.xz|\\.iso|\\.raw\\.xz|\\.raw\\.zst|\\.raw\\.gz|\\.raw|\\.qcow2|\\.tar"
               + "|-uki\\.efi|-secureboot-uki\\.efi)?");
-
-  /**
-   * Every release the factory builds, oldest first: each minor from v1.9 to v1.14 with every patch
-   * up to the newest one reference/versions-2026-12.md records (1.14.6, 1.13.10, 1.12.12, 1.11.6;
-   * 1.10.7 and 1.9.6 as the factory listed them before). The factory's {@code GET /versions}
-   * answers a JSON array of version strings (reference/talos.md, "Versions").
-   */
-  static final List<String> VERSIONS = releases();
-
-  private static List<String> releases() {
-    int[][] newestPatch = {{9, 6}, {10, 7}, {11, 6}, {12, 12}, {13, 10}, {14, 6}};
-    List<String> all = new java.util.ArrayList<>();
-    for (int[] minor : newestPatch) {
-      for (int patch = 0; patch <= minor[1]; patch++) {
-        all.add("v1." + minor[0] + "." + patch);
-      }
-    }
-    return List.copyOf(all);
-  }
+  static final List<String> VERSIONS = FactoryVersions.all();
 
   private final ObjectMapper json = new ObjectMapper();
   private final Map<String, Schematic> schematics = new ConcurrentHashMap<>();
@@ -107,7 +89,12 @@ public final class ImageFactoryApi implements AutoCloseable {
         createSchematic(exchange);
       }
     } else if (read && path.equals("/versions")) {
-      exchange.respond(200, "application/json", json.writeValueAsBytes(VERSIONS));
+      // json.Encoder.Encode, as upstream answers, ends the array with a newline.
+      exchange.respond(
+          200,
+          "application/json",
+          (json.writeValueAsString(VERSIONS) + "\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     } else if (read && path.startsWith("/pxe/")) {
       if (!faulted(exchange, "GET /pxe")) {
         pxe(exchange);

@@ -12,7 +12,8 @@ import java.util.List;
  * @param osCa machine.ca: apid's issuer and the root client certificates must chain to
  * @param k8sCa cluster.ca: issuer of the Kubernetes API certificate and the admin kubeconfig
  * @param certSans machine.certSANs, added to apid's certificate
- * @param installDisk machine.install.disk, or empty when a selector was used
+ * @param installDisk machine.install.disk, empty when a selector was used, null when the config has
+ *     no machine.install (accepted from 1.14 on)
  * @param documentKinds kinds of the non-legacy documents, in order
  * @param hostname the hostname the config sets, or empty when it sets none
  */
@@ -27,6 +28,11 @@ public record AppliedConfig(
     String installDisk,
     List<String> documentKinds,
     String hostname) {
+
+  /** Whether the config carries machine.install, so that applying it installs and reboots. */
+  public boolean installs() {
+    return installDisk != null;
+  }
 
   public boolean controlPlane() {
     return !"worker".equals(machineType);

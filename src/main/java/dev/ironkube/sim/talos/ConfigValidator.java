@@ -86,7 +86,10 @@ final class ConfigValidator {
       }
     }
     if (legacy == null) {
-      throw new InvalidConfig(List.of("the v1alpha1 machine config document is missing"));
+      if (!problems.isEmpty()) {
+        throw new InvalidConfig(problems);
+      }
+      throw new Incomplete();
     }
     AppliedConfig config = checkLegacy(raw, legacy, kinds, documentHostname, problems);
     if (!problems.isEmpty()) {
@@ -149,6 +152,11 @@ final class ConfigValidator {
   }
 
   private String installDisk(JsonNode install, List<String> problems) {
+    if (install.isMissingNode() && DocumentKinds.minor(talosVersion) >= 14) {
+      // 1.14 installs from an UnattendedInstallConfig document or not at all (the Install sequence
+      // is skipped without machine.install): no section is no install, not an error.
+      return null;
+    }
     if (install.has("diskSelector")) {
       return ""; // Selectors match at install time; the fake accepts any selector.
     }
@@ -212,9 +220,20 @@ final class ConfigValidator {
   }
 
   /** The config failed validation; the message lists every problem, never a value of a key. */
-  static final class InvalidConfig extends RuntimeException {
+  static class InvalidConfig extends RuntimeException {
     InvalidConfig(List<String> problems) {
       super("invalid machine config: " + String.join("; ", problems));
+    }
+  }
+
+  /**
+   * Valid documents but no v1alpha1 one: not complete for boot. A configured node refuses it; a
+   * 1.13+ node in maintenance takes it and stays in maintenance (acquire.go, stateMaintenance:
+   * "incomplete config, keep waiting").
+   */
+  static final class Incomplete extends InvalidConfig {
+    Incomplete() {
+      super(List.of("the v1alpha1 machine config document is missing"));
     }
   }
 }

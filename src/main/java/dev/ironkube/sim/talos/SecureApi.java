@@ -3,7 +3,6 @@ package dev.ironkube.sim.talos;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Empty;
 import dev.ironkube.talos.api.proto.common.Data;
-import dev.ironkube.talos.api.proto.machine.ApplyConfiguration;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationResponse;
 import dev.ironkube.talos.api.proto.machine.Bootstrap;
@@ -34,9 +33,11 @@ import java.util.UUID;
 /** The machine API of a configured node, behind mTLS and {@link AdminRoles}. */
 final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   private final TalosNodeFake node;
+  private final TalosMinor minor;
 
   SecureApi(TalosNodeFake node) {
     this.node = node;
+    this.minor = TalosMinor.of(node.talosVersion());
   }
 
   static VersionResponse version(String tag) {
@@ -61,32 +62,69 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
     reply.onCompleted();
   }
 
-  /** A configured node takes a new config in place; the fake does not model reboot-needed. */
+  /**
+   * A configured node takes a new config in place, or reboots into it in REBOOT mode (which 1.14
+   * refuses); see {@link MaintenanceApply#configured}.
+   */
   @Override
   public void applyConfiguration(
       ApplyConfigurationRequest request, StreamObserver<ApplyConfigurationResponse> reply) {
-    try {
-      AppliedConfig config = node.validator().validate(request.getData().toByteArray());
-      if (!request.getDryRun()) {
-        node.replaceConfig(config);
+    if (request.getMode() == ApplyConfigurationRequest.Mode.REBOOT) {
+      Status refused = minor.configuredRebootModeRefusal();
+      if (refused != null) {
+        reply.onError(refused.asRuntimeException());
+        return;
       }
+    }
+    AppliedConfig config;
+    try {
+      config = node.validator().validate(request.getData().toByteArray());
+    } catch (ConfigValidator.Incomplete e) {
+      // v1alpha1_server.go, ApplyConfiguration (every supported tag, configured node).
+      reply.onError(
+          Status.INVALID_ARGUMENT
+              .withDescription(
+                  "the applied machine configuration doesn't contain v1alpha1 config, did you mean"
+                      + " to patch the machine config instead?")
+              .asRuntimeException());
+      return;
     } catch (ConfigValidator.InvalidConfig e) {
-      reply.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
+      reply.onError(minor.invalidConfig(e.getMessage(), false).asRuntimeException());
       return;
     }
-    reply.onNext(
-        ApplyConfigurationResponse.newBuilder()
-            .addMessages(
-                ApplyConfiguration.newBuilder()
-                    .setMode(ApplyConfigurationRequest.Mode.NO_REBOOT)
-                    .setModeDetails("Applied configuration without a reboot"))
-            .build());
+    MaintenanceApply answer = MaintenanceApply.configured(request);
+    if (request.getDryRun()) {
+      reply.onNext(answer.dryRun());
+      reply.onCompleted();
+      return;
+    }
+    if (answer.reboots()) {
+      // Persisted, then the reboot sequence runs after the answer has left.
+      reply.onNext(answer.reply());
+      reply.onCompleted();
+      node.replaceConfig(config);
+      node.reboot();
+      return;
+    }
+    if (!answer.staged()) {
+      node.replaceConfig(config);
+    }
+    reply.onNext(answer.reply());
     reply.onCompleted();
   }
 
   @Override
   public void bootstrap(BootstrapRequest request, StreamObserver<BootstrapResponse> reply) {
     Status refusal = node.bootstrap();
+    if (refusal == TalosNodeFake.TIME_NOT_SYNCED) {
+      // Upstream blocks on the time-sync condition (5 s) before answering; so does the fake.
+      try {
+        Thread.sleep(node.timeSyncWait());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      refusal = node.bootstrap();
+    }
     if (refusal != null) {
       reply.onError(refusal.asRuntimeException());
       return;
@@ -108,10 +146,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   public void kubeconfig(Empty request, StreamObserver<Data> reply) {
     AppliedConfig config = node.appliedConfig().orElseThrow();
     if (!config.controlPlane()) {
-      reply.onError(
-          Status.UNIMPLEMENTED
-              .withDescription("kubeconfig is only available on control plane nodes")
-              .asRuntimeException());
+      reply.onError(minor.workerKubeconfigRefusal().asRuntimeException());
       return;
     }
     byte[] archive = KubeconfigBundle.tarGz("kubeconfig", KubeconfigBundle.kubeconfig(config));
@@ -122,6 +157,14 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   @Override
   public void etcdMemberList(
       EtcdMemberListRequest request, StreamObserver<EtcdMemberListResponse> reply) {
+    if (!node.appliedConfig().orElseThrow().controlPlane()) {
+      // checkControlplane("member list") in every supported release (v1alpha1_server.go).
+      reply.onError(
+          Status.UNIMPLEMENTED
+              .withDescription("member list is only available on control plane nodes")
+              .asRuntimeException());
+      return;
+    }
     if (!node.etcdRunning()) {
       reply.onError(
           Status.UNAVAILABLE

@@ -25,12 +25,14 @@ final class ServiceTimeline {
   private final Duration servicesStart;
   private final Duration etcdStart;
   private final Duration kubeletReady;
+  private final Duration timeSync;
   private final Set<String> neverHealthy;
 
   ServiceTimeline(TimeModel time, Set<String> neverHealthy) {
     this.servicesStart = time.duration("talos.services.start", Duration.ofSeconds(15));
     this.etcdStart = time.duration("talos.etcd.start", Duration.ofSeconds(20));
     this.kubeletReady = time.duration("talos.kubelet.ready", Duration.ofSeconds(30));
+    this.timeSync = time.duration("talos.timesync", Duration.ofSeconds(5));
     this.neverHealthy = Set.copyOf(neverHealthy);
   }
 
@@ -39,9 +41,34 @@ final class ServiceTimeline {
     return now - bootedAtNanos >= servicesStart.toNanos();
   }
 
+  /** Whether timed has synced the clock; Bootstrap refuses before ("time is not in sync yet"). */
+  boolean timeSynced(long bootedAtNanos, long now) {
+    return now >= timeSyncedAt(bootedAtNanos);
+  }
+
+  long timeSyncedAt(long bootedAtNanos) {
+    return bootedAtNanos + timeSync.toNanos();
+  }
+
+  /**
+   * The services of a 1.13+ node in maintenance mode, which ServiceList answers for the reader
+   * role: the early services of the Initialize sequence (v1.13.9
+   * internal/app/machined/pkg/runtime/v1alpha1/v1alpha1_sequencer.go: udevd, machined, apid,
+   * auditd, syslogd, containerd, dashboard). Services without a health check report unknown.
+   */
+  static List<ServiceInfo> maintenance() {
+    List<ServiceInfo> out = new ArrayList<>();
+    for (String id :
+        List.of("apid", "auditd", "containerd", "dashboard", "machined", "syslogd", "udevd")) {
+      boolean checked = Set.of("apid", "containerd", "machined", "udevd").contains(id);
+      out.add(info(id, "Running", checked, !checked, checked ? "Health check successful" : ""));
+    }
+    return out;
+  }
+
   /** When Talos starts accepting Bootstrap on a node booted at {@code bootedAtNanos}. */
   long bootstrapReadyAt(long bootedAtNanos) {
-    return bootedAtNanos + servicesStart.toNanos();
+    return bootedAtNanos + Math.max(servicesStart.toNanos(), timeSync.toNanos());
   }
 
   /** When etcd and kubelet (and so every core service) turn healthy on the bootstrap node. */

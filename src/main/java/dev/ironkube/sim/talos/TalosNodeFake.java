@@ -64,14 +64,19 @@ public final class TalosNodeFake implements AutoCloseable {
   /** How often a booting worker asks the control planes' trustd for its certificate again. */
   private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
-  /** The Kubernetes version the simulated control plane reports. */
+  /** The Kubernetes version the control plane reports when the config names no kubelet image. */
   static final String KUBERNETES_VERSION = "v1.34.1";
+
+  /** The kubelet image's tag: the Kubernetes version the config runs (machine.kubelet.image). */
+  private static final java.util.regex.Pattern KUBELET_TAG =
+      java.util.regex.Pattern.compile("ghcr\\.io/siderolabs/kubelet:(v\\d+\\.\\d+\\.\\d+)");
 
   private final InetAddress address;
   private final List<SimDisk> disks;
   private final TimeModel time;
   private final Faults faults;
   private final String talosVersion;
+  private final TalosMinor minor;
   private final ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
   private final int kubernetesPort;
@@ -118,6 +123,7 @@ public final class TalosNodeFake implements AutoCloseable {
     this.time = time;
     this.faults = faults;
     this.talosVersion = talosVersion;
+    this.minor = TalosMinor.of(talosVersion);
     this.kubernetesPort = kubernetesPort;
     this.validator = new ConfigValidator(this.disks, talosVersion);
     this.clusters = new TalosClusters(time);
@@ -242,7 +248,12 @@ public final class TalosNodeFake implements AutoCloseable {
     Server old = server;
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
-    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
+    // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
+    // the booted image carries on and apid comes back with the config's certificates.
+    Duration reboot =
+        minor.skipsInstallWithoutInstallSection() && !applied.installs()
+            ? time.duration("talos.apid.restart", Duration.ofSeconds(2))
+            : time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
   }
 
@@ -299,14 +310,33 @@ public final class TalosNodeFake implements AutoCloseable {
     return cluster != null && cluster.onlyEtcdMember(this);
   }
 
-  /** null when bootstrap proceeds, else the status the real node answers with. */
+  /**
+   * Answered by {@link #bootstrap} while the node's clock is not in sync yet: the caller waits as
+   * upstream does (up to {@link #timeSyncWait}) and asks again.
+   */
+  static final Status TIME_NOT_SYNCED =
+      Status.FAILED_PRECONDITION.withDescription("time is not in sync yet");
+
+  /**
+   * null when bootstrap proceeds, else the status the real node answers with, checked in upstream's
+   * order (v1alpha1_server.go, Bootstrap, every supported tag): CRI up ("bootstrap is not available
+   * yet"), control plane (per release, {@link TalosMinor#workerBootstrapRefusal}), time in sync
+   * ({@link #TIME_NOT_SYNCED}), etcd data directory empty (AlreadyExists).
+   */
   synchronized Status bootstrap() {
     if (mode != Mode.CONFIGURED) {
       return Status.UNAVAILABLE.withDescription("node is rebooting");
     }
+    long now = System.nanoTime();
+    boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
+    if (injected || !timeline.readyForBootstrap(bootedAt, now)) {
+      return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
+    }
     if (!config.controlPlane()) {
-      return Status.FAILED_PRECONDITION.withDescription(
-          "bootstrap can only be performed on a control plane node");
+      return minor.workerBootstrapRefusal();
+    }
+    if (!timeline.timeSynced(bootedAt, now)) {
+      return TIME_NOT_SYNCED;
     }
     if (bootstrapped) {
       return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
@@ -314,10 +344,6 @@ public final class TalosNodeFake implements AutoCloseable {
     Status joining = cluster.bootstrapRefusal(this);
     if (joining != null) {
       return joining;
-    }
-    boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
-    if (injected || !timeline.readyForBootstrap(bootedAt, System.nanoTime())) {
-      return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
     }
     bootstrapped = true;
     etcdSince = System.nanoTime();
@@ -328,6 +354,16 @@ public final class TalosNodeFake implements AutoCloseable {
     // once the CNI from the inline manifests runs, which this event does not wait for.
     events.record(SimEvents.KUBERNETES_READY, subject);
     return null;
+  }
+
+  /**
+   * How long Bootstrap waits for time sync before refusing: upstream waits on the sync condition
+   * with a 5 s timeout; the wait ends early when the clock syncs sooner.
+   */
+  synchronized Duration timeSyncWait() {
+    long untilSync = timeline.timeSyncedAt(bootedAt) - System.nanoTime();
+    Duration cap = time.duration("talos.timesync.wait", Duration.ofSeconds(5));
+    return Duration.ofNanos(Math.max(0, Math.min(untilSync, cap.toNanos())));
   }
 
   synchronized List<ServiceInfo> services() {
@@ -485,7 +521,7 @@ public final class TalosNodeFake implements AutoCloseable {
                 address,
                 kubernetesPort,
                 hostname(),
-                KUBERNETES_VERSION,
+                kubernetesVersion(),
                 cert.certificate(),
                 cert.key(),
                 config.k8sCa().certificate(),
@@ -494,6 +530,11 @@ public final class TalosNodeFake implements AutoCloseable {
     if (shared == null) {
       kubernetes.state().ifPresent(state -> cluster.kubernetesStarted(this, state));
     }
+  }
+
+  private String kubernetesVersion() {
+    var m = KUBELET_TAG.matcher(new String(config.raw(), java.nio.charset.StandardCharsets.UTF_8));
+    return m.find() ? m.group(1) : KUBERNETES_VERSION;
   }
 
   private void stopKubernetes() {

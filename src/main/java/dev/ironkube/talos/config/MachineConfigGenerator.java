@@ -58,6 +58,19 @@ public final class MachineConfigGenerator {
               ? hostname.with("auto", "stable")
               : hostname.with("hostname", input.hostname()));
     }
+    if (version.usesRegistryMirrorDocument()) {
+      InstallerImage installer = InstallerImage.parse(input.installerImage());
+      installer
+          .plainHttpEndpoint()
+          .ifPresent(
+              endpoint ->
+                  documents.add(
+                      Yaml.map()
+                          .with("apiVersion", "v1alpha1")
+                          .with("kind", "RegistryMirrorConfig")
+                          .with("name", installer.plainHttpRegistry().orElseThrow())
+                          .with("endpoints", List.of(Yaml.map().with("url", endpoint)))));
+    }
     documents.addAll(FirewallDocuments.build(input));
     return documents;
   }

@@ -2,6 +2,7 @@ package dev.ironkube.talos.config;
 
 import dev.ironkube.talos.pki.SecretsBundle;
 import dev.ironkube.talos.pki.TalosPem;
+import java.util.List;
 
 /** The v1alpha1 {@code machine} section, field for field as talosctl's generator writes it. */
 final class MachineSection {
@@ -32,11 +33,27 @@ final class MachineSection {
           "network",
           in.hostname() == null ? Yaml.map() : Yaml.map().with("hostname", in.hostname()));
     }
+    InstallerImage installer = InstallerImage.parse(in.installerImage());
+    if (!version.usesRegistryMirrorDocument()) {
+      installer
+          .plainHttpEndpoint()
+          .ifPresent(
+              endpoint ->
+                  machine.with(
+                      "registries",
+                      Yaml.map()
+                          .with(
+                              "mirrors",
+                              Yaml.map()
+                                  .with(
+                                      installer.plainHttpRegistry().orElseThrow(),
+                                      Yaml.map().with("endpoints", List.of(endpoint))))));
+    }
     machine.with(
         "install",
         Yaml.map()
             .with("disk", in.installDisk())
-            .with("image", in.installerImage())
+            .with("image", installer.reference())
             .with("wipe", false)
             .withIf(version.hasGrubUkiCmdline(), "grubUseUKICmdline", true));
     machine.with("features", features(version, in));

@@ -1,6 +1,7 @@
 package dev.ironkube.talos.config;
 
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.TalosReleases;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -11,9 +12,10 @@ import java.util.regex.Pattern;
  * fields and document kinds, so the target release decides the exact document and field set.
  */
 public enum TalosVersion {
-  V1_11(11, "1.34.1"),
-  V1_12(12, "1.35.4"),
-  V1_13(13, "1.36.3");
+  V1_11(11),
+  V1_12(12),
+  V1_13(13),
+  V1_14(14);
 
   private static final Pattern VERSION =
       Pattern.compile("v?1\\.(\\d+)(\\.\\d+)?(-[0-9A-Za-z.-]+)?");
@@ -21,14 +23,34 @@ public enum TalosVersion {
   private final int minor;
   private final String defaultKubernetesVersion;
 
-  TalosVersion(int minor, String defaultKubernetesVersion) {
+  TalosVersion(int minor) {
     this.minor = minor;
-    this.defaultKubernetesVersion = defaultKubernetesVersion;
+    this.defaultKubernetesVersion = TalosReleases.of(minor).orElseThrow().defaultKubernetes();
   }
 
   /** "v1.11", the form used in file names and messages. */
   public String contract() {
     return "v1." + minor;
+  }
+
+  public int minor() {
+    return minor;
+  }
+
+  /**
+   * The config contract ironkube renders for this release. 1.14's generator moved most of v1alpha1
+   * into multi-documents (KubeClusterConfig, KubeletConfig, UnattendedInstallConfig, ...:
+   * v1.14.0-rc.1 pkg/machinery/config/contract.go, MultidocKubernetesConfigSupported and friends)
+   * that ironkube does not write yet; a 1.14 node accepts the 1.13 contract, which is what {@code
+   * talosctl gen config --talos-version v1.13} produces, so 1.14 gets that.
+   */
+  public TalosVersion configContract() {
+    return this == V1_14 ? V1_13 : this;
+  }
+
+  /** Whether Talos has left community support for this release (a notice, not an error). */
+  public boolean outOfCommunitySupport() {
+    return !TalosReleases.of(minor).orElseThrow().communitySupported();
   }
 
   /** constants.DefaultKubernetesVersion at the newest patch of this release. */
@@ -52,6 +74,14 @@ public enum TalosVersion {
   /** The 1.12 generator stopped copying the endpoint host into apiServer.certSANs. */
   boolean copiesEndpointIntoApiServerSans() {
     return minor <= 11;
+  }
+
+  /**
+   * 1.12 moved registry mirrors from machine.registries into RegistryMirrorConfig documents (the
+   * 1.12 schema has no machine.registries).
+   */
+  boolean usesRegistryMirrorDocument() {
+    return minor >= 12;
   }
 
   /** 1.12 added machine.install.grubUseUKICmdline and the generator writes true. */

@@ -31,10 +31,14 @@ public record ImageFactoryUrls(URI factoryBase, URI pxeBase) {
 
   /**
    * The installer image for {@code machine.install.image}: the platform-specific form the Talos
-   * 1.10+ docs use.
+   * 1.10+ docs use. A factory overridden to plain {@code http://} keeps its scheme as a prefix, so
+   * the config generator can tell Talos to pull that registry over HTTP (see {@code
+   * dev.ironkube.talos.config.InstallerImage}); an image reference alone would be pulled over
+   * HTTPS.
    */
   public String installerImage(String schematicId, String version) {
-    return registry() + "/metal-installer/" + schematicId + ":" + v(version);
+    String prefix = "http".equals(factoryBase.getScheme()) ? "http://" : "";
+    return prefix + registry() + "/metal-installer/" + schematicId + ":" + v(version);
   }
 
   /** The older installer form, still served, for Talos releases before 1.10. */

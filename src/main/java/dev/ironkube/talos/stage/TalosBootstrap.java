@@ -145,6 +145,16 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
 
   @Override
   public void prepareSecrets() {
+    TalosVersion talos = version();
+    if (talos.outOfCommunitySupport()) {
+      progress.warn(
+          "Talos "
+              + settings.require(TALOS_VERSION)
+              + " is out of community support (Talos 1."
+              + talos.minor()
+              + " gets no more fixes); consider "
+              + dev.ironkube.settings.TalosReleases.current().newestPatch());
+    }
     Progress.Step step = progress.step("Generating secrets bundle");
     secrets.bundle();
     boolean existed = !secrets.generatedHere();

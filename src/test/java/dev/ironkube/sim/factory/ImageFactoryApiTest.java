@@ -24,6 +24,31 @@ class ImageFactoryApiTest {
     dc.close();
   }
 
+  /**
+   * upstream image-factory internal/artifacts/versions.go: every release from minTalosVersion
+   * 1.2.0, ascending, pre-releases only of the newest minor; meta.go encodes them with json.Encoder
+   * (a trailing newline).
+   */
+  @Test
+  void versions_list_every_release_from_1_2_0_up_to_the_newest_ascending() throws Exception {
+    SimHttp.Answer answer = http.get("/versions");
+    assertThat(answer.status()).isEqualTo(200);
+    assertThat(answer.body()).endsWith("]\n");
+    java.util.List<String> versions = new java.util.ArrayList<>();
+    answer.json().forEach(v -> versions.add(v.asText()));
+    assertThat(versions.get(0)).isEqualTo("v1.2.0");
+    assertThat(versions.get(versions.size() - 1)).isEqualTo("v1.14.6");
+    assertThat(versions)
+        .contains("v1.11.6", "v1.12.12", "v1.13.10", "v1.14.0")
+        .doesNotContain("v1.11.7", "v1.14.7")
+        .noneMatch(v -> v.contains("-"));
+    java.util.List<String> sorted = new java.util.ArrayList<>(versions);
+    sorted.sort(
+        java.util.Comparator.comparingInt((String v) -> Integer.parseInt(v.split("\\.")[1]))
+            .thenComparingInt(v -> Integer.parseInt(v.split("\\.")[2])));
+    assertThat(versions).isEqualTo(sorted);
+  }
+
   @Test
   void the_empty_schematic_gets_the_well_known_id() throws Exception {
     SimHttp.Answer answer = http.post("/schematics", "customization: {}\n");

@@ -32,7 +32,10 @@ import java.util.function.UnaryOperator;
  * drives them.
  */
 final class ClusterRig implements AutoCloseable {
-  static final TalosVersion VERSION = TalosVersion.parse("v1.11.6");
+  /** The release every node boots; a tag, as the node takes it (not the enum's name). */
+  static final String RELEASE = "v1.11.6";
+
+  static final TalosVersion VERSION = TalosVersion.parse(RELEASE);
   static final Duration WAIT = Duration.ofSeconds(20);
   static final Set<String> CP_SERVICES =
       Set.of("apid", "containerd", "cri", "etcd", "kubelet", "machined", "trustd", "udevd");
@@ -84,13 +87,7 @@ final class ClusterRig implements AutoCloseable {
       String ip = subnet + ((cp ? 10 : 20) + n);
       TalosNodeFake fake =
           new TalosNodeFake(
-                  InetAddress.getByName(ip),
-                  0,
-                  0,
-                  SimDisk.typical(),
-                  time,
-                  faults,
-                  VERSION.toString())
+                  InetAddress.getByName(ip), 0, 0, SimDisk.typical(), time, faults, RELEASE)
               .joinClusters(clusters)
               .useKubernetesApi(FullKubernetesApi.factory(time, faults, o -> {}));
       open.add(fake);

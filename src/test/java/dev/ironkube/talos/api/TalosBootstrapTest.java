@@ -49,13 +49,25 @@ class TalosBootstrapTest {
     }
   }
 
+  /**
+   * 1.11's maintenance server does not define Bootstrap (grpc-go's stub answers "method Bootstrap
+   * not implemented"); 1.13+ apid denies it to the reader role every maintenance caller has. Both
+   * are final: no retry.
+   */
   @Test
   void maintenanceModeRefusesBootstrapWithoutRetrying() {
     try (SimNodeFixture sim = SimNodeFixture.instant()) {
       assertThatThrownBy(() -> sim.maintenanceClient().bootstrap(WAIT))
           .isInstanceOf(ProviderException.Rejected.class)
           .hasMessageContaining("UNIMPLEMENTED")
-          .hasMessageContaining("not implemented in maintenance mode");
+          .hasMessageContaining("method Bootstrap not implemented");
+    }
+    try (SimNodeFixture sim =
+        new SimNodeFixture(TimeModel.instant(), dev.ironkube.sim.Faults.none(), "v1.14.6")) {
+      assertThatThrownBy(() -> sim.maintenanceClient().bootstrap(WAIT))
+          .isInstanceOf(ProviderException.Unauthorized.class)
+          .hasMessageContaining("PERMISSION_DENIED: not authorized");
+      assertThat(sim.progress).noneMatch(l -> l.startsWith("bootstrap not possible yet"));
     }
   }
 }

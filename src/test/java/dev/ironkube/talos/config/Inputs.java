@@ -7,6 +7,10 @@ final class Inputs {
   private Inputs() {}
 
   static MachineConfigInput of(NodeRole role, boolean operatorAllows) {
+    return builder(role, operatorAllows).build();
+  }
+
+  static MachineConfigInput.Builder builder(NodeRole role, boolean operatorAllows) {
     FirewallPolicy firewall =
         new FirewallPolicy(List.of("198.51.100.7/32"), List.of("10.0.0.0/24"), operatorAllows);
     MachineConfigInput.Builder builder =
@@ -25,6 +29,6 @@ final class Inputs {
           "ironkube-namespace",
           "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ironkube-system\n");
     }
-    return builder.build();
+    return builder;
   }
 }

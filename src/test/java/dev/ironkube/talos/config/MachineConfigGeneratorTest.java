@@ -103,17 +103,71 @@ class MachineConfigGeneratorTest {
         .contains(TalosPem.base64(secrets.os().certificatePem()));
   }
 
+  /**
+   * A plain-HTTP Image Factory override: machine.install.image is a bare reference (an image
+   * reference has no scheme) and the registry gets a mirror with an http:// endpoint, because Talos
+   * pulls a registry without a mirror over HTTPS only (talos v1.13.9
+   * internal/pkg/containers/image/resolver.go, RegistryEndpointEntriesFromConfig). 1.11 spells the
+   * mirror in machine.registries; 1.12 removed that in favour of RegistryMirrorConfig.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(TalosVersion.class)
+  void plainHttpFactoryGetsAnHttpMirrorForItsRegistry(TalosVersion version) {
+    MachineConfigInput input =
+        Inputs.builder(NodeRole.CONTROLPLANE, true)
+            .installerImage("http://127.0.0.1:8088/metal-installer/abc:v1.14.6")
+            .build();
+    var documents =
+        TalosYaml.readDocuments(
+            new MachineConfigGenerator(TestBundles.fixed()).render(version, input));
+    var machine = documents.get(0).path("machine");
+    assertThat(machine.path("install").path("image").asText())
+        .isEqualTo("127.0.0.1:8088/metal-installer/abc:v1.14.6");
+    if (version == TalosVersion.V1_11) {
+      assertThat(
+              machine
+                  .path("registries")
+                  .path("mirrors")
+                  .path("127.0.0.1:8088")
+                  .path("endpoints")
+                  .get(0)
+                  .asText())
+          .isEqualTo("http://127.0.0.1:8088");
+    } else {
+      assertThat(machine.has("registries")).isFalse();
+      var mirror =
+          documents.stream()
+              .filter(d -> d.path("kind").asText().equals("RegistryMirrorConfig"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(mirror.path("name").asText()).isEqualTo("127.0.0.1:8088");
+      assertThat(mirror.path("endpoints").get(0).path("url").asText())
+          .isEqualTo("http://127.0.0.1:8088");
+    }
+  }
+
+  @Test
+  void anHttpsFactoryNeedsNoMirror() {
+    String yaml =
+        new MachineConfigGenerator(TestBundles.fixed())
+            .render(TalosVersion.V1_14, Inputs.of(NodeRole.CONTROLPLANE, true));
+    assertThat(yaml).doesNotContain("RegistryMirrorConfig");
+    assertThat(TalosYaml.readDocuments(yaml).get(0).path("machine").has("registries")).isFalse();
+  }
+
   @Test
   void unsupportedVersionNamesItAndListsSupportedOnes() {
     assertThatThrownBy(() -> TalosVersion.parse("v1.10.9"))
         .isInstanceOf(UserInputException.class)
         .hasMessageContaining("v1.10.9")
         .satisfies(
-            e -> assertThat(((UserInputException) e).hint()).contains("v1.11, v1.12, v1.13"));
+            e ->
+                assertThat(((UserInputException) e).hint()).contains("v1.11, v1.12, v1.13, v1.14"));
     assertThat(TalosVersion.parse("v1.11.6")).isEqualTo(TalosVersion.V1_11);
     assertThat(TalosVersion.parse("1.13")).isEqualTo(TalosVersion.V1_13);
     assertThat(TalosVersion.parse("v1.12.0-beta.1")).isEqualTo(TalosVersion.V1_12);
-    assertThat(TalosVersion.supported()).containsExactly("v1.11", "v1.12", "v1.13");
+    assertThat(TalosVersion.parse("v1.14.6")).isEqualTo(TalosVersion.V1_14);
+    assertThat(TalosVersion.supported()).containsExactly("v1.11", "v1.12", "v1.13", "v1.14");
   }
 
   @Test

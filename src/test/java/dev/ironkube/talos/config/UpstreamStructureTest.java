@@ -57,7 +57,12 @@ class UpstreamStructureTest {
   private static void compare(TalosVersion version, NodeRole role, String sample) {
     JsonNode upstream =
         TalosYaml.readDocuments(
-                Contracts.read("samples/generated/" + version.contract() + "-" + sample + ".yaml"))
+                Contracts.read(
+                    "samples/generated/"
+                        + version.configContract().contract()
+                        + "-"
+                        + sample
+                        + ".yaml"))
             .get(0);
     JsonNode ours =
         TalosYaml.readDocuments(

@@ -41,8 +41,9 @@ class ImageFactoryUrlsTest {
 
     assertThat(local.pxeScript(ID, "1.11.5"))
         .isEqualTo("http://127.0.0.1:8089/pxe/" + ID + "/v1.11.5/metal-amd64");
+    // A plain-HTTP factory keeps its scheme: Talos would pull a bare reference over HTTPS.
     assertThat(local.installerImage(ID, "1.11.5"))
-        .isEqualTo("127.0.0.1:8088/metal-installer/" + ID + ":v1.11.5");
+        .isEqualTo("http://127.0.0.1:8088/metal-installer/" + ID + ":v1.11.5");
   }
 
   @Test
