@@ -15,6 +15,7 @@ import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
@@ -22,8 +23,12 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
+import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
+import org.bouncycastle.jcajce.util.JcaJceHelper;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jsse.provider.BouncyCastleJsseProvider;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
+import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
  * Client TLS contexts for the Talos API. Never grpc-netty's bundled BoringSSL: it fails handshakes
@@ -86,7 +91,33 @@ final class TalosTls {
    * is installed in the JVM's provider list, so nothing else in the process sees them.
    */
   private static final class Bouncy {
-    static final Provider JSSE = new BouncyCastleJsseProvider(new BouncyCastleProvider());
+    static final Provider PARSER = new BouncyCastleProvider();
+    static final Provider JSSE = new BouncyCastleJsseProvider(false, new ParseWithBouncyCastle());
+  }
+
+  /**
+   * BouncyCastle JSSE's crypto on the JDK's algorithms (warm, with intrinsics: a cold BouncyCastle
+   * handshake can miss a short call deadline on a busy machine), except for reading certificates,
+   * which is the one thing the JDK refuses here.
+   */
+  private static final class ParseWithBouncyCastle extends JcaTlsCryptoProvider {
+    @Override
+    public JcaTlsCrypto create(SecureRandom random) {
+      return create(random, random);
+    }
+
+    @Override
+    public JcaTlsCrypto create(SecureRandom keyRandom, SecureRandom nonceRandom) {
+      JcaJceHelper helper =
+          new DefaultJcaJceHelper() {
+            @Override
+            public CertificateFactory createCertificateFactory(String type)
+                throws CertificateException {
+              return CertificateFactory.getInstance(type, Bouncy.PARSER);
+            }
+          };
+      return new JcaTlsCrypto(helper, keyRandom, nonceRandom) {};
+    }
   }
 
   private static X509ExtendedTrustManager pkix(List<X509Certificate> cas) throws SSLException {
