@@ -67,7 +67,7 @@ class UpstreamWireEndToEndTest {
       assertThat(tar).hasSize(512 + (int) size); // header and body, then nothing
 
       String kubeconfig = new String(admin.kubeconfig(), StandardCharsets.UTF_8);
-      assertThat(kubeconfig).contains("kind: Config").contains("client-key-data");
+      assertThat(kubeconfig).contains("Config").contains("client-key-data");
     }
   }
 
