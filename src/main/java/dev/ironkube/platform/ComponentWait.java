@@ -3,6 +3,7 @@ package dev.ironkube.platform;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.time.HumanDuration;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Progress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -58,7 +59,12 @@ final class ComponentWait {
         step.update(target + ": " + state.detail(), (double) done / c.readiness().size());
         Instant now = clock.instant();
         if (!now.isBefore(deadline)) {
-          throw failure(c, target, state.detail(), live, "was not ready within " + timeout);
+          throw failure(
+              c,
+              target,
+              state.detail(),
+              live,
+              "was not ready within " + HumanDuration.format(timeout));
         }
         Duration left = Duration.between(now, deadline);
         sleep(poll.compareTo(left) > 0 ? left : poll);

@@ -1,5 +1,6 @@
 package dev.ironkube.settings;
 
+import dev.ironkube.time.HumanDuration;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,18 +37,9 @@ public final class DurationParser {
     return total;
   }
 
+  /** The settings' own spelling of a duration; {@link HumanDuration} is the one formatter. */
   public static String format(Duration d) {
-    if (d.toMillis() % 1000 != 0) {
-      return d.toMillis() + "ms";
-    }
-    long s = d.toSeconds();
-    if (s % 3600 == 0 && s > 0) {
-      return s / 3600 + "h";
-    }
-    if (s % 60 == 0 && s > 0) {
-      return s / 60 + "m";
-    }
-    return s + "s";
+    return HumanDuration.format(d);
   }
 
   private static IllegalArgumentException invalid(String raw) {

@@ -3,6 +3,7 @@ package dev.ironkube.access.teleport;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.failure.ProviderException;
+import dev.ironkube.time.HumanDuration;
 import dev.ironkube.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,8 +90,8 @@ public final class AgentRegistration {
         "the Teleport agent of cluster '"
             + clusterName
             + "' did not register within "
-            + limit.toMinutes()
-            + " min ("
+            + HumanDuration.format(limit)
+            + " ("
             + attempts
             + " listings; last: "
             + last

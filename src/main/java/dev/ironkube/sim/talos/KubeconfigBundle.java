@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -17,7 +18,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
 /**
  * The admin kubeconfig a control-plane node hands out (shared/reference/talos.md, section 4.5),
- * packed the way the Kubeconfig RPC sends it: a gzip-compressed tar with one file, "kubeconfig".
+ * packed the way the Kubeconfig RPC sends it (see {@link #upstreamPayload}).
  */
 final class KubeconfigBundle {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
@@ -72,35 +73,61 @@ final class KubeconfigBundle {
     }
   }
 
-  /** One-file ustar archive, gzip-compressed, mode 0600 as Talos writes it. */
-  static byte[] tarGz(String fileName, byte[] content) {
+  /**
+   * The Kubeconfig RPC's payload byte for byte as far as tar goes: siderolabs/talos {@code
+   * internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go} Kubeconfig() (v1.11.6,
+   * v1.12.11, v1.13.9, main) writes a tar header and the file into a gzip writer, closes the gzip
+   * writer and never the tar writer. So the payload is gzip(header + body): no padding to 512
+   * bytes, no end-of-archive blocks. talosctl reads it anyway because Go's tar reader returns EOF
+   * when the stream ends where padding was due. The gzip header is Go's too (mtime 0, OS 255, which
+   * the JDK also writes); the deflate bytes are the JDK's, not Go's, which no reader sees.
+   */
+  static byte[] upstreamPayload(String fileName, byte[] content, Instant modified) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      byte[] header = new byte[512];
-      put(header, 0, fileName);
-      put(header, 100, "0000600");
-      put(header, 108, "0000000");
-      put(header, 116, "0000000");
-      put(header, 124, String.format("%011o", content.length));
-      put(header, 136, String.format("%011o", System.currentTimeMillis() / 1000));
-      header[156] = '0';
-      put(header, 257, "ustar");
-      put(header, 263, "00");
-      Arrays.fill(header, 148, 156, (byte) ' ');
-      long sum = 0;
-      for (byte b : header) {
-        sum += b & 0xff;
-      }
-      put(header, 148, String.format("%06o", sum));
-      header[154] = 0;
-      gz.write(header);
+      gz.write(ustarHeader(fileName, content.length, modified));
       gz.write(content);
-      gz.write(new byte[(512 - content.length % 512) % 512]);
-      gz.write(new byte[1024]);
     } catch (IOException e) {
       throw new IllegalStateException("writing to memory failed", e);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The header Go's archive/tar Writer.WriteHeader writes for {@code tar.Header{Typeflag: TypeReg,
+   * Name, Size, ModTime: time.Now(), Mode: 0o600}}: USTAR (the format it picks when nothing needs
+   * PAX), ModTime rounded to the second, numbers as zero-padded octal ending in NUL, uid, gid and
+   * device numbers 0, empty user and group names, the checksum as six octal digits, NUL, space.
+   */
+  static byte[] ustarHeader(String fileName, long size, Instant modified) {
+    byte[] header = new byte[512];
+    put(header, 0, fileName);
+    octal(header, 100, 8, 0600);
+    octal(header, 108, 8, 0);
+    octal(header, 116, 8, 0);
+    octal(header, 124, 12, size);
+    long seconds = modified.getEpochSecond() + (modified.getNano() >= 500_000_000 ? 1 : 0);
+    octal(header, 136, 12, seconds);
+    header[156] = '0';
+    put(header, 257, "ustar\0");
+    put(header, 263, "00");
+    octal(header, 329, 8, 0);
+    octal(header, 337, 8, 0);
+    Arrays.fill(header, 148, 156, (byte) ' ');
+    long sum = 0;
+    for (byte b : header) {
+      sum += b & 0xff;
+    }
+    octal(header, 148, 7, sum);
+    header[155] = ' ';
+    return header;
+  }
+
+  /** Go's formatOctal: leading zeros to fill the field but one byte, which is NUL. */
+  private static void octal(byte[] header, int offset, int length, long value) {
+    String digits = Long.toOctalString(value);
+    put(header, offset, "0".repeat(Math.max(0, length - 1 - digits.length())) + digits);
+    header[offset + length - 1] = 0;
   }
 
   private static void put(byte[] header, int offset, String value) {

@@ -25,11 +25,19 @@ final class NodeServers {
 
   private NodeServers() {}
 
-  /** Maintenance: self-signed Ed25519 certificate, no client certificate asked for. */
+  /**
+   * Maintenance: the leaf of a root generated at boot (see {@link MaintenanceCertificates}), sent
+   * without its root, and no client certificate asked for (siderolabs/talos v1.11.6
+   * internal/app/maintenance/provider.go: {@code tls.ServerOnly}, the chain {@code
+   * tls.X509KeyPair(server.Crt)} holds the leaf alone).
+   */
   static Server maintenance(
-      InetAddress address, int port, NodeIngress ingress, List<BindableService> services)
+      InetAddress address,
+      int port,
+      NodeIngress ingress,
+      SimPki.Issued cert,
+      List<BindableService> services)
       throws IOException {
-    SimPki.Issued cert = SimPki.maintenance(address);
     SslContext tls =
         GrpcSslContexts.configure(
                 SslContextBuilder.forServer(cert.key(), cert.certificate()), SslProvider.JDK)

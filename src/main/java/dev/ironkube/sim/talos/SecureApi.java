@@ -28,6 +28,7 @@ import dev.ironkube.talos.api.proto.machine.VersionInfo;
 import dev.ironkube.talos.api.proto.machine.VersionResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.Instant;
 import java.util.UUID;
 
 /** The machine API of a configured node, behind mTLS and {@link AdminRoles}. */
@@ -149,8 +150,12 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       reply.onError(minor.workerKubeconfigRefusal().asRuntimeException());
       return;
     }
-    byte[] archive = KubeconfigBundle.tarGz("kubeconfig", KubeconfigBundle.kubeconfig(config));
-    reply.onNext(Data.newBuilder().setBytes(ByteString.copyFrom(archive)).build());
+    byte[] payload =
+        KubeconfigBundle.upstreamPayload(
+            "kubeconfig", KubeconfigBundle.kubeconfig(config), Instant.now());
+    // One Data message holding the whole payload, no metadata: obj.Send(&common.Data{Bytes:
+    // buf.Bytes()}) once, in the same Kubeconfig() (v1.11.6 to main).
+    reply.onNext(Data.newBuilder().setBytes(ByteString.copyFrom(payload)).build());
     reply.onCompleted();
   }
 

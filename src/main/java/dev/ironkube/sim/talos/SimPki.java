@@ -29,9 +29,9 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * The certificates a simulated node issues for itself: its maintenance certificate, apid's
- * certificate from the applied OS CA, and Kubernetes certificates from the applied k8s CA. Keys
- * follow the issuing CA's algorithm, as Talos does (Ed25519 under an Ed25519 CA, P-256 under EC).
+ * The certificates a simulated node issues for itself once configured: apid's certificate from the
+ * applied OS CA, and Kubernetes certificates from the applied k8s CA. Keys follow the issuing CA's
+ * algorithm, as Talos does (Ed25519 under an Ed25519 CA, P-256 under EC).
  */
 final class SimPki {
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -51,22 +51,6 @@ final class SimPki {
       return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("JDK key generation failed", e);
-    }
-  }
-
-  /** Maintenance mode: a throwaway self-signed Ed25519 certificate nobody outside can verify. */
-  static Issued maintenance(InetAddress address) {
-    try {
-      KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-      X500Name name = new X500Name("O=talos maintenance");
-      var builder = builder(name, name, pair.getPublic(), Duration.ofHours(24));
-      builder.addExtension(
-          Extension.subjectAlternativeName, false, sans(List.of(address), List.of()));
-      builder.addExtension(
-          Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
-      return new Issued(sign(builder, pair.getPrivate()), pair.getPrivate());
-    } catch (Exception e) {
-      throw new IllegalStateException("issuing the maintenance certificate failed", e);
     }
   }
 

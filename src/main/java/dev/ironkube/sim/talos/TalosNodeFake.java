@@ -136,7 +136,9 @@ public final class TalosNodeFake implements AutoCloseable {
             });
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     try {
-      this.server = NodeServers.maintenance(address, port, ingress, maintenanceServices());
+      this.server =
+          NodeServers.maintenance(
+              address, port, ingress, maintenanceCertificate(), maintenanceServices());
     } catch (IOException e) {
       lifecycle.shutdownNow();
       ingress.close();
@@ -452,7 +454,9 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     try {
-      server = NodeServers.maintenance(address, port, ingress, maintenanceServices());
+      server =
+          NodeServers.maintenance(
+              address, port, ingress, maintenanceCertificate(), maintenanceServices());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
     }
@@ -480,6 +484,16 @@ public final class TalosNodeFake implements AutoCloseable {
       }
     }
     return Set.copyOf(out);
+  }
+
+  /**
+   * A fresh root and leaf at every boot into maintenance, as Talos makes them (the root lives in
+   * memory only); the SANs hold this node's address and its hostname.
+   */
+  private SimPki.Issued maintenanceCertificate() {
+    return MaintenanceCertificates.issue(
+            MaintenanceCertificates.KeyKind.ED25519, List.of(address), List.of(hostname()))
+        .server();
   }
 
   private List<BindableService> maintenanceServices() {

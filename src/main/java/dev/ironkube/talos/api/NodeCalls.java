@@ -141,9 +141,11 @@ final class NodeCalls {
     try {
       return KubeconfigArchive.extract(gathered.toByteArray())
           .orElseThrow(() -> empty(channel, "Kubeconfig (no 'kubeconfig' file in the archive)"));
-    } catch (IOException e) {
+    } catch (KubeconfigArchive.Malformed e) {
       throw new ProviderException.Transient(
-          "Talos API at " + channel.target(), "the Kubeconfig payload is not a tar.gz", e);
+          "Talos API at " + channel.target(),
+          "the Kubeconfig payload cannot be read: " + e.getMessage(),
+          e);
     }
   }
 

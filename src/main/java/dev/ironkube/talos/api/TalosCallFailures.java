@@ -53,10 +53,11 @@ final class TalosCallFailures {
     String detail = status.getDescription() == null ? "" : ": " + status.getDescription();
     String what = call + " failed with " + status.getCode() + detail;
     if (handshakeRefused(e)) {
+      String why = TlsFailure.of(e).map(TlsFailure::describe).orElse("it was refused");
       var refused =
           new ProviderException.Unauthorized(
               service,
-              call + " failed: the TLS handshake with " + target + " was refused",
+              call + " failed: the TLS handshake with " + target + " failed: " + why,
               "the node's certificate must chain to the OS CA in the talosconfig, and the client"
                   + " certificate must come from that CA with O=os:admin");
       refused.addSuppressed(e);

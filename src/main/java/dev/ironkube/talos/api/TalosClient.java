@@ -26,10 +26,12 @@ public final class TalosClient implements AutoCloseable {
   private final TalosChannel channel;
   private final Polling polling;
   private final TalosWaits waits;
+  private final boolean maintenanceChannel;
 
-  private TalosClient(TalosChannel channel, Polling polling) {
+  private TalosClient(TalosChannel channel, Polling polling, boolean maintenanceChannel) {
     this.channel = channel;
     this.polling = polling;
+    this.maintenanceChannel = maintenanceChannel;
     this.waits = new TalosWaits(this, polling);
   }
 
@@ -40,7 +42,7 @@ public final class TalosClient implements AutoCloseable {
 
   /** As {@link #maintenance(String)}; {@code port} differs from 50000 only in tests. */
   public static TalosClient maintenance(String host, int port, Polling polling) {
-    return new TalosClient(TalosChannel.maintenance(host, port), polling);
+    return new TalosClient(TalosChannel.maintenance(host, port), polling, true);
   }
 
   /** A configured node: apid verified against the OS CA and SANs, our admin cert presented. */
@@ -50,7 +52,7 @@ public final class TalosClient implements AutoCloseable {
 
   /** As {@link #secure(String, TalosIdentity)}; {@code port} differs only in tests. */
   public static TalosClient secure(String host, int port, TalosIdentity identity, Polling polling) {
-    return new TalosClient(TalosChannel.mutual(host, port, identity), polling);
+    return new TalosClient(TalosChannel.mutual(host, port, identity), polling, false);
   }
 
   /** "host:port" of the node, for messages. */
@@ -188,6 +190,11 @@ public final class TalosClient implements AutoCloseable {
 
   TalosChannel channel() {
     return channel;
+  }
+
+  /** Whether this client trusts anything (maintenance) rather than the OS CA (mTLS). */
+  boolean maintenanceChannel() {
+    return maintenanceChannel;
   }
 
   @Override

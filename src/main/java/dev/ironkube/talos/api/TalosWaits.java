@@ -2,6 +2,7 @@ package dev.ironkube.talos.api;
 
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.failure.ProviderException;
+import dev.ironkube.time.HumanDuration;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -24,8 +26,10 @@ final class TalosWaits {
   }
 
   /**
-   * Repeats {@code probe} until it answers. Transient failures and refused handshakes (the node
-   * still on its previous certificate, or mid-reboot) are retried; other failures end the wait.
+   * Repeats {@code probe} until it answers. Transient failures and handshakes that may heal (the
+   * node still on its previous certificate, mid-reboot, a clock catching up) are retried, each
+   * progress line naming what failed; a handshake that cannot heal by waiting ends the wait at
+   * once, naming the problem and the fix (see {@link #finalFailure}); other failures end it too.
    */
   <T> T until(String what, Duration timeout, String hint, Supplier<T> probe) {
     Instant deadline = polling.deadlineAfter(timeout);
@@ -36,15 +40,28 @@ final class TalosWaits {
       try {
         return probe.get();
       } catch (ProviderException e) {
-        boolean handshake = TalosCallFailures.handshakeRefused(e);
-        if (!e.retryable() && !handshake) {
+        Optional<TlsFailure> tls = TlsFailure.of(e);
+        if (tls.isPresent()) {
+          Optional<OperationFailedException> stop = finalFailure(tls.get());
+          if (stop.isPresent()) {
+            throw stop.get();
+          }
+          last = "the node answers, but " + tls.get().describe();
+        } else if (!e.retryable()) {
           throw e;
+        } else {
+          last = e.getMessage();
         }
-        last = e.getMessage();
       }
       if (polling.expired(deadline)) {
         throw new OperationFailedException(
-            client.target() + " did not answer " + what + " within " + timeout + "; last: " + last,
+            client.target()
+                + " did not answer "
+                + what
+                + " within "
+                + HumanDuration.format(timeout)
+                + "; last: "
+                + last,
             hint);
       }
       String line = "waiting for " + what + " on " + client.target() + ": " + last;
@@ -54,6 +71,48 @@ final class TalosWaits {
       }
       polling.pause();
     }
+  }
+
+  /**
+   * The handshake failures waiting cannot cure. On the maintenance channel: a certificate we cannot
+   * parse (the node builds it once per boot). Over mTLS: a certificate from another CA or one that
+   * does not name the address. A certificate the JDK cannot parse over mTLS is the node's
+   * maintenance certificate (empty issuer) while it reboots into its config: that heals.
+   */
+  private Optional<OperationFailedException> finalFailure(TlsFailure f) {
+    String node = client.target();
+    return switch (f.kind()) {
+      case CERTIFICATE_UNPARSABLE ->
+          client.maintenanceChannel()
+              ? Optional.of(
+                  new OperationFailedException(
+                      "the TLS handshake with "
+                          + node
+                          + " in maintenance mode failed: "
+                          + f.describe()
+                          + "; waiting will not change that",
+                      "the maintenance channel must accept Talos's maintenance certificate (a"
+                          + " self-signed root with an empty subject); if BouncyCastle was"
+                          + " upgraded past 1.84, see TalosTls.maintenance"))
+              : Optional.empty();
+      case UNTRUSTED_ISSUER ->
+          Optional.of(
+              new OperationFailedException(
+                  "the TLS handshake with "
+                      + node
+                      + " over mTLS failed: "
+                      + f.describe()
+                      + "; the node runs a config made from other secrets than this talosconfig",
+                  "use the talosconfig (secrets bundle) this node was configured with, or reset"
+                      + " the node to maintenance mode and apply the config again"));
+      case NAME_OR_USAGE ->
+          Optional.of(
+              new OperationFailedException(
+                  "the TLS handshake with " + node + " over mTLS failed: " + f.describe(),
+                  "add the address to machine.certSANs in the machine config and apply it, or"
+                      + " dial an address the certificate names"));
+      case VALIDITY, REFUSED_BY_NODE, OTHER -> Optional.empty();
+    };
   }
 
   TalosClient.BootstrapResult bootstrap(Duration timeout, Supplier<?> call) {
@@ -84,7 +143,7 @@ final class TalosWaits {
             "bootstrap of "
                 + client.target()
                 + " did not succeed within "
-                + timeout
+                + HumanDuration.format(timeout)
                 + "; last: "
                 + last,
             "check the node's time sync (NTP) and that etcd is waiting for bootstrap");
@@ -141,7 +200,7 @@ final class TalosWaits {
       return new OperationFailedException(
           client.target()
               + " stopped answering while waiting for services within "
-              + timeout
+              + HumanDuration.format(timeout)
               + "; last: "
               + lastError,
           "check that the node is up");
@@ -154,13 +213,17 @@ final class TalosWaits {
                 + "' on "
                 + client.target()
                 + " did not become healthy within "
-                + timeout
+                + HumanDuration.format(timeout)
                 + "; last state: "
                 + e.getValue(),
             "inspect it with: talosctl -n <node> service " + e.getKey() + " / logs " + e.getKey());
       }
     }
     return new OperationFailedException(
-        "services on " + client.target() + " did not become healthy within " + timeout, "");
+        "services on "
+            + client.target()
+            + " did not become healthy within "
+            + HumanDuration.format(timeout),
+        "");
   }
 }

@@ -72,7 +72,7 @@ class AgentRegistrationTest {
                 assertThat(e.exitCode()).isEqualTo(ExitCodes.LEFT_RUNNING);
                 assertThat(e.hint()).contains("teleport-kube-agent");
               })
-          .hasMessageContaining("cluster 'prod-1' did not register within 10 min")
+          .hasMessageContaining("cluster 'prod-1' did not register within 10m")
           .hasMessageContaining("NOT locked down");
       assertThat(slept).hasSize(40);
       assertThat(slept.stream().reduce(Duration.ZERO, Duration::plus))

@@ -114,7 +114,7 @@ class TalosWaitsTest {
     try (TalosClient client = TalosClient.maintenance("127.0.0.1", closedPort, polling)) {
       assertThatThrownBy(() -> client.awaitMaintenance(Duration.ofMinutes(10)))
           .isInstanceOf(OperationFailedException.class)
-          .hasMessageContaining("within PT10M")
+          .hasMessageContaining("within 10m")
           .hasMessageContaining("UNAVAILABLE");
     }
     assertThat(sleeps).hasSize(20).containsOnly(Duration.ofSeconds(30));
