@@ -7,6 +7,7 @@ import dev.ironkube.secrets.CredentialsBackupStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.ClusterLock;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.destroy.DestroyWorkflow;
@@ -59,6 +60,21 @@ final class DestroyCommand implements Callable<Integer> {
     Settings settings =
         SettingsResolution.resolve(env, common, Map.of(SettingsCatalogue.NAME_PATH, cluster));
     ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
+    // A dry run only reads; a real one holds the cluster's lock from before the question on.
+    try (ClusterLock lock =
+        dryRun
+            ? null
+            : ClusterLock.acquire(
+                files.lock(),
+                cluster,
+                "destroy " + cluster,
+                env.clock(),
+                line -> env.err().println("ironkube: " + line))) {
+      return destroy(settings, files);
+    }
+  }
+
+  private Integer destroy(Settings settings, ClusterFiles files) throws Exception {
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     if (!dryRun && !yes) {
       if (!prompter.available()) {
