@@ -94,8 +94,9 @@ final class DestroyCommand implements Callable<Integer> {
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
           files.exists()
-              ? Journal.open(files.journal(), env.clock())
+              ? Journal.open(files.journal(), env.clock(), narration.progress()::warn)
               : Journal.inMemory(env.clock());
+      JournalChecks.beforeDestroying(journal, cluster, narration.progress());
       var provider = c.provider(prompter, () -> "");
       Gate gate = new Gate(journal, dryRun);
       var dns = c.dns();
@@ -110,8 +111,21 @@ final class DestroyCommand implements Callable<Integer> {
           new DestroyWorkflow(cluster, provider, gate, narration.progress(), others).run();
       narration.close();
       if (!dryRun && files.exists()) {
-        var record = files.retire(env.clock().instant());
-        env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
+        try {
+          var record = files.retire(env.clock().instant());
+          env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
+        } catch (java.io.IOException | RuntimeException e) {
+          // Everything is deleted; only the bookkeeping failed, and the user must know it.
+          env.err()
+              .println(
+                  "ironkube: cluster "
+                      + cluster
+                      + " is destroyed, but its folder "
+                      + files.dir()
+                      + " could not be cleared ("
+                      + e.getMessage()
+                      + "); remove it by hand before provisioning this name again");
+        }
       }
       if (output == OutputFormat.json) {
         Json.print(env.out(), report);

@@ -159,7 +159,10 @@ final class ProvisionCommand implements Callable<Integer> {
                 narration.progress()::warn)) {
       ClusterFiles files = SettingsResolution.home(env).cluster(c.settings().clusterName());
       Journal journal =
-          dryRun ? Journal.inMemory(env.clock()) : Journal.open(files.journal(), env.clock());
+          dryRun
+              ? Journal.inMemory(env.clock())
+              : Journal.open(files.journal(), env.clock(), narration.progress()::warn);
+      JournalChecks.beforeBuilding(journal, c.settings().clusterName(), narration.progress());
       Gate gate = new Gate(journal, dryRun);
       var provider =
           c.provider(

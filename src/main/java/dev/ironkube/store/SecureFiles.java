@@ -116,6 +116,15 @@ public final class SecureFiles {
     return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
   }
 
+  /** Forces a folder's entries to disk, so a file just created in it survives a power cut. */
+  public static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Not every platform opens folders; the file's own content is forced regardless.
+    }
+  }
+
   private static FileAttribute<?>[] perms(Set<PosixFilePermission> p) {
     boolean posix =
         java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
