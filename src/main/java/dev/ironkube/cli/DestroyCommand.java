@@ -24,7 +24,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Delete everything the cluster's runs created: from its journal, newest first, then anything"
           + " still carrying the cluster's markers at the provider (project ironkube-<name>,"
-          + " hostnames <name>-*), so it works even when the journal is lost.",
+          + " hostnames <name>-*), so it works even when the journal is lost or damaged. When the"
+          + " journal cannot be written (a full disk), the deletes go on and are recorded on"
+          + " stderr and in a file in the temporary folder.",
       "",
       "Examples:",
       "  ironkube destroy demo --dry-run     # list what would be deleted",

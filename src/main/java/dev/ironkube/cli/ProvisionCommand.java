@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
       "",
       "Every change is journaled in $IRONKUBE_HOME/clusters/<name>/ before it is made. A failure"
           + " deletes what the run created (unless --keep-on-failure); running the same command"
-          + " again resumes from the journal and never orders twice.",
+          + " again resumes from the journal and never orders twice. One provision, scale or"
+          + " destroy of a cluster runs at a time: another exits 2 naming the run that holds the"
+          + " cluster's lock.",
       "",
       "Examples:",
       "  ironkube provision --simulate --yes                 # no account needed",
