@@ -146,7 +146,7 @@ public final class Journal {
     }
     try {
       write(e);
-    } catch (IOException ex) {
+    } catch (IOException | java.io.UncheckedIOException ex) {
       throw new OperationFailedException(
           "cannot write the journal " + file + ": " + reason(ex) + "; nothing more is created",
           "free space or make " + file.getParent() + " writable, then run the command again",
@@ -175,7 +175,7 @@ public final class Journal {
     }
     try {
       write(e);
-    } catch (IOException ex) {
+    } catch (IOException | java.io.UncheckedIOException ex) {
       fallBack(e, ex);
     }
   }
@@ -204,7 +204,7 @@ public final class Journal {
     needsNewline = false;
   }
 
-  private void fallBack(JournalEntry e, IOException cause) {
+  private void fallBack(JournalEntry e, Exception cause) {
     String line = new String(JournalLines.encode(e), StandardCharsets.UTF_8).strip();
     if (fallbackFile == null) {
       String cluster = file.toAbsolutePath().getParent().getFileName().toString();
