@@ -47,6 +47,16 @@ public record CliEnvironment(
     this(env, userHome, in, out, err, clock, interactive, colour, signals, simulator, null);
   }
 
+  /**
+   * The user's home folder: $HOME from the environment, as shells, kubectl and talosctl read it;
+   * {@link #userHome} (the JVM's user.home, from the password database) only when HOME is unset.
+   * They differ under sudo, in containers and when a user points HOME elsewhere on purpose.
+   */
+  public Path home() {
+    String h = env.get("HOME");
+    return h != null && !h.isBlank() ? Path.of(h) : userHome;
+  }
+
   /** The real process. */
   public static CliEnvironment system() {
     Map<String, String> env = System.getenv();

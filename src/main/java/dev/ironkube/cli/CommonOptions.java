@@ -32,8 +32,10 @@ final class CommonOptions {
       names = "--api-key",
       paramLabel = "KEY",
       description =
-          "Provider API key. Prefer LATITUDE_API_KEY or the credential store: flags show up in"
-              + " the process list.")
+          "The chosen provider's secret: Latitude.sh's API key (as LATITUDE_API_KEY), or with"
+              + " Scaleway the secret key (as SCW_SECRET_KEY; the access key and project still"
+              + " come from SCW_ACCESS_KEY and SCW_DEFAULT_PROJECT_ID). Prefer the environment or"
+              + " the credential store: flags show up in the process list.")
   String apiKey;
 
   @Option(
@@ -41,11 +43,10 @@ final class CommonOptions {
       description = "Print stack traces and request logs.")
   boolean verbose;
 
-  /** The flags given, as setting paths. */
+  /** The flags given, as setting paths; --api-key is placed by the provider it belongs to. */
   Map<String, String> flags() {
     Map<String, String> f = new LinkedHashMap<>();
     put(f, SettingsCatalogue.PROVIDER, provider);
-    put(f, SettingsCatalogue.LATITUDE_API_KEY, apiKey);
     return f;
   }
 

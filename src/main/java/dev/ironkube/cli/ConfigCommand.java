@@ -7,6 +7,7 @@ import dev.ironkube.cli.ui.Table;
 import dev.ironkube.settings.SettingDef;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,7 +47,11 @@ final class ConfigCommand {
       name = "show",
       description = {
         "Show every setting with its value and where it came from; secrets are masked.",
-        "Invalid values are shown too (run 'config validate' to check them)."
+        "Invalid values are shown too (run 'config validate' to check them).",
+        "With an Infisical identity configured, the settings a run would fill from Infisical are"
+            + " read from it (one read-only call) and shown with the source 'Infisical', secrets"
+            + " masked. With --offline, or when Infisical cannot be reached, no value is fetched:"
+            + " the settings it may fill are shown as '(from Infisical)' with the secret's name."
       })
   static final class Show implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;
@@ -58,9 +63,17 @@ final class ConfigCommand {
         description = "table or json (default: table).")
     OutputFormat output = OutputFormat.table;
 
+    @Option(
+        names = "--offline",
+        description = "Call no service: show what Infisical may fill without reading it.")
+    boolean offline;
+
     Show(CliEnvironment env) {
       this.env = env;
     }
+
+    /** One row: the value, its source, and (when only Infisical may fill it) the secret's name. */
+    private record Row(String value, String source) {}
 
     @Override
     public Integer call() throws Exception {
@@ -69,15 +82,55 @@ final class ConfigCommand {
         throw SettingsResolution.invalid(loaded.problems());
       }
       Settings s = loaded.settings();
+      var mapping = SecretStoreBackfill.mapping(s);
+      boolean identity =
+          s.isSet(SettingsCatalogue.INFISICAL_CLIENT_ID)
+              && s.secret(SettingsCatalogue.INFISICAL_CLIENT_SECRET).isPresent();
+      boolean fetched = false;
+      if (identity && !offline) {
+        try {
+          var store = SecretStoreBackfill.connect(s, env, dev.ironkube.time.Sleeper.SYSTEM);
+          if (store.isPresent()) {
+            s = dev.ironkube.secrets.SecretBackfill.apply(s, store.get(), mapping);
+            fetched = true;
+          }
+        } catch (dev.ironkube.failure.IronkubeException | java.io.UncheckedIOException e) {
+          env.err()
+              .println(
+                  "ironkube: Infisical could not be read ("
+                      + e.getMessage()
+                      + "); the settings it may fill are marked '(from Infisical)'");
+        }
+      }
       Map<String, Settings.Value> values = s.masked();
+      Map<String, Row> rows = new java.util.LinkedHashMap<>();
+      for (SettingDef def : SettingsCatalogue.all()) {
+        Settings.Value v = values.get(def.path());
+        if (v != null && v.source() == dev.ironkube.settings.Source.SECRET_STORE) {
+          rows.put(def.path(), new Row(v.raw(), "Infisical"));
+        } else if (identity && !fetched && (v == null || v.source().equals(Source.DEFAULT))) {
+          String name = secretName(mapping, def.path());
+          rows.put(
+              def.path(),
+              name == null
+                  ? new Row(v == null ? null : v.raw(), v == null ? "unset" : v.source().label())
+                  : new Row(
+                      v == null ? null : v.raw(),
+                      "(from Infisical: " + name + (v == null ? "" : ", else default") + ")"));
+        } else {
+          rows.put(
+              def.path(),
+              new Row(v == null ? null : v.raw(), v == null ? "unset" : v.source().label()));
+        }
+      }
       if (output == OutputFormat.json) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         for (SettingDef def : SettingsCatalogue.all()) {
-          Settings.Value v = values.get(def.path());
+          Row r = rows.get(def.path());
           ObjectNode n = root.putObject(def.path());
-          n.put("value", v == null ? null : v.raw());
-          n.put("source", v == null ? "unset" : v.source().label());
+          n.put("value", r.value());
+          n.put("source", r.source());
           n.put("env", def.env());
           n.put("secret", def.secret());
         }
@@ -86,15 +139,20 @@ final class ConfigCommand {
       }
       Table t = new Table("SETTING", "VALUE", "SOURCE", "ENV");
       for (SettingDef def : SettingsCatalogue.all()) {
-        Settings.Value v = values.get(def.path());
-        t.row(
-            def.path(),
-            v == null ? "-" : v.raw(),
-            v == null ? "unset" : v.source().label(),
-            def.env());
+        Row r = rows.get(def.path());
+        t.row(def.path(), r.value() == null ? "-" : r.value(), r.source(), def.env());
       }
       env.out().print(t.render());
       return 0;
+    }
+
+    /** The first secret name that fills {@code path}, as the backfill would look for it. */
+    private static String secretName(dev.ironkube.secrets.SecretMapping mapping, String path) {
+      return mapping.byName().entrySet().stream()
+          .filter(e -> e.getValue().equals(path))
+          .map(Map.Entry::getKey)
+          .findFirst()
+          .orElse(null);
     }
   }
 }

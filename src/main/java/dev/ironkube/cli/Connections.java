@@ -104,8 +104,8 @@ final class Connections implements AutoCloseable {
           SettingsCatalogue.SCALEWAY_SECRET_KEY,
           "Scaleway secret key",
           "Scaleway secret key (IAM > API keys in the console)",
-          "set SCW_SECRET_KEY (with SCW_ACCESS_KEY and SCW_DEFAULT_PROJECT_ID), or run in a"
-              + " terminal to be asked");
+          "set SCW_SECRET_KEY (with SCW_ACCESS_KEY and SCW_DEFAULT_PROJECT_ID), pass --api-key,"
+              + " or run in a terminal to be asked");
 
   /** The provider's client, asking for its key when it is nowhere else. */
   BareMetalProvider provider(Prompter prompter, Supplier<String> sshPublicKey) {

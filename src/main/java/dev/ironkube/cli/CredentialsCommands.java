@@ -50,7 +50,7 @@ final class CredentialsCommands {
         names = "--kubeconfig",
         paramLabel = "FILE",
         description =
-            "The file to merge into (default: $KUBECONFIG's first entry or ~/.kube/config).")
+            "The file to merge into (default: $KUBECONFIG's first entry or $HOME/.kube/config).")
     Path target;
 
     Kube(CliEnvironment env) {
@@ -76,7 +76,7 @@ final class CredentialsCommands {
       if (list != null && !list.isBlank()) {
         return Path.of(list.split(java.io.File.pathSeparator)[0]);
       }
-      return env.userHome().resolve(".kube").resolve("config");
+      return env.home().resolve(".kube").resolve("config");
     }
   }
 

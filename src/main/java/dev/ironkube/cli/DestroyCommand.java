@@ -7,6 +7,7 @@ import dev.ironkube.secrets.CredentialsBackupStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.ClusterLock;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.destroy.DestroyWorkflow;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Delete everything the cluster's runs created: from its journal, newest first, then anything"
           + " still carrying the cluster's markers at the provider (project ironkube-<name>,"
-          + " hostnames <name>-*), so it works even when the journal is lost.",
+          + " hostnames <name>-*), so it works even when the journal is lost or damaged. When the"
+          + " journal cannot be written (a full disk), the deletes go on and are recorded on"
+          + " stderr and in a file in the temporary folder.",
       "",
       "Examples:",
       "  ironkube destroy demo --dry-run     # list what would be deleted",
@@ -59,6 +62,21 @@ final class DestroyCommand implements Callable<Integer> {
     Settings settings =
         SettingsResolution.resolve(env, common, Map.of(SettingsCatalogue.NAME_PATH, cluster));
     ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
+    // A dry run only reads; a real one holds the cluster's lock from before the question on.
+    try (ClusterLock lock =
+        dryRun
+            ? null
+            : ClusterLock.acquire(
+                files.lock(),
+                cluster,
+                "destroy " + cluster,
+                env.clock(),
+                line -> env.err().println("ironkube: " + line))) {
+      return destroy(settings, files);
+    }
+  }
+
+  private Integer destroy(Settings settings, ClusterFiles files) throws Exception {
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     if (!dryRun && !yes) {
       if (!prompter.available()) {
@@ -78,8 +96,9 @@ final class DestroyCommand implements Callable<Integer> {
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
           files.exists()
-              ? Journal.open(files.journal(), env.clock())
+              ? Journal.open(files.journal(), env.clock(), narration.progress()::warn)
               : Journal.inMemory(env.clock());
+      JournalChecks.beforeDestroying(journal, cluster, narration.progress());
       var provider = c.provider(prompter, () -> "");
       Gate gate = new Gate(journal, dryRun);
       var dns = c.dns();
@@ -95,8 +114,21 @@ final class DestroyCommand implements Callable<Integer> {
           new DestroyWorkflow(cluster, provider, gate, narration.progress(), others).run();
       narration.close();
       if (!dryRun && files.exists()) {
-        var record = files.retire(env.clock().instant());
-        env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
+        try {
+          var record = files.retire(env.clock().instant());
+          env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
+        } catch (java.io.IOException | RuntimeException e) {
+          // Everything is deleted; only the bookkeeping failed, and the user must know it.
+          env.err()
+              .println(
+                  "ironkube: cluster "
+                      + cluster
+                      + " is destroyed, but its folder "
+                      + files.dir()
+                      + " could not be cleared ("
+                      + e.getMessage()
+                      + "); remove it by hand before provisioning this name again");
+        }
       }
       if (output == OutputFormat.json) {
         Json.print(env.out(), report);

@@ -4,6 +4,7 @@ import dev.ironkube.dns.DnsStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
@@ -38,7 +39,9 @@ import picocli.CommandLine.Option;
       "",
       "Every change is journaled in $IRONKUBE_HOME/clusters/<name>/ before it is made. A failure"
           + " deletes what the run created (unless --keep-on-failure); running the same command"
-          + " again resumes from the journal and never orders twice.",
+          + " again resumes from the journal and never orders twice. One provision, scale or"
+          + " destroy of a cluster runs at a time: another exits 2 naming the run that holds the"
+          + " cluster's lock.",
       "",
       "Examples:",
       "  ironkube provision --simulate --yes                 # no account needed",
@@ -134,11 +137,16 @@ final class ProvisionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    return execute(ProvisionWorkflow::run);
+    return execute(dryRun ? "provision --dry-run" : "provision", ProvisionWorkflow::run);
   }
 
-  /** Builds the pipeline from the options and runs {@code action} on it (provision or scale). */
-  Integer execute(java.util.function.Function<ProvisionWorkflow, ProvisionReport> action)
+  /**
+   * Builds the pipeline from the options and runs {@code action} on it (provision or scale).
+   *
+   * @param command what the run is, written in the cluster's lock for a refused run to read
+   */
+  Integer execute(
+      String command, java.util.function.Function<ProvisionWorkflow, ProvisionReport> action)
       throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
     CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, name);
@@ -154,17 +162,29 @@ final class ProvisionCommand implements Callable<Integer> {
       flags.put(SettingsCatalogue.PLATFORM_ENABLED, "false");
     }
     Settings settings = SettingsResolution.resolve(env, common, flags);
-    ClusterFiles files = SettingsResolution.home(env).cluster(settings.clusterName());
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     try (Narration narration = new Narration(env);
-        Connections c =
-            Connections.open(env, settings, common.simulate, narration.cancellation())) {
+        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation());
+        // The folder is chosen after the secret store's backfill, which may name the cluster; the
+        // lock is taken before anything is written in it or ordered.
+        ClusterLock lock =
+            ClusterLock.acquire(
+                SettingsResolution.home(env).cluster(c.settings().clusterName()).lock(),
+                c.settings().clusterName(),
+                command + " --name " + c.settings().clusterName(),
+                env.clock(),
+                narration.progress()::warn)) {
+      ClusterFiles files = SettingsResolution.home(env).cluster(c.settings().clusterName());
       Journal journal =
-          dryRun ? Journal.inMemory(env.clock()) : Journal.open(files.journal(), env.clock());
+          dryRun
+              ? Journal.inMemory(env.clock())
+              : Journal.open(files.journal(), env.clock(), narration.progress()::warn);
+      JournalChecks.beforeBuilding(journal, c.settings().clusterName(), narration.progress());
       Gate gate = new Gate(journal, dryRun);
       var provider =
           c.provider(
-              prompter, () -> SshKeys.ensure(files.sshKey(), "ironkube-" + settings.clusterName()));
+              prompter,
+              () -> SshKeys.ensure(files.sshKey(), "ironkube-" + c.settings().clusterName()));
       ProvisionContext ctx =
           new ProvisionContext(
               c.settings(),

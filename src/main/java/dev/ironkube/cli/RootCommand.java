@@ -27,12 +27,13 @@ import picocli.CommandLine.Command;
     footer = {
       "Settings come from the cluster document (-f FILE or $IRONKUBE_HOME/config.yaml), then the"
           + " environment, then flags, each overriding the one before; `ironkube config show`"
-          + " lists them all with their sources. IRONKUBE_HOME defaults to ~/.ironkube.",
+          + " lists them all with their sources. IRONKUBE_HOME defaults to $HOME/.ironkube.",
       "",
       "stdout carries data (tables, -o json); stderr carries progress and errors. NO_COLOR"
           + " turns colour off.",
       "",
-      "Exit codes: 0 ok, 1 internal error, 2 invalid input, 3 unauthorized, 4 not found,"
+      "Exit codes: 0 ok, 1 internal error, 2 invalid input or cluster busy with another run,"
+          + " 3 unauthorized, 4 not found,"
           + " 5 remote service failed, 6 out of stock, 7 provisioning failed (cleaned up),"
           + " 8 failed with resources deliberately left running, 130 interrupted."
     })

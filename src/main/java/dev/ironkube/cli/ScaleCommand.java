@@ -71,6 +71,7 @@ final class ScaleCommand implements Callable<Integer> {
     provision.yes = yes;
     provision.keepOnFailure = keepOnFailure;
     provision.output = output;
-    return provision.execute(workflow -> workflow.scale(pool, count));
+    return provision.execute(
+        "scale --pool " + pool + " --count " + count, workflow -> workflow.scale(pool, count));
   }
 }

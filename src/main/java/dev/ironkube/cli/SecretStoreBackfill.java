@@ -26,17 +26,22 @@ final class SecretStoreBackfill {
     if (store.isEmpty()) {
       return settings;
     }
-    SecretMapping mapping = SecretMapping.standard();
-    List<String> extra = settings.list(SettingsCatalogue.INFISICAL_MAPPING);
-    if (!extra.isEmpty()) {
-      mapping = mapping.with(SecretMapping.parse(String.join(",", extra)));
-    }
-    Settings filled = SecretBackfill.apply(settings, store.get(), mapping);
+    Settings filled = SecretBackfill.apply(settings, store.get(), mapping(settings));
     List<Problem> problems = SettingsValidator.validate(filled);
     if (!problems.isEmpty()) {
       throw SettingsResolution.invalid(problems);
     }
     return filled;
+  }
+
+  /** Which secret names fill which settings: the standard names and the user's additions. */
+  static SecretMapping mapping(Settings settings) {
+    SecretMapping mapping = SecretMapping.standard();
+    List<String> extra = settings.list(SettingsCatalogue.INFISICAL_MAPPING);
+    if (!extra.isEmpty()) {
+      mapping = mapping.with(SecretMapping.parse(String.join(",", extra)));
+    }
+    return mapping;
   }
 
   /** The Infisical store the settings configure, if any. */

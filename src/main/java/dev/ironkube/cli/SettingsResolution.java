@@ -3,8 +3,10 @@ package dev.ironkube.cli;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.settings.Problem;
 import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.SettingsLoader;
 import dev.ironkube.settings.SettingsValidator;
+import dev.ironkube.settings.Source;
 import dev.ironkube.store.IronkubeHome;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +34,23 @@ final class SettingsResolution {
       CliEnvironment env, CommonOptions common, Map<String, String> extraFlags) {
     Map<String, String> flags = new java.util.LinkedHashMap<>(common.flags());
     flags.putAll(extraFlags);
-    return SettingsLoader.load(common.file, home(env).root(), env.env(), flags);
+    SettingsLoader.Loaded loaded =
+        SettingsLoader.load(common.file, home(env).root(), env.env(), flags);
+    if (common.apiKey == null) {
+      return loaded;
+    }
+    // --api-key is the key of the provider in use, wherever the provider was chosen (document,
+    // environment or --provider), so it is placed once the layers are resolved.
+    Settings s = loaded.settings();
+    String path =
+        "scaleway".equals(s.get(SettingsCatalogue.PROVIDER).orElse(""))
+            ? SettingsCatalogue.SCALEWAY_SECRET_KEY
+            : SettingsCatalogue.LATITUDE_API_KEY;
+    return new SettingsLoader.Loaded(s.with(path, common.apiKey, Source.FLAG), loaded.problems());
   }
 
   static IronkubeHome home(CliEnvironment env) {
-    return IronkubeHome.resolve(env.env(), env.userHome());
+    return IronkubeHome.resolve(env.env(), env.home());
   }
 
   static UserInputException invalid(List<Problem> problems) {

@@ -54,7 +54,8 @@ final class StatusCommand implements Callable<Integer> {
       List<String> resources,
       List<NodeStatus> nodes,
       String talosconfig,
-      String kubeconfig) {}
+      String kubeconfig,
+      String journalDamage) {}
 
   /** One server of the cluster. */
   record NodeStatus(String hostname, String serverId, String ipv4) {}
@@ -72,7 +73,23 @@ final class StatusCommand implements Callable<Integer> {
             "'ironkube status' lists the known clusters",
             ExitCodes.NOT_FOUND);
       }
-      Journal j = Journal.open(files.journal(), env.clock());
+      Journal j = Journal.open(files.journal(), env.clock(), line -> {});
+      var damage = j.damage();
+      if (!damage.isClean()) {
+        env.err()
+            .println(
+                "ironkube: the journal of cluster "
+                    + n
+                    + " ("
+                    + files.journal()
+                    + "): "
+                    + damage.summary()
+                    + (damage.isCorrupt()
+                        ? "; what it lists may be incomplete. 'ironkube destroy "
+                            + n
+                            + "' still finds the cluster's resources by their markers"
+                        : ""));
+      }
       List<String> resources = new ArrayList<>();
       for (Owned o : j.owned()) {
         resources.add(
@@ -81,7 +98,11 @@ final class StatusCommand implements Callable<Integer> {
       statuses.add(
           new ClusterStatus(
               n,
-              j.lastOutcome().orElse("in progress or interrupted"),
+              damage.isCorrupt()
+                  ? "unknown (journal damaged)"
+                  : damage.outcomeUncertain()
+                      ? "unknown (journal's last entry cut off)"
+                      : j.lastOutcome().orElse("in progress or interrupted"),
               j.value("plan").orElse(null),
               j.value("site").orElse(null),
               j.value("price").orElse(null),
@@ -101,9 +122,8 @@ final class StatusCommand implements Callable<Integer> {
               java.nio.file.Files.exists(files.talosconfig())
                   ? files.talosconfig().toString()
                   : null,
-              java.nio.file.Files.exists(files.kubeconfig())
-                  ? files.kubeconfig().toString()
-                  : null));
+              java.nio.file.Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
+              damage.isClean() ? null : damage.summary()));
     }
     if (output == OutputFormat.json) {
       Json.print(env.out(), cluster == null ? statuses : statuses.get(0));
@@ -138,6 +158,9 @@ final class StatusCommand implements Callable<Integer> {
     }
     rows.put("Talosconfig", s.talosconfig() == null ? "-" : s.talosconfig());
     rows.put("Kubeconfig", s.kubeconfig() == null ? "-" : s.kubeconfig());
+    if (s.journalDamage() != null) {
+      rows.put("Journal", "DAMAGED: " + s.journalDamage());
+    }
     rows.forEach((k, v) -> env.out().printf("%-12s %s%n", k + ":", v));
     if (s.nodes().size() > 1) {
       env.out().println("Nodes:");

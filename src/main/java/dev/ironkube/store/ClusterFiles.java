@@ -23,6 +23,11 @@ public record ClusterFiles(Path dir) {
     return dir.resolve("kubeconfig");
   }
 
+  /** The lock a mutating run holds on the cluster (see {@link ClusterLock}); never deleted. */
+  public Path lock() {
+    return dir.resolve("run.lock");
+  }
+
   public Path sshKey() {
     return dir.resolve("ssh_ed25519");
   }

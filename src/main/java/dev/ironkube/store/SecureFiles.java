@@ -64,6 +64,41 @@ public final class SecureFiles {
     }
   }
 
+  /**
+   * Writes {@code content} to {@code file} as 0600 only if no such file exists, atomically: the
+   * complete temporary file is hard-linked to the name, which fails when the name is taken, so two
+   * writers can never both succeed and a reader never sees a partial file. For files that must
+   * never be replaced, such as a live cluster's secrets bundle.
+   *
+   * @return false when the file already existed (it is left as it was)
+   */
+  public static boolean writeNew(Path file, byte[] content) {
+    Path dir = file.toAbsolutePath().getParent();
+    createPrivateDirectories(dir);
+    try {
+      Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", perms(FILE));
+      try {
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+          ch.write(java.nio.ByteBuffer.wrap(content));
+          ch.force(true);
+        }
+        try {
+          Files.createLink(file, tmp);
+        } catch (UnsupportedOperationException e) {
+          // No hard links here: a move that refuses to replace, checked then done (not atomic).
+          Files.move(tmp, file);
+        }
+        return true;
+      } catch (FileAlreadyExistsException e) {
+        return false;
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
   public static void write(Path file, String content) {
     write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
@@ -79,6 +114,15 @@ public final class SecureFiles {
       }
     }
     return FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+  }
+
+  /** Forces a folder's entries to disk, so a file just created in it survives a power cut. */
+  public static void forceDirectory(Path dir) {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Not every platform opens folders; the file's own content is forced regardless.
+    }
   }
 
   private static FileAttribute<?>[] perms(Set<PosixFilePermission> p) {

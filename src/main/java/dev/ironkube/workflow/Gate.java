@@ -57,7 +57,8 @@ public final class Gate {
   /** Deletes a resource: intent, call, result. The call treats "already gone" as success. */
   public void delete(String system, ResourceRef ref, Runnable call) {
     refuseInDryRun("delete " + ref.kind() + " " + ref.id());
-    journal.append(
+    // A journal that cannot be written never stops a delete: billing stops first.
+    journal.appendOrFallBack(
         JournalEntry.INTENT,
         system,
         "delete " + ref.kind(),
@@ -66,7 +67,7 @@ public final class Gate {
         ref.name(),
         Map.of());
     call.run();
-    journal.append(
+    journal.appendOrFallBack(
         JournalEntry.DELETED,
         system,
         "delete " + ref.kind(),

@@ -1,12 +1,10 @@
 package dev.ironkube.workflow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -18,52 +16,100 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The durable record of everything a run did to the outside world, one JSON object a line, forced
  * to disk before the call it announces is made. Replaying it tells what exists (for resume and
  * cleanup) even after the process was killed at any instant.
+ *
+ * <p>Each entry is written with one write of the whole line and its checksum, then forced; reading
+ * reports a cut-off last line or damaged lines ({@link #damage()}) instead of guessing past them.
+ * When the journal cannot be written (a full disk, a read-only file system), creating anything is
+ * refused, but deleting goes on: the deletes and outcomes are recorded in a fallback file and
+ * narrated, because a journal that cannot be written must never keep a server billing.
  */
 public final class Journal {
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .registerModule(new JavaTimeModule())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  /** Writes one complete line at the end of the journal file and forces it to disk. */
+  @FunctionalInterface
+  public interface Appender {
+    void append(Path file, byte[] line) throws IOException;
+
+    /** The real file: one write of the whole line, then force; the folder forced on creation. */
+    Appender FILE =
+        (file, line) -> {
+          boolean created = !Files.exists(file);
+          try (FileChannel ch = SecureFiles.openAppend(file)) {
+            ByteBuffer buf = ByteBuffer.wrap(line);
+            while (buf.hasRemaining()) {
+              ch.write(buf);
+            }
+            ch.force(false);
+          }
+          if (created) {
+            SecureFiles.forceDirectory(file.toAbsolutePath().getParent());
+          }
+        };
+  }
+
+  /**
+   * Where entries go when the journal cannot take them: a file in {@code dir} (not the cluster's
+   * folder, whose disk may be what failed) and the run's narration.
+   */
+  public record Fallback(Path dir, Consumer<String> warn) {
+    /** The system's temporary folder, narrated through {@code warn}. */
+    public static Fallback temporary(Consumer<String> warn) {
+      return new Fallback(Path.of(System.getProperty("java.io.tmpdir")), warn);
+    }
+  }
 
   private final Path file;
   private final Clock clock;
+  private final Appender appender;
+  private final Fallback fallback;
   private final List<JournalEntry> entries = new ArrayList<>();
+  private JournalDamage damage = JournalDamage.none(0);
+  private boolean needsNewline;
+  private Path fallbackFile;
 
-  private Journal(Path file, Clock clock) {
+  private Journal(Path file, Clock clock, Appender appender, Fallback fallback) {
     this.file = file;
     this.clock = clock;
+    this.appender = appender;
+    this.fallback = fallback;
   }
 
   /** A journal that keeps nothing on disk: for dry runs, which must leave no trace. */
   public static Journal inMemory(Clock clock) {
-    return new Journal(null, clock);
+    return new Journal(null, clock, null, null);
   }
 
-  /** Opens the journal at {@code file}, reading what earlier runs wrote. */
-  public static Journal open(Path file, Clock clock) {
-    Journal j = new Journal(file, clock);
-    if (Files.isRegularFile(file)) {
+  /** Opens the journal at {@code file}, reading what earlier runs wrote; see {@link #damage()}. */
+  public static Journal open(Path file, Clock clock, Consumer<String> warn) {
+    return open(file, clock, Appender.FILE, Fallback.temporary(warn));
+  }
+
+  /** As {@link #open(Path, Clock, Consumer)}, with the writer and fallback chosen (tests). */
+  public static Journal open(Path file, Clock clock, Appender appender, Fallback fallback) {
+    Journal j = new Journal(file, clock, appender, fallback);
+    if (Files.exists(file)) {
       try {
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-          if (line.isBlank()) {
-            continue;
-          }
-          try {
-            j.entries.add(JSON.readValue(line, JournalEntry.class));
-          } catch (IOException e) {
-            // A kill during a write can leave a torn last line; what precedes it is intact.
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the journal " + file, e);
+        JournalLines.Read read = JournalLines.decode(Files.readAllBytes(file));
+        j.entries.addAll(read.entries());
+        j.damage = read.damage();
+        // A cut-off last line must not swallow the next entry: that one starts on a line of its
+        // own.
+        j.needsNewline = !read.endsWithNewline();
+      } catch (IOException | RuntimeException e) {
+        j.damage = JournalDamage.unreadable(e.getMessage() == null ? e.toString() : e.getMessage());
       }
     }
     return j;
+  }
+
+  /** What was wrong with the file when it was opened; clean for a new or in-memory journal. */
+  public JournalDamage damage() {
+    return damage;
   }
 
   public Path file() {
@@ -78,6 +124,13 @@ public final class Journal {
     return entries.isEmpty();
   }
 
+  /**
+   * Records an entry before (intent) or after (result) the call it describes. The entry counts in
+   * memory even when the disk refuses it, so this run's cleanup still knows what exists.
+   *
+   * @throws OperationFailedException when the journal cannot be written: nothing may be created
+   *     that cleanup could not later find
+   */
   synchronized void append(
       String type,
       String system,
@@ -86,21 +139,106 @@ public final class Journal {
       String id,
       String name,
       Map<String, String> data) {
-    JournalEntry e =
-        new JournalEntry(
-            clock.instant(), type, system, action, kind, id, name, data == null ? Map.of() : data);
+    JournalEntry e = entry(type, system, action, kind, id, name, data);
+    entries.add(e);
     if (file == null) {
-      entries.add(e);
       return;
     }
-    try (FileChannel ch = SecureFiles.openAppend(file)) {
-      byte[] line = (JSON.writeValueAsString(e) + "\n").getBytes(StandardCharsets.UTF_8);
-      ch.write(ByteBuffer.wrap(line));
-      ch.force(false);
-    } catch (IOException ex) {
-      throw new UncheckedIOException("cannot write the journal " + file, ex);
+    try {
+      write(e);
+    } catch (IOException | java.io.UncheckedIOException ex) {
+      throw new OperationFailedException(
+          "cannot write the journal " + file + ": " + reason(ex) + "; nothing more is created",
+          "free space or make " + file.getParent() + " writable, then run the command again",
+          ExitCodes.PROVISION_FAILED,
+          ex);
     }
+  }
+
+  /**
+   * Records a delete or an outcome. When the journal cannot take it, the entry goes to the fallback
+   * file and the narration instead and the run goes on: stopping the billing matters more than the
+   * record.
+   */
+  synchronized void appendOrFallBack(
+      String type,
+      String system,
+      String action,
+      String kind,
+      String id,
+      String name,
+      Map<String, String> data) {
+    JournalEntry e = entry(type, system, action, kind, id, name, data);
     entries.add(e);
+    if (file == null) {
+      return;
+    }
+    try {
+      write(e);
+    } catch (IOException | java.io.UncheckedIOException ex) {
+      fallBack(e, ex);
+    }
+  }
+
+  private JournalEntry entry(
+      String type,
+      String system,
+      String action,
+      String kind,
+      String id,
+      String name,
+      Map<String, String> data) {
+    return new JournalEntry(
+        clock.instant(), type, system, action, kind, id, name, data == null ? Map.of() : data);
+  }
+
+  private void write(JournalEntry e) throws IOException {
+    byte[] line = JournalLines.encode(e);
+    if (needsNewline) {
+      byte[] withBreak = new byte[line.length + 1];
+      withBreak[0] = '\n';
+      System.arraycopy(line, 0, withBreak, 1, line.length);
+      line = withBreak;
+    }
+    appender.append(file, line);
+    needsNewline = false;
+  }
+
+  private void fallBack(JournalEntry e, Exception cause) {
+    String line = new String(JournalLines.encode(e), StandardCharsets.UTF_8).strip();
+    if (fallbackFile == null) {
+      String cluster = file.toAbsolutePath().getParent().getFileName().toString();
+      fallbackFile =
+          fallback
+              .dir()
+              .resolve(
+                  "ironkube-"
+                      + cluster
+                      + "-journal-"
+                      + clock.instant().toString().replace(":", "").replace("-", "")
+                      + ".jsonl");
+      fallback
+          .warn()
+          .accept(
+              "cannot write the journal "
+                  + file
+                  + " ("
+                  + reason(cause)
+                  + "); deleting goes on so the billing stops, and each delete is recorded in "
+                  + fallbackFile
+                  + " and below; add that file's lines to the journal once the disk is fixed");
+    }
+    try {
+      Appender.FILE.append(fallbackFile, (line + "\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException | RuntimeException ex) {
+      fallback.warn().accept("(" + fallbackFile + " cannot be written either: " + reason(ex) + ")");
+    }
+    fallback.warn().accept("journal: " + line);
+  }
+
+  private static String reason(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
   }
 
   /** Records a value the run chose (plan, site, endpoint) so a resumed run keeps it. */
@@ -145,8 +283,14 @@ public final class Journal {
         .anyMatch(e -> JournalEntry.OUTCOME.equals(e.type()) && outcome.equals(e.name()));
   }
 
+  /** Records how a run ended; never throws, so it cannot hide the failure it records. */
   public void outcome(String outcome, String detail) {
-    append(JournalEntry.OUTCOME, "", outcome, "", "", outcome, Map.of("detail", detail));
+    appendOrFallBack(JournalEntry.OUTCOME, "", outcome, "", "", outcome, Map.of("detail", detail));
+  }
+
+  /** Whether the last run's outcome cannot be told (the line recording it is cut off). */
+  public boolean outcomeUncertain() {
+    return damage.outcomeUncertain();
   }
 
   public synchronized Optional<String> lastOutcome() {

@@ -1,6 +1,7 @@
 package dev.ironkube.talos.stage;
 
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.SecureFiles;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.config.MachineConfigGenerator;
 import dev.ironkube.talos.config.MachineConfigInput;
@@ -35,9 +36,15 @@ final class ClusterSecrets {
       if (Files.isRegularFile(files.secrets())) {
         bundle = SecretsBundle.read(files.secrets());
       } else {
-        bundle = SecretsBundle.generate();
-        bundle.write(files.secrets());
-        generatedHere = true;
+        SecretsBundle fresh = SecretsBundle.generate();
+        // Never over an existing bundle: the cluster it opens would be locked out for good.
+        if (SecureFiles.writeNew(
+            files.secrets(), fresh.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+          bundle = fresh;
+          generatedHere = true;
+        } else {
+          bundle = SecretsBundle.read(files.secrets());
+        }
       }
     }
     return bundle;

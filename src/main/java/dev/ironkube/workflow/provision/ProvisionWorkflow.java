@@ -227,8 +227,9 @@ public final class ProvisionWorkflow {
   }
 
   public ProvisionReport run() {
-    // A destroy retires the journal, so any success recorded here is this cluster's.
-    wasProvisioned = ctx.journal().hadOutcome("provisioned");
+    // A destroy retires the journal, so any success recorded here is this cluster's. A journal
+    // whose last line is cut off may have been recording that success: not knowing is not "no".
+    wasProvisioned = ctx.journal().hadOutcome("provisioned") || ctx.journal().outcomeUncertain();
     refuseLockedDown();
     if (!scaling) {
       sizes.refuseShrinking(ownedServers().keySet());
