@@ -24,7 +24,7 @@ public final class SampleCluster {
   public static void write(IronkubeHome home, Clock clock) {
     ClusterFiles files = home.cluster(NAME);
     SecureFiles.createPrivateDirectories(files.dir());
-    Journal journal = Journal.open(files.journal(), clock);
+    Journal journal = Journal.open(files.journal(), clock, warning -> {});
     Gate gate = new Gate(journal, false);
     journal.value("plan", "c2-small-x86");
     journal.value("site", "ASH");
