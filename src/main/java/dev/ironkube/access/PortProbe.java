@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.security.GeneralSecurityException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -59,12 +60,23 @@ public final class PortProbe {
       return certificateSeen.get();
     } catch (IOException e) {
       // A handshake that fails after the certificate arrived (the server wants a client
-      // certificate we do not send) still proves the port answers.
-      return certificateSeen.get();
+      // certificate we do not send) still proves the port answers. So does a certificate the JDK
+      // cannot even decode: Talos' maintenance certificate has an empty issuer DN, which the
+      // JDK's parser refuses before any trust manager sees it (a CertificateException cause).
+      return certificateSeen.get() || certificateArrived(e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK offers no TLS context", e);
     }
     return true;
+  }
+
+  private static boolean certificateArrived(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof CertificateException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Accepts anything and remembers that a server certificate arrived. */

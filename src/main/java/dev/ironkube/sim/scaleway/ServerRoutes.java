@@ -87,7 +87,8 @@ final class ServerRoutes {
             addresses.next(),
             SimDisk.typical(),
             offer.name(),
-            zone);
+            zone,
+            PivotDetector.imageUrl(ScwJson.text(body, "user_data")));
     ServerTimeline.Outcome outcome = outcome(request);
     ServerTimeline timeline =
         installing

@@ -18,6 +18,8 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
@@ -91,6 +93,14 @@ final class TalosTls {
    * is installed in the JVM's provider list, so nothing else in the process sees them.
    */
   private static final class Bouncy {
+    /**
+     * BouncyCastle JSSE warns through java.util.logging, straight to stderr, about every entry of
+     * the JDK's disabled-algorithm lists it does not understand ("Ignoring unsupported entry ...").
+     * That is noise for a user, so only its severe messages pass. Held here because the logging
+     * framework keeps loggers weakly, and a collected one forgets its level.
+     */
+    static final Logger QUIET = quiet(Logger.getLogger("org.bouncycastle.jsse"));
+
     static final Provider PARSER = new BouncyCastleProvider();
     static final Provider JSSE = new BouncyCastleJsseProvider(false, new ParseWithBouncyCastle());
   }
@@ -118,6 +128,11 @@ final class TalosTls {
           };
       return new JcaTlsCrypto(helper, keyRandom, nonceRandom) {};
     }
+  }
+
+  private static Logger quiet(Logger logger) {
+    logger.setLevel(Level.SEVERE);
+    return logger;
   }
 
   private static X509ExtendedTrustManager pkix(List<X509Certificate> cas) throws SSLException {
