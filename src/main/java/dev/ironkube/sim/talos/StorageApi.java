@@ -7,15 +7,21 @@ import dev.ironkube.talos.api.proto.storage.Disks;
 import dev.ironkube.talos.api.proto.storage.DisksResponse;
 import dev.ironkube.talos.api.proto.storage.StorageServiceGrpc;
 import io.grpc.stub.StreamObserver;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** storage.StorageService/Disks, served alike in maintenance and configured mode. */
+/**
+ * storage.StorageService/Disks, served alike in maintenance and configured mode, as
+ * siderolabs/talos@v1.13.9 internal/app/storaged/server.go does (same in v1.11.6 and v1.12.11):
+ * disks in resource-id order, {@code device_name} = /dev/id, the {@code name} field left unset.
+ */
 final class StorageApi extends StorageServiceGrpc.StorageServiceImplBase {
   private final List<SimDisk> disks;
 
   StorageApi(List<SimDisk> disks) {
-    this.disks = List.copyOf(disks);
+    // safe.StateListAll answers resources sorted by id: nvme0n1 before sda.
+    this.disks = disks.stream().sorted(Comparator.comparing(SimDisk::path)).toList();
   }
 
   @Override
@@ -26,7 +32,6 @@ final class StorageApi extends StorageServiceGrpc.StorageServiceImplBase {
       node.addDisks(
           Disk.newBuilder()
               .setDeviceName(d.path())
-              .setName(name)
               .setSize(d.sizeBytes())
               .setModel(d.model())
               .setSerial("SIM-" + name.toUpperCase(Locale.ROOT))

@@ -150,6 +150,41 @@ class ScalewayApiShapeTest {
     assertThat(ready.get("install").isNull()).isTrue();
   }
 
+  /**
+   * GET …/servers?project_id&tags: openapi/scaleway.baremetal.v1.Api.yml lists {@code project_id}
+   * and the repeatable {@code tags} as filters and answers {@code ListServersResponse} {@code
+   * {total_count, servers}}. How several tags combine is not specified, so only one is asked.
+   */
+  @Test
+  void serversAreListedByProjectAndTag() throws Exception {
+    String offer = offerId("EM-I215E-NVME");
+    String key = keyId();
+    ObjectNode tagged = (ObjectNode) SimHttp.JSON.readTree(createBody(offer, key));
+    tagged.putArray("tags").add("ironkube-cluster=a");
+    String taggedId = post(ZONE + "/servers", tagged.toString()).json().path("id").asText();
+    ObjectNode other = (ObjectNode) SimHttp.JSON.readTree(createBody(offer, key));
+    other.putArray("tags").add("ironkube-cluster=b");
+    post(ZONE + "/servers", other.toString());
+
+    JsonNode mine =
+        get(ZONE
+                + "/servers?project_id="
+                + ScalewayOptions.DEFAULT_PROJECT_ID
+                + "&tags=ironkube-cluster%3Da")
+            .json();
+    JsonNode elsewhere =
+        get(ZONE + "/servers?project_id=11111111-2222-3333-4444-555555555555").json();
+
+    assertThat(mine.properties().stream().map(java.util.Map.Entry::getKey))
+        .containsExactlyInAnyOrder("total_count", "servers");
+    assertThat(mine.path("servers"))
+        .extracting(s -> s.path("id").asText())
+        .containsExactly(taggedId);
+    assertThat(mine.path("total_count").asInt()).isEqualTo(1);
+    assertThat(elsewhere.path("servers")).isEmpty();
+    assertThat(elsewhere.path("total_count").asInt()).isZero();
+  }
+
   @Test
   void anOfferWithoutCloudInitRefusesUserDataAsRecorded() throws Exception {
     SimHttp.Answer refused = post(ZONE + "/servers", createBody(offerId("EM-L110X-SATA"), keyId()));
