@@ -106,6 +106,14 @@ final class ChaosRun {
         // these kinds therefore all leave the platform out, the child's and those that follow.
         childArgs.add("--no-platform");
         provision.add("--no-platform");
+        if (scenario.profile().provider().equals("scaleway")) {
+          // Only --simulate takes the cheapest offer when no plan is set; a child has nobody to
+          // ask. The simulator's cheapest (as `ironkube plans --simulate --provider scaleway`
+          // lists it), for every run of the cluster.
+          List<String> offer = List.of("--plan", "EM-A610R-NVME", "--region", "fr-par-1");
+          childArgs.addAll(offer);
+          provision.addAll(offer);
+        }
       }
       boolean killed = false;
       switch (scenario.disturbance()) {
