@@ -44,6 +44,17 @@ public final class Catalogue {
   /** No echo service answers the operator's address: refused (exit 5), nothing ordered. */
   public static final String OPERATOR_ADDRESS_UNDETECTED = "operator-address-undetected";
 
+  /**
+   * A second provision of the cluster while a first one runs: refused (exit 2), nothing touched.
+   */
+  public static final String CONCURRENT_RUN = "concurrent-run";
+
+  /** The first run killed (-9) while it holds the lock: the next run takes the lock over. */
+  public static final String STALE_LOCK = "stale-lock";
+
+  /** The journal's last line cut or garbage appended after a run; status, re-run and destroy. */
+  public static final String TRUNCATED_JOURNAL = "truncated-journal";
+
   /** Separates a kind from a fixed topology: "none/1+1" is a kind run on 1 CP and 1 worker. */
   public static final String TOPOLOGY_SEP = "/";
 
@@ -104,6 +115,9 @@ public final class Catalogue {
         OPERATOR_ADDRESS_UNDETECTED,
         CP_NEVER_JOINS,
         WORKER_NEVER_READY,
+        CONCURRENT_RUN,
+        STALE_LOCK,
+        TRUNCATED_JOURNAL,
         "ctrl-c",
         CTRL_C_PHASE,
         "kill-then-resume",
@@ -157,7 +171,12 @@ public final class Catalogue {
                 && PipelinePhases.needsIntegrations(name.substring(CTRL_C_AT.length()));
     // Scaleway's 429 carries no Retry-After: the hinted 429 is Latitude's alone.
     String provider = name.equals("provider-429") || !r.nextBoolean() ? "latitude" : "scaleway";
-    Profile profile = new Profile(provider, needsIntegrations || r.nextBoolean());
+    // A child process (kill -9, a second run beside it) runs without the platform, whose manifests
+    // only --simulate serves; Teleport's verification needs the platform, so those kinds run
+    // without the integrations (see ChaosRun).
+    boolean child =
+        List.of("kill-then-resume", "kill-then-destroy", CONCURRENT_RUN, STALE_LOCK).contains(name);
+    Profile profile = new Profile(provider, !child && (needsIntegrations || r.nextBoolean()));
     ProviderPoints p = ProviderPoints.of(provider);
     List<Rule> faults = new ArrayList<>();
     Disturbance disturbance = Disturbance.NONE;
@@ -258,7 +277,7 @@ public final class Catalogue {
         expect = Expectation.oneOf(keep ? "kept" : "failed-cleaned").mentioning(host);
       }
       case DNS_FOREIGN_RECORD -> {
-        setup = new Scenario.Setup(true, false, false);
+        setup = new Scenario.Setup(true, false, false, false);
         expect =
             Expectation.oneOf("failed-cleaned")
                 .naming("was not created by this cluster")
@@ -267,7 +286,7 @@ public final class Catalogue {
       case DNS_FOREIGN_ADOPTED -> {
         // Taken over, then whatever happens (a Talos apply dropped at times), the final destroy
         // must give the record back as it was; the invariants compare it field by field.
-        setup = new Scenario.Setup(true, true, false);
+        setup = new Scenario.Setup(true, true, false, false);
         boolean fail = r.nextBoolean();
         if (fail) {
           faults.add(Rule.always("talos.apply", "reject"));
@@ -282,12 +301,31 @@ public final class Catalogue {
                 .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
       }
       case OPERATOR_ADDRESS_UNDETECTED -> {
-        setup = new Scenario.Setup(false, false, true);
+        setup = new Scenario.Setup(false, false, true, false);
         faults.add(Rule.always(dev.ironkube.sim.echo.EchoIpApi.POINT, "unreachable"));
         expect =
             Expectation.oneOf("failed-cleaned")
                 .naming("could not detect your public IP")
                 .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
+      }
+      case CONCURRENT_RUN -> {
+        disturbance = Scenario.Disturbance.CONCURRENT;
+        expect = Expectation.oneOf("provisioned");
+      }
+      case STALE_LOCK ->
+          disturbance =
+              r.nextBoolean()
+                  ? Scenario.Disturbance.KILL_HOLDER_THEN_RESUME
+                  : Scenario.Disturbance.KILL_HOLDER_THEN_DESTROY;
+      case TRUNCATED_JOURNAL -> {
+        // Provisioned or failed and cleaned up, at random; the apply's rejection strikes once, so
+        // a re-run on the damaged journal can succeed.
+        setup = new Scenario.Setup(false, false, false, true);
+        boolean fail = r.nextBoolean();
+        if (fail) {
+          faults.add(Rule.once("talos.apply", "reject"));
+        }
+        expect = Expectation.oneOf(fail ? "failed-cleaned" : "provisioned");
       }
       case "ctrl-c" -> disturbance = Disturbance.CTRL_C;
       case "kill-then-resume" -> disturbance = Disturbance.KILL_THEN_RESUME;

@@ -40,6 +40,12 @@ final class ChaosRun {
     this.typicalRun = typicalRun;
   }
 
+  /** Runs the CLI in process against the run's world. */
+  @FunctionalInterface
+  interface Cli {
+    Invocation run(List<String> args);
+  }
+
   /** What one invocation printed, and the phases it entered. */
   record Invocation(int exitCode, String out, String err, List<String> phases) {
     /**
@@ -89,8 +95,55 @@ final class ChaosRun {
         List.of("destroy", RunWorld.CLUSTER, "--simulate", "--yes", "-f", world.doc().toString());
     try (SimulatedDatacenter sim = world.start(new TimeModel(scale), faults, seed)) {
       Map<String, String> env = world.env();
+      Cli cli = args -> inProcess(sim, env, null, null, args);
+      List<String> childArgs =
+          new ArrayList<>(List.of("provision", "--yes", "-f", world.doc().toString()));
+      childArgs.addAll(topology.flags());
+      if (scenario.disturbance().childProcess()) {
+        // A child process downloads the platform's pinned manifests from the internet (only
+        // --simulate swaps in the simulator's copy), which a chaos run has not: it would fail in
+        // the preflight before the first order, and the kill would strike nothing. The runs of
+        // these kinds therefore all leave the platform out, the child's and those that follow.
+        childArgs.add("--no-platform");
+        provision.add("--no-platform");
+        if (scenario.profile().provider().equals("scaleway")) {
+          // Only --simulate takes the cheapest offer when no plan is set; a child has nobody to
+          // ask. The simulator's cheapest (as `ironkube plans --simulate --provider scaleway`
+          // lists it), for every run of the cluster.
+          List<String> offer = List.of("--plan", "EM-A610R-NVME", "--region", "fr-par-1");
+          childArgs.addAll(offer);
+          provision.addAll(offer);
+        }
+      }
       boolean killed = false;
       switch (scenario.disturbance()) {
+        case CONCURRENT -> {
+          var r =
+              ConcurrentRun.concurrent(
+                  sim, world, cli, childArgs, provision, scenario, typicalRun, random, violations);
+          outputs.addAll(r.outputs());
+          last = r.last();
+          outcome = r.outcome();
+        }
+        case KILL_HOLDER_THEN_RESUME, KILL_HOLDER_THEN_DESTROY -> {
+          killed = true;
+          boolean resume = scenario.disturbance() == Scenario.Disturbance.KILL_HOLDER_THEN_RESUME;
+          var r =
+              ConcurrentRun.killHolder(
+                  sim,
+                  world,
+                  cli,
+                  childArgs,
+                  resume ? provision : destroy,
+                  resume,
+                  scenario,
+                  typicalRun,
+                  random,
+                  violations);
+          outputs.addAll(r.outputs());
+          last = r.last();
+          outcome = r.outcome();
+        }
         case NONE -> {
           last = inProcess(sim, env, null, null, provision);
           outcome = classify(last, scenario);
@@ -115,9 +168,6 @@ final class ChaosRun {
         default -> {
           killed = true;
           Path log = world.home().resolve("killed-run.log");
-          List<String> childArgs =
-              new ArrayList<>(List.of("provision", "--yes", "-f", world.doc().toString()));
-          childArgs.addAll(topology.flags());
           Process child =
               ChildProcess.start(world.childEnv(sim), log, childArgs.toArray(String[]::new));
           long delay = (long) (random.nextDouble() * (typicalRun.toMillis() + 1500));
@@ -163,7 +213,11 @@ final class ChaosRun {
         // Not locked down: the operator's credentials must open every node of it.
         Invariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
       }
-      if (outcome.endsWith("provisioned")
+      if (scenario.setup().cutJournal()) {
+        outputs.addAll(
+            JournalCut.afterRun(
+                sim, cli, clusterDir, scenario, outcome, provision, random, violations));
+      } else if (outcome.endsWith("provisioned")
           && !scenario.profile().integrations()
           && topology.workers() > 0) {
         // A locked-down cluster refuses `scale`; an open one loses its last worker.
@@ -227,7 +281,7 @@ final class ChaosRun {
     }
   }
 
-  private static String classify(Invocation i, Scenario s) {
+  static String classify(Invocation i, Scenario s) {
     if (i.exitCode() == 0) {
       return "provisioned";
     }

@@ -14,7 +14,17 @@ import java.util.Map;
 final class ChildProcess {
   private ChildProcess() {}
 
+  /** Starts ironkube with stdout and stderr both written to {@code log}. */
   static Process start(Map<String, String> env, Path log, String... args) throws IOException {
+    return start(env, log, null, args);
+  }
+
+  /**
+   * Starts ironkube with stdout written to {@code out} and stderr to {@code err}, or both to {@code
+   * out} when {@code err} is null.
+   */
+  static Process start(Map<String, String> env, Path out, Path err, String... args)
+      throws IOException {
     String java =
         ProcessHandle.current()
             .info()
@@ -32,8 +42,12 @@ final class ChildProcess {
         List.of("IRONKUBE_", "LATITUDE_", "SCW_", "CLOUDFLARE_", "INFISICAL_", "TELEPORT_");
     pb.environment().keySet().removeIf(k -> ours.stream().anyMatch(k::startsWith));
     pb.environment().putAll(env);
-    pb.redirectErrorStream(true);
-    pb.redirectOutput(log.toFile());
+    if (err == null) {
+      pb.redirectErrorStream(true);
+    } else {
+      pb.redirectError(err.toFile());
+    }
+    pb.redirectOutput(out.toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     return pb.start();
   }

@@ -372,17 +372,21 @@ final class Invariants {
    * schematic, which nobody owns or pays for) and logins, which trade credentials for a token.
    */
   static void checkNothingOrdered(dev.ironkube.sim.RequestLog log, List<String> violations) {
+    checkNothingOrdered(log.entries(), "a run refused before ordering", violations);
+  }
+
+  /** The same, over {@code entries}: the requests one run sent while nothing else ran. */
+  static void checkNothingOrdered(
+      List<dev.ironkube.sim.RequestLog.Entry> entries, String who, List<String> violations) {
     List<dev.ironkube.sim.RequestLog.Entry> changes =
-        log.mutating().stream()
+        entries.stream()
+            .filter(dev.ironkube.sim.RequestLog.Entry::mutating)
             .filter(e -> !e.api().equals("factory"))
             .filter(e -> !e.path().contains("/auth/"))
             .toList();
     if (!changes.isEmpty()) {
       violations.add(
-          "a run refused before ordering sent "
-              + changes.size()
-              + " mutating request(s), first "
-              + changes.get(0));
+          who + " sent " + changes.size() + " mutating request(s), first " + changes.get(0));
     }
   }
 

@@ -40,10 +40,15 @@ public record Scenario(
    * @param adoptDnsRecord the run passes --adopt-dns-record
    * @param detectOperatorAddress the cluster document sets no operator address, so the run detects
    *     it through the echo services
+   * @param cutJournal after the run, its journal's last line is cut or garbage is appended, and
+   *     status, a re-run and destroy are held to their promises on it ({@link JournalCut})
    */
   public record Setup(
-      boolean foreignDnsRecord, boolean adoptDnsRecord, boolean detectOperatorAddress) {
-    public static final Setup NONE = new Setup(false, false, false);
+      boolean foreignDnsRecord,
+      boolean adoptDnsRecord,
+      boolean detectOperatorAddress,
+      boolean cutJournal) {
+    public static final Setup NONE = new Setup(false, false, false, false);
   }
 
   /**
@@ -137,7 +142,25 @@ public record Scenario(
     /** kill -9 of a child process at a random instant, then `provision` again. */
     KILL_THEN_RESUME,
     /** kill -9 of a child process at a random instant, then `destroy`. */
-    KILL_THEN_DESTROY
+    KILL_THEN_DESTROY,
+    /**
+     * A second `provision` of the cluster while a child process's provision holds its lock: it must
+     * be refused without touching anything ({@link ConcurrentRun}).
+     */
+    CONCURRENT,
+    /** kill -9 of a child process holding the cluster's lock, then `provision` again. */
+    KILL_HOLDER_THEN_RESUME,
+    /** kill -9 of a child process holding the cluster's lock, then `destroy`. */
+    KILL_HOLDER_THEN_DESTROY;
+
+    /** Whether the run starts a child process (which cannot reach the simulated manifests). */
+    boolean childProcess() {
+      return this == KILL_THEN_RESUME
+          || this == KILL_THEN_DESTROY
+          || this == CONCURRENT
+          || this == KILL_HOLDER_THEN_RESUME
+          || this == KILL_HOLDER_THEN_DESTROY;
+    }
   }
 
   /**

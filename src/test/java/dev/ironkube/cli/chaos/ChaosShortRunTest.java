@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short chaos run CI affords: one run of each disturbance that matters most, the integrations'
- * faults among them, each checked against every invariant. The long campaign is `ironkube sim chaos
- * --runs 200`.
+ * faults, a second run beside a running one and a damaged journal among them, each checked against
+ * every invariant. The long campaign is `ironkube sim chaos --runs 200`.
  */
 class ChaosShortRunTest {
 
@@ -26,7 +26,9 @@ class ChaosShortRunTest {
             "kill-then-destroy",
             "dns-lost-create",
             "ctrl-c@teleport",
-            "none/1+1");
+            "none/1+1",
+            Catalogue.CONCURRENT_RUN + "/1+0",
+            Catalogue.TRUNCATED_JOURNAL + "/1+0");
     ChaosSummary s =
         new ChaosRunner(42, 0.0005, new PrintStream(log, true, StandardCharsets.UTF_8))
             .run(0, scenarios);
