@@ -125,16 +125,6 @@ final class TalosTls {
                 throws CertificateException {
               return CertificateFactory.getInstance(type, Bouncy.PARSER);
             }
-
-            // A certificate read by BouncyCastle holds a BouncyCastle key, which the JDK's EdDSA
-            // refuses ("Unsupported key type"); its signatures are verified by BouncyCastle too.
-            @Override
-            public java.security.Signature createSignature(String algorithm)
-                throws java.security.NoSuchAlgorithmException {
-              return algorithm.startsWith("Ed")
-                  ? java.security.Signature.getInstance(algorithm, Bouncy.PARSER)
-                  : super.createSignature(algorithm);
-            }
           };
       return new JcaTlsCrypto(helper, keyRandom, nonceRandom) {};
     }
