@@ -139,20 +139,7 @@ public final class Journal {
       String id,
       String name,
       Map<String, String> data) {
-    JournalEntry e = entry(type, system, action, kind, id, name, data);
-    entries.add(e);
-    if (file == null) {
-      return;
-    }
-    try {
-      write(e);
-    } catch (IOException | java.io.UncheckedIOException ex) {
-      throw new OperationFailedException(
-          "cannot write the journal " + file + ": " + reason(ex) + "; nothing more is created",
-          "free space or make " + file.getParent() + " writable, then run the command again",
-          ExitCodes.PROVISION_FAILED,
-          ex);
-    }
+    record(entry(type, system, action, kind, id, name, data), false);
   }
 
   /**
@@ -168,7 +155,11 @@ public final class Journal {
       String id,
       String name,
       Map<String, String> data) {
-    JournalEntry e = entry(type, system, action, kind, id, name, data);
+    record(entry(type, system, action, kind, id, name, data), true);
+  }
+
+  /** Keeps {@code e} in memory, then on disk; a refused write falls back or stops the run. */
+  private void record(JournalEntry e, boolean mayFallBack) {
     entries.add(e);
     if (file == null) {
       return;
@@ -176,7 +167,15 @@ public final class Journal {
     try {
       write(e);
     } catch (IOException | java.io.UncheckedIOException ex) {
-      fallBack(e, ex);
+      if (mayFallBack) {
+        fallBack(e, ex);
+        return;
+      }
+      throw new OperationFailedException(
+          "cannot write the journal " + file + ": " + reason(ex) + "; nothing more is created",
+          "free space or make " + file.getParent() + " writable, then run the command again",
+          ExitCodes.PROVISION_FAILED,
+          ex);
     }
   }
 

@@ -157,7 +157,7 @@ final class TalosTls {
   }
 
   /** The JDK's PKIX trust manager, its refusals wrapped so they say why by type. */
-  private static final class RejectionNaming extends X509ExtendedTrustManager {
+  private static final class RejectionNaming extends ServerTrustOnly {
     private final X509ExtendedTrustManager pkix;
 
     RejectionNaming(X509ExtendedTrustManager pkix) {
@@ -195,6 +195,14 @@ final class TalosTls {
     }
 
     @Override
+    public X509Certificate[] getAcceptedIssuers() {
+      return pkix.getAcceptedIssuers();
+    }
+  }
+
+  /** A client's trust manager: it judges servers only, so asking it about a client is a bug. */
+  private abstract static class ServerTrustOnly extends X509ExtendedTrustManager {
+    @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType) {
       throw new UnsupportedOperationException("client-side trust manager");
     }
@@ -208,18 +216,13 @@ final class TalosTls {
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
       throw new UnsupportedOperationException("client-side trust manager");
     }
-
-    @Override
-    public X509Certificate[] getAcceptedIssuers() {
-      return pkix.getAcceptedIssuers();
-    }
   }
 
   /**
    * Extended so the JDK does not wrap it and run endpoint identification, which would reject a
    * maintenance certificate whose SANs lack the address we dialled (NAT, floating IP).
    */
-  private static final class AcceptAnyServer extends X509ExtendedTrustManager {
+  private static final class AcceptAnyServer extends ServerTrustOnly {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
@@ -228,21 +231,6 @@ final class TalosTls {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {}
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-      throw new UnsupportedOperationException("client-side trust manager");
-    }
 
     @Override
     public X509Certificate[] getAcceptedIssuers() {
