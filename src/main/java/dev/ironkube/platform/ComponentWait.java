@@ -3,6 +3,7 @@ package dev.ironkube.platform;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.http.FailureKind;
 import dev.ironkube.time.HumanDuration;
 import dev.ironkube.time.Poller;
 import dev.ironkube.time.Poller.Poll;
@@ -58,7 +59,7 @@ final class ComponentWait {
                           target.apiVersion(), target.kind(), target.namespace(), target.name());
                   state = Readiness.of(target.kind(), live[0]);
                 } catch (KubernetesClientException e) {
-                  if (e.getCode() == 401 || e.getCode() == 403) {
+                  if (FailureKind.of(e.getCode()) == FailureKind.UNAUTHORIZED) {
                     throw e;
                   }
                   state = Readiness.State.waiting("API answered " + e.getCode() + ", retrying");

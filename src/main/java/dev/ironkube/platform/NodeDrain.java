@@ -1,6 +1,7 @@
 package dev.ironkube.platform;
 
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.http.FailureKind;
 import dev.ironkube.time.Poller;
 import dev.ironkube.time.Poller.Poll;
 import dev.ironkube.time.Sleeper;
@@ -54,7 +55,7 @@ public final class NodeDrain {
       try {
         client.pods().inNamespace(ns).withName(name).evict();
       } catch (KubernetesClientException e) {
-        if (e.getCode() != 404) {
+        if (FailureKind.of(e.getCode()) != FailureKind.NOT_FOUND) { // not found: gone already
           throw new OperationFailedException(
               "evicting " + ns + "/" + name + " from " + node + " failed: " + e.getMessage(),
               "check the pod's PodDisruptionBudget; the node is cordoned and nothing was deleted");
