@@ -8,12 +8,13 @@ import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.config.MachineConfigGenerator;
 import dev.ironkube.talos.config.MachineConfigInput;
 import dev.ironkube.talos.config.TalosVersion;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
 import dev.ironkube.time.Sleeper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -96,47 +97,38 @@ public final class Lockdown {
 
   /** Probes both ports until neither answers; fails when one still does after {@code settle}. */
   public LockdownResult verifyClosed(LockdownTarget target, Instant started) {
-    Instant deadline = clock.instant().plus(settle);
-    for (int probes = 1; ; probes++) {
-      List<Integer> open = new ArrayList<>();
-      for (int port : List.of(target.talosPort(), target.kubernetesPort())) {
-        if (probe.answers(target.host(), port)) {
-          open.add(port);
-        }
-      }
-      if (open.isEmpty()) {
-        progress.accept(
-            "ports "
-                + target.talosPort()
-                + " and "
-                + target.kubernetesPort()
-                + " of "
-                + target.host()
-                + " no longer answer from here");
-        return new LockdownResult(target, probes, Duration.between(started, clock.instant()));
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        throw failed(
-            "after the lockdown, port(s) "
-                + open
-                + " of "
-                + target.host()
-                + " still answer from this machine",
-            "the firewall did not take effect (a host firewall such as Cilium's may bypass Talos'"
-                + " rules); the node will be deleted by cleanup",
-            null);
-      }
-      try {
-        sleeper.sleep(interval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new OperationFailedException(
-            "interrupted while checking the lockdown of " + target.host(),
-            "",
-            ExitCodes.INTERRUPTED,
-            e);
-      }
-    }
+    int[] probes = {0};
+    List<Integer> ports = List.of(target.talosPort(), target.kubernetesPort());
+    new Poller(clock, sleeper)
+        .until(
+            "the lockdown of " + target.host(),
+            settle,
+            interval,
+            () -> {
+              probes[0]++;
+              List<Integer> answering =
+                  ports.stream().filter(port -> probe.answers(target.host(), port)).toList();
+              return answering.isEmpty() ? Poll.done(true) : Poll.notYet(answering.toString());
+            },
+            last ->
+                failed(
+                    "after the lockdown, port(s) "
+                        + last
+                        + " of "
+                        + target.host()
+                        + " still answer from this machine",
+                    "the firewall did not take effect (a host firewall such as Cilium's may"
+                        + " bypass Talos' rules); the node will be deleted by cleanup",
+                    null));
+    progress.accept(
+        "ports "
+            + target.talosPort()
+            + " and "
+            + target.kubernetesPort()
+            + " of "
+            + target.host()
+            + " no longer answer from here");
+    return new LockdownResult(target, probes[0], Duration.between(started, clock.instant()));
   }
 
   private static OperationFailedException failed(String message, String hint, Throwable cause) {

@@ -57,11 +57,7 @@ final class ConfigCommand {
     private final CliEnvironment env;
     @Mixin CommonOptions common;
 
-    @Option(
-        names = {"-o", "--output"},
-        paramLabel = "FORMAT",
-        description = "table or json (default: table).")
-    OutputFormat output = OutputFormat.table;
+    @Mixin OutputOption output = new OutputOption();
 
     @Option(
         names = "--offline",
@@ -123,7 +119,7 @@ final class ConfigCommand {
               new Row(v == null ? null : v.raw(), v == null ? "unset" : v.source().label()));
         }
       }
-      if (output == OutputFormat.json) {
+      if (output.json()) {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         for (SettingDef def : SettingsCatalogue.all()) {

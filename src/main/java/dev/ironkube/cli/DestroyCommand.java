@@ -47,11 +47,7 @@ final class DestroyCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "List what would be deleted; delete nothing.")
   boolean dryRun;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   DestroyCommand(CliEnvironment env) {
     this.env = env;
@@ -130,7 +126,7 @@ final class DestroyCommand implements Callable<Integer> {
                       + "); remove it by hand before provisioning this name again");
         }
       }
-      if (output == OutputFormat.json) {
+      if (output.json()) {
         Json.print(env.out(), report);
       } else if (report.deleted().isEmpty()) {
         env.out().println("nothing to delete for cluster " + cluster);

@@ -31,11 +31,7 @@ final class PlansCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Include offers without stock.")
   boolean all;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   PlansCommand(CliEnvironment env) {
     this.env = env;
@@ -54,7 +50,7 @@ final class PlansCommand implements Callable<Integer> {
                       .toList()
                   : HardwareSelection.orderable(provider.offers()))
               .stream().filter(o -> region == null || o.site().equalsIgnoreCase(region)).toList();
-      if (output == OutputFormat.json) {
+      if (output.json()) {
         Json.print(env.out(), offers);
         return 0;
       }

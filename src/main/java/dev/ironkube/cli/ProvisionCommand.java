@@ -125,11 +125,7 @@ final class ProvisionCommand implements Callable<Integer> {
           "Print Argo CD's initial admin password in the report (off: it may reach logs).")
   boolean showArgoCdPassword;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   ProvisionCommand(CliEnvironment env) {
     this.env = env;
@@ -248,7 +244,7 @@ final class ProvisionCommand implements Callable<Integer> {
         access.ifPresent(dev.ironkube.access.AccessStage::close);
       }
       narration.close();
-      ReportPrinter.print(env, report, output == OutputFormat.json);
+      ReportPrinter.print(env, report, output.json());
       return 0;
     }
   }

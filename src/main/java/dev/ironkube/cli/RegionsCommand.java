@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /** `ironkube regions`: every site of the provider. */
 @Command(
@@ -23,11 +22,7 @@ final class RegionsCommand implements Callable<Integer> {
   private final CliEnvironment env;
   @Mixin CommonOptions common;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   RegionsCommand(CliEnvironment env) {
     this.env = env;
@@ -42,7 +37,7 @@ final class RegionsCommand implements Callable<Integer> {
           c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
               .sorted(Comparator.comparing(Region::slug))
               .toList();
-      if (output == OutputFormat.json) {
+      if (output.json()) {
         Json.print(env.out(), regions);
         return 0;
       }

@@ -53,11 +53,7 @@ final class ScaleCommand implements Callable<Integer> {
       description = "Keep the nodes this run added when a step fails (they keep billing).")
   boolean keepOnFailure;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   ScaleCommand(CliEnvironment env) {
     this.env = env;
@@ -70,7 +66,7 @@ final class ScaleCommand implements Callable<Integer> {
     provision.name = cluster;
     provision.yes = yes;
     provision.keepOnFailure = keepOnFailure;
-    provision.output = output;
+    provision.output.format = output.format;
     return provision.execute(
         "scale --pool " + pool + " --count " + count, workflow -> workflow.scale(pool, count));
   }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** `ironkube status [<cluster>]`: what ironkube knows about its clusters, from their journals. */
@@ -33,11 +33,7 @@ final class StatusCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "CLUSTER", description = "One cluster.")
   String cluster;
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FORMAT",
-      description = "table or json (default: table).")
-  OutputFormat output = OutputFormat.table;
+  @Mixin OutputOption output = new OutputOption();
 
   StatusCommand(CliEnvironment env) {
     this.env = env;
@@ -125,7 +121,7 @@ final class StatusCommand implements Callable<Integer> {
               java.nio.file.Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
               damage.isClean() ? null : damage.summary()));
     }
-    if (output == OutputFormat.json) {
+    if (output.json()) {
       Json.print(env.out(), cluster == null ? statuses : statuses.get(0));
       return 0;
     }

@@ -4,7 +4,8 @@ import dev.ironkube.failure.ProviderException;
 
 /**
  * Turns a non-2xx response into a typed failure. Each service supplies its own, because error
- * bodies differ; the transport retries by the class of what comes back, never by its text.
+ * bodies differ; the class comes from {@link FailureKind#of(int)} unless the body says more, and
+ * the transport retries by that class, never by its text.
  */
 @FunctionalInterface
 public interface ErrorDecoder {
@@ -14,4 +15,10 @@ public interface ErrorDecoder {
    * @param response the non-2xx response
    */
   ProviderException decode(ApiRequest request, ApiResponse response);
+
+  /** The message every service's failure starts with: who answered which call with what. */
+  static String answered(String service, ApiRequest request, int status, String detail) {
+    return "%s answered %s with HTTP %d%s"
+        .formatted(service, request.endpoint(), status, detail.isEmpty() ? "" : ": " + detail);
+  }
 }

@@ -3,7 +3,10 @@ package dev.ironkube.platform;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.http.FailureKind;
 import dev.ironkube.time.HumanDuration;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Progress;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -36,39 +39,47 @@ final class ComponentWait {
 
   void untilReady(Component c, Duration timeout, Duration poll, Progress.Step step) {
     Instant deadline = clock.instant().plus(timeout);
+    Poller poller = new Poller(clock, sleeper);
     int done = 0;
     for (ReadyTarget target : c.readiness()) {
-      while (true) {
-        ObjectNode live = null;
-        Readiness.State state;
-        try {
-          live = kube.read(target.apiVersion(), target.kind(), target.namespace(), target.name());
-          state = Readiness.of(target.kind(), live);
-        } catch (KubernetesClientException e) {
-          if (e.getCode() == 401 || e.getCode() == 403) {
-            throw e;
-          }
-          state = Readiness.State.waiting("API answered " + e.getCode() + ", retrying");
-        }
-        if (state.ready()) {
-          break;
-        }
-        if (state.failed()) {
-          throw failure(c, target, state.detail(), live, "failed");
-        }
-        step.update(target + ": " + state.detail(), (double) done / c.readiness().size());
-        Instant now = clock.instant();
-        if (!now.isBefore(deadline)) {
-          throw failure(
-              c,
-              target,
-              state.detail(),
-              live,
-              "was not ready within " + HumanDuration.format(timeout));
-        }
-        Duration left = Duration.between(now, deadline);
-        sleep(poll.compareTo(left) > 0 ? left : poll);
-      }
+      double fraction = (double) done / c.readiness().size();
+      ObjectNode[] live = {null};
+      String[] detail = {""};
+      poller
+          .reportingTo((last, f) -> step.update(target + ": " + last, fraction))
+          .until(
+              c.title(),
+              Duration.between(clock.instant(), deadline), // one deadline for all targets
+              poll,
+              () -> {
+                Readiness.State state;
+                try {
+                  live[0] =
+                      kube.read(
+                          target.apiVersion(), target.kind(), target.namespace(), target.name());
+                  state = Readiness.of(target.kind(), live[0]);
+                } catch (KubernetesClientException e) {
+                  if (FailureKind.of(e.getCode()) == FailureKind.UNAUTHORIZED) {
+                    throw e;
+                  }
+                  state = Readiness.State.waiting("API answered " + e.getCode() + ", retrying");
+                }
+                detail[0] = state.detail();
+                if (state.ready()) {
+                  return Poll.done(true);
+                }
+                if (state.failed()) {
+                  throw failure(c, target, state.detail(), live[0], "failed");
+                }
+                return Poll.notYet(state.detail());
+              },
+              last ->
+                  failure(
+                      c,
+                      target,
+                      detail[0],
+                      live[0],
+                      "was not ready within " + HumanDuration.format(timeout)));
       done++;
     }
   }
@@ -96,14 +107,5 @@ final class ComponentWait {
         HINT,
         ExitCodes.PROVISION_FAILED,
         null);
-  }
-
-  private void sleep(Duration d) {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationFailedException("interrupted while waiting for the platform", "run again");
-    }
   }
 }

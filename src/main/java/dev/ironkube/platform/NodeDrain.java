@@ -1,6 +1,9 @@
 package dev.ironkube.platform;
 
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.http.FailureKind;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
 import dev.ironkube.time.Sleeper;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,7 +12,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,6 +22,8 @@ import java.util.function.Consumer;
  * wait until they are gone, then delete the Node object so it does not linger NotReady.
  */
 public final class NodeDrain {
+  private static final Duration POLL = Duration.ofSeconds(2);
+
   private final KubernetesClient client;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -51,29 +55,32 @@ public final class NodeDrain {
       try {
         client.pods().inNamespace(ns).withName(name).evict();
       } catch (KubernetesClientException e) {
-        if (e.getCode() != 404) {
+        if (FailureKind.of(e.getCode()) != FailureKind.NOT_FOUND) { // not found: gone already
           throw new OperationFailedException(
               "evicting " + ns + "/" + name + " from " + node + " failed: " + e.getMessage(),
               "check the pod's PodDisruptionBudget; the node is cordoned and nothing was deleted");
         }
       }
     }
-    Instant deadline = clock.instant().plus(timeout);
-    while (true) {
-      List<Pod> left = evictable(node);
-      if (left.isEmpty()) {
-        break;
-      }
-      if (!clock.instant().isBefore(deadline)) {
-        throw new OperationFailedException(
-            left.size() + " pod(s) still on " + node + " after " + timeout.toSeconds() + " s",
-            "the node is cordoned; see 'kubectl get pods -A --field-selector spec.nodeName="
-                + node
-                + "' and run the command again");
-      }
-      progress.accept(left.size() + " pod(s) still leaving " + node);
-      sleeper.sleep(Duration.ofSeconds(2));
-    }
+    int[] left = {evictable.size()};
+    new Poller(clock, sleeper)
+        .reportingTo((detail, fraction) -> progress.accept(detail))
+        .until(
+            "the pods to leave " + node,
+            timeout,
+            POLL,
+            () -> {
+              left[0] = evictable(node).size();
+              return left[0] == 0
+                  ? Poll.done(true)
+                  : Poll.notYet(left[0] + " pod(s) still leaving " + node);
+            },
+            last ->
+                new OperationFailedException(
+                    left[0] + " pod(s) still on " + node + " after " + timeout.toSeconds() + " s",
+                    "the node is cordoned; see 'kubectl get pods -A --field-selector spec.nodeName="
+                        + node
+                        + "' and run the command again"));
     client.nodes().withName(node).delete();
     progress.accept(evictable.size() + " pod(s) evicted; node " + node + " deleted");
     return evictable.size();

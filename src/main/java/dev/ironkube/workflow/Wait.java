@@ -2,16 +2,16 @@ package dev.ironkube.workflow;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.time.Poller;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Random;
 
 /**
  * Polls a condition until it holds or a deadline passes, sleeping through the cancellation so
  * Ctrl-C ends the wait at once. Retryable provider failures during a poll are tolerated up to a
- * bound (status endpoints flap); others end the wait.
+ * bound (status endpoints flap); others end the wait. The loop itself is {@link Poller}'s; this
+ * adds the workflow's vocabulary (a step's progress, a failed poll's hint, the timeout's message).
  */
 public final class Wait {
   /** What one poll found. */
@@ -46,50 +46,34 @@ public final class Wait {
 
   public <T> T until(
       String what, Duration timeout, Duration interval, Progress.Step step, Probe<T> probe) {
-    Instant deadline = clock.instant().plus(timeout);
-    int transientInARow = 0;
-    String lastDetail = "not started";
-    while (true) {
-      cancellation.check();
-      try {
-        Poll<T> p = probe.poll();
-        transientInARow = 0;
-        switch (p) {
-          case Poll.Done<T> d -> {
-            return d.value();
-          }
-          case Poll.Failed<T> f ->
-              throw new OperationFailedException(what + " failed: " + f.reason(), f.hint());
-          case Poll.NotYet<T> n -> {
-            lastDetail = n.detail();
-            step.update(n.detail(), n.fraction());
-          }
-        }
-      } catch (ProviderException e) {
-        if (!e.retryable() || ++transientInARow > MAX_CONSECUTIVE_TRANSIENT) {
-          throw e;
-        }
-        lastDetail = "retrying after: " + e.getMessage();
-        step.update(lastDetail, -1);
-      }
-      Instant now = clock.instant();
-      if (!now.isBefore(deadline)) {
-        throw new OperationFailedException(
-            what + " did not finish within " + format(timeout) + " (last seen: " + lastDetail + ")",
-            "raise the timeout in the settings or check the target's console",
-            ExitCodes.PROVISION_FAILED,
-            null);
-      }
-      Duration sleep = withJitter(interval);
-      Duration left = Duration.between(now, deadline);
-      cancellation.sleep(sleep.compareTo(left) > 0 ? left : sleep);
-    }
-  }
-
-  /** Up to 10% jitter so many waiters do not poll in lockstep. */
-  private Duration withJitter(Duration interval) {
-    long nanos = interval.toNanos();
-    return Duration.ofNanos(nanos + (long) (nanos * 0.1 * jitter.nextDouble()));
+    return new Poller(clock, cancellation)
+        .checkingFirst(cancellation::check)
+        .withJitter(jitter)
+        .toleratingInARow(MAX_CONSECUTIVE_TRANSIENT)
+        .describingFailures(e -> "retrying after: " + e.getMessage())
+        .reportingTo(step::update)
+        .until(
+            what,
+            timeout,
+            interval,
+            () ->
+                switch (probe.poll()) {
+                  case Poll.Done<T> d -> new Poller.Poll.Done<>(d.value());
+                  case Poll.NotYet<T> n -> new Poller.Poll.NotYet<>(n.detail(), n.fraction());
+                  case Poll.Failed<T> f ->
+                      throw new OperationFailedException(what + " failed: " + f.reason(), f.hint());
+                },
+            last ->
+                new OperationFailedException(
+                    what
+                        + " did not finish within "
+                        + format(timeout)
+                        + " (last seen: "
+                        + last
+                        + ")",
+                    "raise the timeout in the settings or check the target's console",
+                    ExitCodes.PROVISION_FAILED,
+                    null));
   }
 
   static String format(Duration d) {

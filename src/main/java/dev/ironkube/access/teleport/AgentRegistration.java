@@ -4,10 +4,11 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.failure.ProviderException;
 import dev.ironkube.time.HumanDuration;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
 import dev.ironkube.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -50,38 +51,31 @@ public final class AgentRegistration {
 
   /** Returns how many listings it took; throws when the limit passes without the cluster. */
   public int await(String clusterName) {
-    Instant deadline = clock.instant().plus(limit);
-    String last = "not listed yet";
-    Throwable lastFailure = null;
-    for (int attempt = 1; ; attempt++) {
-      try {
-        if (directory.registeredKubeClusters().contains(clusterName)) {
-          progress.accept("Teleport agent of " + clusterName + " registered");
-          return attempt;
-        }
-        last = "not listed yet";
-      } catch (ProviderException e) {
-        if (!e.retryable()) {
-          throw e;
-        }
-        last = e.getMessage();
-        lastFailure = e;
-      }
-      if (!clock.instant().plus(interval).isBefore(deadline.plusMillis(1))) {
-        throw notRegistered(clusterName, attempt, last, lastFailure);
-      }
-      progress.accept("waiting for the Teleport agent of " + clusterName + " to register: " + last);
-      try {
-        sleeper.sleep(interval);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new OperationFailedException(
-            "interrupted while waiting for the Teleport agent of " + clusterName,
-            "",
-            ExitCodes.INTERRUPTED,
-            e);
-      }
-    }
+    int[] attempts = {0};
+    ProviderException[] lastFailure = {null};
+    new Poller(clock, sleeper)
+        .reportingTo(
+            (last, fraction) ->
+                progress.accept(
+                    "waiting for the Teleport agent of " + clusterName + " to register: " + last))
+        .until(
+            "the Teleport agent of " + clusterName,
+            limit,
+            interval,
+            () -> {
+              attempts[0]++;
+              try {
+                return directory.registeredKubeClusters().contains(clusterName)
+                    ? Poll.done(true)
+                    : Poll.notYet("not listed yet");
+              } catch (ProviderException e) {
+                lastFailure[0] = e; // ridden out when retryable; named if the wait times out
+                throw e;
+              }
+            },
+            last -> notRegistered(clusterName, attempts[0], last, lastFailure[0]));
+    progress.accept("Teleport agent of " + clusterName + " registered");
+    return attempts[0];
   }
 
   private OperationFailedException notRegistered(

@@ -6,10 +6,10 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
+import dev.ironkube.http.FailureKind;
+import dev.ironkube.http.RetryAfter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -44,34 +44,47 @@ final class CloudflareErrorDecoder implements ErrorDecoder {
     int status = response.status();
     String detail =
         String.join("; ", errors.stream().map(CfMessage::text).filter(s -> !s.isEmpty()).toList());
-    String message =
-        "%s answered %s with HTTP %d%s"
-            .formatted(SERVICE, request.endpoint(), status, detail.isEmpty() ? "" : ": " + detail);
-    boolean authCode = errors.stream().anyMatch(e -> AUTH.contains(e.codeOrZero()));
-    if (status == 401 || status == 403 || authCode) {
-      return new ProviderException.Unauthorized(
-          SERVICE,
-          SERVICE + " refused the API token for " + request.endpoint() + suffix(detail),
-          TOKEN_HINT);
+    String message = ErrorDecoder.answered(SERVICE, request, status, detail);
+    FailureKind kind = kind(status, errors);
+    if (kind == FailureKind.UNAUTHORIZED) {
+      message = SERVICE + " refused the API token for " + request.endpoint() + suffix(detail);
     }
-    if (status == 429) {
-      return new ProviderException.RateLimited(SERVICE, message, retryAfter(response).orElse(null));
+    String hint =
+        switch (kind) {
+          case UNAUTHORIZED -> TOKEN_HINT;
+          case CONFLICT ->
+              has(errors, DUPLICATE)
+                  ? "the record exists already; read it again instead of creating it"
+                  : "";
+          case REJECTED ->
+              has(errors, CNAME_CLASH)
+                  ? "a CNAME holds this name; remove it in the Cloudflare dashboard"
+                  : "";
+          default -> "";
+        };
+    return kind.failure(SERVICE, message, hint, RetryAfter.of(response).orElse(null));
+  }
+
+  /**
+   * Auth codes mean unauthorized whatever the status; a duplicate or CNAME clash code decides a 4xx
+   * that is neither rate limiting nor a server fault.
+   */
+  private static FailureKind kind(int status, List<CfMessage> errors) {
+    FailureKind byStatus = FailureKind.of(status);
+    if (has(errors, AUTH)) {
+      return FailureKind.UNAUTHORIZED;
     }
-    if (status >= 500) {
-      return new ProviderException.Transient(SERVICE, message, null);
+    if (byStatus == FailureKind.RATE_LIMITED || byStatus == FailureKind.TRANSIENT) {
+      return byStatus;
     }
-    if (errors.stream().anyMatch(e -> DUPLICATE.contains(e.codeOrZero()))) {
-      return new ProviderException.Conflict(
-          SERVICE, message, "the record exists already; read it again instead of creating it");
+    if (has(errors, DUPLICATE)) {
+      return FailureKind.CONFLICT;
     }
-    if (errors.stream().anyMatch(e -> CNAME_CLASH.contains(e.codeOrZero()))) {
-      return new ProviderException.Rejected(
-          SERVICE, message, "a CNAME holds this name; remove it in the Cloudflare dashboard");
-    }
-    if (status == 404) {
-      return new ProviderException.NotFound(SERVICE, message);
-    }
-    return new ProviderException.Rejected(SERVICE, message, "");
+    return has(errors, CNAME_CLASH) ? FailureKind.REJECTED : byStatus;
+  }
+
+  private static boolean has(List<CfMessage> errors, Set<Integer> codes) {
+    return errors.stream().anyMatch(e -> codes.contains(e.codeOrZero()));
   }
 
   private static String suffix(String detail) {
@@ -89,23 +102,6 @@ final class CloudflareErrorDecoder implements ErrorDecoder {
     } catch (IOException e) {
       // An HTML error page from the edge; the status says enough.
       return List.of();
-    }
-  }
-
-  /** Cloudflare's SDKs honour Retry-After-Ms before Retry-After (seconds); so does ironkube. */
-  static Optional<Duration> retryAfter(ApiResponse response) {
-    Optional<Duration> millis =
-        response.header("Retry-After-Ms").flatMap(v -> number(v)).map(Duration::ofMillis);
-    return millis.or(
-        () -> response.header("Retry-After").flatMap(v -> number(v)).map(Duration::ofSeconds));
-  }
-
-  private static Optional<Long> number(String text) {
-    try {
-      long value = Long.parseLong(text.trim());
-      return value < 0 ? Optional.empty() : Optional.of(value);
-    } catch (NumberFormatException e) {
-      return Optional.empty();
     }
   }
 }

@@ -6,6 +6,8 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
+import dev.ironkube.http.FailureKind;
+import dev.ironkube.http.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
@@ -38,35 +40,31 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
     LatErrors.Item first = errors.items().isEmpty() ? null : errors.items().getFirst();
     String detail = first == null ? "" : first.text();
     int status = response.status();
+    FailureKind kind =
+        (status == 400 || status == 422) && duplicate(first)
+            ? FailureKind.CONFLICT
+            : FailureKind.of(status);
     String message =
-        "%s answered %s with HTTP %d%s"
-            .formatted(SERVICE, request.endpoint(), status, detail.isEmpty() ? "" : ": " + detail);
-    if (status == 401 || status == 403) {
-      return new ProviderException.Unauthorized(
-          SERVICE,
-          status == 401
-              ? SERVICE + " did not accept the API key" + (detail.isEmpty() ? "" : ": " + detail)
-              : SERVICE + " refused " + request.endpoint() + " for this API key: " + detail,
-          KEY_HINT);
-    }
-    if (status == 404) {
-      return new ProviderException.NotFound(SERVICE, message);
-    }
-    if (status == 409 || ((status == 400 || status == 422) && duplicate(first))) {
-      return new ProviderException.Conflict(
-          SERVICE, message, "use another name or reuse the existing resource");
-    }
-    if (status == 429) {
-      return new ProviderException.RateLimited(SERVICE, message, retryAfter(first, response));
-    }
-    if (status >= 500) {
-      return new ProviderException.Transient(SERVICE, message, null);
-    }
-    if (status == 423) {
-      return new ProviderException.Rejected(
-          SERVICE, message, "the server is locked; unlock it in the Latitude.sh dashboard first");
-    }
-    return new ProviderException.Rejected(SERVICE, message, "");
+        switch (kind) {
+          case UNAUTHORIZED ->
+              status == 401
+                  ? SERVICE
+                      + " did not accept the API key"
+                      + (detail.isEmpty() ? "" : ": " + detail)
+                  : SERVICE + " refused " + request.endpoint() + " for this API key: " + detail;
+          default -> ErrorDecoder.answered(SERVICE, request, status, detail);
+        };
+    String hint =
+        switch (kind) {
+          case UNAUTHORIZED -> KEY_HINT;
+          case CONFLICT -> "use another name or reuse the existing resource";
+          case REJECTED ->
+              status == 423
+                  ? "the server is locked; unlock it in the Latitude.sh dashboard first"
+                  : "";
+          default -> "";
+        };
+    return kind.failure(SERVICE, message, hint, retryAfter(first, response));
   }
 
   private LatErrors parse(ApiResponse response) {
@@ -90,30 +88,23 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
     return text.contains("already") || text.contains("taken") || text.contains("duplicate");
   }
 
+  /**
+   * Latitude documents {@code meta.retry_after} (seconds) in the 429 body; the header is a
+   * fallback.
+   */
   private static Duration retryAfter(LatErrors.Item item, ApiResponse response) {
     Optional<Duration> fromBody =
         Optional.ofNullable(item)
             .map(LatErrors.Item::meta)
             .map(meta -> meta.get("retry_after"))
             .flatMap(LatitudeErrorDecoder::seconds);
-    return fromBody
-        .or(() -> response.header("Retry-After").flatMap(LatitudeErrorDecoder::seconds))
-        .orElse(null);
+    return fromBody.or(() -> RetryAfter.of(response)).orElse(null);
   }
 
   private static Optional<Duration> seconds(JsonNode node) {
     if (node.isNumber()) {
       return Optional.of(Duration.ofMillis(Math.round(node.asDouble() * 1000)));
     }
-    return node.isTextual() ? seconds(node.asText()) : Optional.empty();
-  }
-
-  private static Optional<Duration> seconds(String text) {
-    try {
-      long value = Long.parseLong(text.trim());
-      return value < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(value));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return node.isTextual() ? RetryAfter.deltaSeconds(node.asText()) : Optional.empty();
   }
 }

@@ -6,10 +6,10 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
+import dev.ironkube.http.FailureKind;
+import dev.ironkube.http.RetryAfter;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Classifies Scaleway's error answers by HTTP status first and the body's {@code type} second:
@@ -40,42 +40,36 @@ final class ScalewayErrorDecoder implements ErrorDecoder {
     int status = response.status();
     String requestId =
         response.header("X-Request-Id").map(id -> " (request " + id + ")").orElse("");
-    String message =
-        "%s answered %s with HTTP %d%s%s"
-            .formatted(
-                SERVICE, request.endpoint(), status, text.isEmpty() ? "" : ": " + text, requestId);
+    String message = ErrorDecoder.answered(SERVICE, request, status, text) + requestId;
+    String noRetry = noRetryHint(text, type);
+    if (noRetry != null) {
+      return FailureKind.REJECTED.failure(SERVICE, message, noRetry, null);
+    }
+    FailureKind kind = FailureKind.of(status);
+    String hint =
+        switch (kind) {
+          case UNAUTHORIZED -> KEY_HINT;
+          case CONFLICT -> "wait for the resource to settle, or reuse the existing one";
+          case REJECTED -> details(body);
+          default -> "";
+        };
+    if (kind == FailureKind.UNAUTHORIZED && status == 401) {
+      message = SERVICE + " did not accept the secret key" + (text.isEmpty() ? "" : ": " + text);
+    }
+    // The gateway sends no Retry-After in the recordings; honoured if it ever does.
+    return kind.failure(SERVICE, message, hint, RetryAfter.of(response).orElse(null));
+  }
+
+  /** The answers retrying cannot help, whatever their status; null for all others. */
+  private static String noRetryHint(String text, String type) {
     if (text.toLowerCase(Locale.ROOT).contains("cloud-init is not supported")) {
-      return new ProviderException.Rejected(SERVICE, message, CLOUD_INIT_HINT);
+      return CLOUD_INIT_HINT;
     }
-    if ("out_of_stock".equals(type)) {
-      return new ProviderException.Rejected(
-          SERVICE, message, "the offer is out of stock in this zone; choose another offer or zone");
-    }
-    if ("quotas_exceeded".equals(type)) {
-      return new ProviderException.Rejected(
-          SERVICE, message, "raise the quota in the Scaleway console or delete unused servers");
-    }
-    if (status == 401 || status == 403) {
-      return new ProviderException.Unauthorized(
-          SERVICE,
-          (status == 401 ? SERVICE + " did not accept the secret key" : message)
-              + (status == 401 && !text.isEmpty() ? ": " + text : ""),
-          KEY_HINT);
-    }
-    if (status == 404) {
-      return new ProviderException.NotFound(SERVICE, message);
-    }
-    if (status == 409) {
-      return new ProviderException.Conflict(
-          SERVICE, message, "wait for the resource to settle, or reuse the existing one");
-    }
-    if (status == 429) {
-      return new ProviderException.RateLimited(SERVICE, message, retryAfter(response).orElse(null));
-    }
-    if (status >= 500) {
-      return new ProviderException.Transient(SERVICE, message, null);
-    }
-    return new ProviderException.Rejected(SERVICE, message, details(body));
+    return switch (type) {
+      case "out_of_stock" -> "the offer is out of stock in this zone; choose another offer or zone";
+      case "quotas_exceeded" -> "raise the quota in the Scaleway console or delete unused servers";
+      default -> null;
+    };
   }
 
   private JsonNode parse(ApiResponse response) {
@@ -105,20 +99,5 @@ final class ScalewayErrorDecoder implements ErrorDecoder {
       }
     }
     return out.toString();
-  }
-
-  /** The gateway sends none in the recordings; honoured if it ever does. */
-  private static Optional<Duration> retryAfter(ApiResponse response) {
-    return response
-        .header("Retry-After")
-        .flatMap(
-            value -> {
-              try {
-                long seconds = Long.parseLong(value.trim());
-                return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-              } catch (NumberFormatException e) {
-                return Optional.empty();
-              }
-            });
   }
 }

@@ -6,11 +6,12 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
+import dev.ironkube.http.FailureKind;
+import dev.ironkube.http.RetryAfter;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,29 +42,14 @@ final class InfisicalErrorDecoder implements ErrorDecoder {
     String reqId = body.path("reqId").asText("");
     int status = response.status();
     String message =
-        "%s answered %s with HTTP %d%s%s"
-            .formatted(
-                SERVICE,
-                request.endpoint(),
-                status,
-                detail.isBlank() ? "" : ": " + detail.strip(),
-                reqId.isEmpty() ? "" : " (reqId " + reqId + ")");
-    if (status == 401 || status == 403) {
-      return new ProviderException.Unauthorized(SERVICE, message, CREDENTIALS_HINT);
-    }
-    if (status == 404) {
-      return new ProviderException.NotFound(SERVICE, message);
-    }
-    if (status == 409) {
-      return new ProviderException.Conflict(SERVICE, message, "");
-    }
-    if (status == 429) {
-      return new ProviderException.RateLimited(SERVICE, message, retryAfter(response, text));
-    }
-    if (status >= 500) {
-      return new ProviderException.Transient(SERVICE, message, null);
-    }
-    return new ProviderException.Rejected(SERVICE, message, "");
+        ErrorDecoder.answered(SERVICE, request, status, detail.strip())
+            + (reqId.isEmpty() ? "" : " (reqId " + reqId + ")");
+    FailureKind kind = FailureKind.of(status);
+    return kind.failure(
+        SERVICE,
+        message,
+        kind == FailureKind.UNAUTHORIZED ? CREDENTIALS_HINT : "",
+        retryAfter(response, text));
   }
 
   private JsonNode parse(ApiResponse response) {
@@ -92,21 +78,11 @@ final class InfisicalErrorDecoder implements ErrorDecoder {
 
   /** The header when sent, else the seconds Infisical names in its message. */
   private static Duration retryAfter(ApiResponse response, String text) {
-    Optional<String> header = response.header("Retry-After");
-    Optional<Duration> fromHeader = header.flatMap(InfisicalErrorDecoder::seconds);
-    if (fromHeader.isPresent()) {
-      return fromHeader.get();
-    }
-    Matcher m = SECONDS.matcher(text);
-    return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
-  }
-
-  private static Optional<Duration> seconds(String raw) {
-    try {
-      long value = Long.parseLong(raw.strip());
-      return value < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(value));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
+    return RetryAfter.of(response)
+        .orElseGet(
+            () -> {
+              Matcher m = SECONDS.matcher(text);
+              return m.find() ? Duration.ofSeconds(Long.parseLong(m.group(1))) : null;
+            });
   }
 }

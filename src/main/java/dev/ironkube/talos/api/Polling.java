@@ -1,9 +1,9 @@
 package dev.ironkube.talos.api;
 
+import dev.ironkube.time.Poller;
 import dev.ironkube.time.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.Consumer;
 
 /**
@@ -43,21 +43,8 @@ public record Polling(
     return new Polling(clock, sleeper, interval, callTimeout, p);
   }
 
-  Instant deadlineAfter(Duration timeout) {
-    return clock.instant().plus(timeout);
-  }
-
-  boolean expired(Instant deadline) {
-    return !clock.instant().isBefore(deadline);
-  }
-
-  /** Sleeps one interval; an interrupt ends the wait as a failure, keeping the flag set. */
-  void pause() {
-    try {
-      sleeper.sleep(interval);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for the Talos node", e);
-    }
+  /** The deadline loop on this clock and sleeper; the waits add their own narration. */
+  Poller poller() {
+    return new Poller(clock, sleeper);
   }
 }

@@ -3,10 +3,11 @@ package dev.ironkube.talos.api;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.failure.ProviderException;
 import dev.ironkube.time.HumanDuration;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,45 +33,45 @@ final class TalosWaits {
    * once, naming the problem and the fix (see {@link #finalFailure}); other failures end it too.
    */
   <T> T until(String what, Duration timeout, String hint, Supplier<T> probe) {
-    Instant deadline = polling.deadlineAfter(timeout);
-    String last = "no attempt made";
-    String lastProgress = "";
-    while (true) {
-      client.channel().skipReconnectBackoff();
-      try {
-        return probe.get();
-      } catch (ProviderException e) {
-        Optional<TlsFailure> tls = TlsFailure.of(e);
-        if (tls.isPresent()) {
-          Optional<OperationFailedException> stop = finalFailure(tls.get());
-          if (stop.isPresent()) {
-            throw stop.get();
-          }
-          last = "the node answers, but " + tls.get().describe();
-        } else if (!e.retryable()) {
-          throw e;
-        } else {
-          last = e.getMessage();
-        }
-      }
-      if (polling.expired(deadline)) {
-        throw new OperationFailedException(
-            client.target()
-                + " did not answer "
-                + what
-                + " within "
-                + HumanDuration.format(timeout)
-                + "; last: "
-                + last,
-            hint);
-      }
-      String line = "waiting for " + what + " on " + client.target() + ": " + last;
-      if (!line.equals(lastProgress)) {
-        polling.progress().accept(line); // once per change, not once per probe
-        lastProgress = line;
-      }
-      polling.pause();
-    }
+    String target = client.target();
+    return polling
+        .poller()
+        .reportingTo( // once per change, not once per probe
+            Poller.Listener.onChange(
+                (last, fraction) ->
+                    polling
+                        .progress()
+                        .accept("waiting for " + what + " on " + target + ": " + last)))
+        .until(
+            what + " on " + target,
+            timeout,
+            polling.interval(),
+            () -> {
+              client.channel().skipReconnectBackoff();
+              try {
+                return Poll.done(probe.get());
+              } catch (ProviderException e) {
+                Optional<TlsFailure> tls = TlsFailure.of(e);
+                if (tls.isEmpty()) {
+                  throw e; // ridden out when retryable, the end of the wait otherwise
+                }
+                Optional<OperationFailedException> stop = finalFailure(tls.get());
+                if (stop.isPresent()) {
+                  throw stop.get();
+                }
+                return Poll.notYet("the node answers, but " + tls.get().describe());
+              }
+            },
+            last ->
+                new OperationFailedException(
+                    target
+                        + " did not answer "
+                        + what
+                        + " within "
+                        + HumanDuration.format(timeout)
+                        + "; last: "
+                        + last,
+                    hint));
   }
 
   /**
@@ -116,82 +117,92 @@ final class TalosWaits {
   }
 
   TalosClient.BootstrapResult bootstrap(Duration timeout, Supplier<?> call) {
-    Instant deadline = polling.deadlineAfter(timeout);
-    while (true) {
-      client.channel().skipReconnectBackoff();
-      Status status;
-      try {
-        call.get();
-        return TalosClient.BootstrapResult.BOOTSTRAPPED;
-      } catch (StatusRuntimeException e) {
-        status = e.getStatus();
-        if (status.getCode() == Status.Code.ALREADY_EXISTS) {
-          return TalosClient.BootstrapResult.ALREADY_BOOTSTRAPPED;
-        }
-        // A refused handshake will not heal by itself: awaitSecure already saw the node answer.
-        boolean notYet =
-            !TalosCallFailures.handshakeRefused(e)
-                && (status.getCode() == Status.Code.FAILED_PRECONDITION
-                    || TalosCallFailures.retryable(status.getCode()));
-        if (!notYet) {
-          throw TalosCallFailures.translate(client.target(), "Bootstrap", e);
-        }
-      }
-      String last = status.getCode() + ": " + status.getDescription();
-      if (polling.expired(deadline)) {
-        throw new OperationFailedException(
-            "bootstrap of "
-                + client.target()
-                + " did not succeed within "
-                + HumanDuration.format(timeout)
-                + "; last: "
-                + last,
-            "check the node's time sync (NTP) and that etcd is waiting for bootstrap");
-      }
-      polling.progress().accept("bootstrap not possible yet on " + client.target() + ": " + last);
-      polling.pause();
-    }
+    String target = client.target();
+    return polling
+        .poller()
+        .toleratingInARow(0) // only the answers below mean "not yet"; any other failure is final
+        .reportingTo(
+            (last, fraction) ->
+                polling.progress().accept("bootstrap not possible yet on " + target + ": " + last))
+        .until(
+            "bootstrap of " + target,
+            timeout,
+            polling.interval(),
+            () -> {
+              client.channel().skipReconnectBackoff();
+              try {
+                call.get();
+                return Poll.done(TalosClient.BootstrapResult.BOOTSTRAPPED);
+              } catch (StatusRuntimeException e) {
+                Status status = e.getStatus();
+                if (status.getCode() == Status.Code.ALREADY_EXISTS) {
+                  return Poll.done(TalosClient.BootstrapResult.ALREADY_BOOTSTRAPPED);
+                }
+                // A refused handshake will not heal by itself: awaitSecure already saw the node.
+                boolean notYet =
+                    !TalosCallFailures.handshakeRefused(e)
+                        && (status.getCode() == Status.Code.FAILED_PRECONDITION
+                            || TalosCallFailures.retryable(status.getCode()));
+                if (!notYet) {
+                  throw TalosCallFailures.translate(target, "Bootstrap", e);
+                }
+                return Poll.notYet(status.getCode() + ": " + status.getDescription());
+              }
+            },
+            last ->
+                new OperationFailedException(
+                    "bootstrap of "
+                        + target
+                        + " did not succeed within "
+                        + HumanDuration.format(timeout)
+                        + "; last: "
+                        + last,
+                    "check the node's time sync (NTP) and that etcd is waiting for bootstrap"));
   }
 
   List<ServiceStatus> healthy(Set<String> wanted, Duration timeout) {
-    Instant deadline = polling.deadlineAfter(timeout);
     Map<String, String> lastSeen = new LinkedHashMap<>();
     for (String id : new TreeSet<>(wanted)) {
       lastSeen.put(id, "not listed by the node");
     }
-    String lastError = "";
-    String lastProgress = "";
-    while (true) {
-      client.channel().skipReconnectBackoff();
-      try {
-        List<ServiceStatus> services = client.serviceList();
-        lastError = "";
-        for (ServiceStatus s : services) {
-          lastSeen.computeIfPresent(s.id(), (id, old) -> s.describe());
-        }
-        Set<String> pending = new TreeSet<>(wanted);
-        services.stream()
-            .filter(ServiceStatus::runningAndHealthy)
-            .forEach(s -> pending.remove(s.id()));
-        if (pending.isEmpty()) {
-          return services;
-        }
-        String line = "waiting for " + String.join(", ", pending) + " to be healthy";
-        if (!line.equals(lastProgress)) {
-          polling.progress().accept(line);
-          lastProgress = line;
-        }
-      } catch (ProviderException e) {
-        if (!e.retryable()) {
-          throw e;
-        }
-        lastError = e.getMessage();
-      }
-      if (polling.expired(deadline)) {
-        throw notHealthy(timeout, lastSeen, lastError);
-      }
-      polling.pause();
-    }
+    String[] lastError = {""};
+    Poller.Listener changes =
+        Poller.Listener.onChange((line, fraction) -> polling.progress().accept(line));
+    return polling
+        .poller()
+        .describingFailures(e -> "") // remembered for the timeout below, not narrated
+        .reportingTo(
+            (line, fraction) -> {
+              if (!line.isEmpty()) {
+                changes.waiting(line, fraction);
+              }
+            })
+        .until(
+            "services on " + client.target(),
+            timeout,
+            polling.interval(),
+            () -> {
+              client.channel().skipReconnectBackoff();
+              List<ServiceStatus> services;
+              try {
+                services = client.serviceList();
+              } catch (ProviderException e) {
+                lastError[0] = e.getMessage();
+                throw e;
+              }
+              lastError[0] = "";
+              for (ServiceStatus s : services) {
+                lastSeen.computeIfPresent(s.id(), (id, old) -> s.describe());
+              }
+              Set<String> pending = new TreeSet<>(wanted);
+              services.stream()
+                  .filter(ServiceStatus::runningAndHealthy)
+                  .forEach(s -> pending.remove(s.id()));
+              return pending.isEmpty()
+                  ? Poll.done(services)
+                  : Poll.notYet("waiting for " + String.join(", ", pending) + " to be healthy");
+            },
+            last -> notHealthy(timeout, lastSeen, lastError[0]));
   }
 
   private OperationFailedException notHealthy(
