@@ -1,0 +1,21 @@
+package dev.ironkube.sim.launch;
+
+import dev.ironkube.cli.CliEnvironment;
+import dev.ironkube.cli.SimulatedBackend;
+import dev.ironkube.settings.Settings;
+
+/**
+ * The simulated datacenter behind {@code --simulate}; registered in {@code
+ * META-INF/services/dev.ironkube.cli.SimulatedBackend}, so the product finds it without naming it.
+ */
+public final class EmbeddedBackend implements SimulatedBackend {
+  @Override
+  public Settings accountDefaults(Settings settings) {
+    return Simulation.accountDefaults(settings);
+  }
+
+  @Override
+  public Datacenter start(CliEnvironment env) {
+    return new RunningDatacenter(Simulation.start(env));
+  }
+}
