@@ -20,8 +20,9 @@ public final class Ironkube {
   /**
    * The command tree a run starting with {@code first} needs: when that names a subcommand, the
    * root with that one (and its own subcommands) only, since picocli builds every command's model
-   * by reflection up front and a read would otherwise pay for all eleven; else (usage help, the
-   * help command, a mistyped name that deserves suggestions) the whole tree.
+   * by reflection up front and a read would otherwise pay for all of them; a product command is
+   * found without looking at the {@link CommandContribution}s, so it loads none of their classes.
+   * Else (usage help, the help command, a mistyped name that deserves suggestions) the whole tree.
    */
   static CommandLine commandLine(CliEnvironment env, String first) {
     CommandFactory factory = new CommandFactory(env);
