@@ -29,7 +29,7 @@ public record CliEnvironment(
     boolean interactive,
     boolean colour,
     Signals signals,
-    dev.ironkube.sim.SimulatedDatacenter simulator,
+    SimulatedBackend.Datacenter simulator,
     UnaryOperator<Progress> progressTap) {
 
   /** Without a progress tap, as most callers want. */
@@ -43,7 +43,7 @@ public record CliEnvironment(
       boolean interactive,
       boolean colour,
       Signals signals,
-      dev.ironkube.sim.SimulatedDatacenter simulator) {
+      SimulatedBackend.Datacenter simulator) {
     this(env, userHome, in, out, err, clock, interactive, colour, signals, simulator, null);
   }
 

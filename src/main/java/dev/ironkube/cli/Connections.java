@@ -15,7 +15,6 @@ import dev.ironkube.provider.scaleway.ScalewayProvider;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
-import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.store.CredentialStore;
 import dev.ironkube.talos.factory.ImageFactoryClient;
 import dev.ironkube.talos.factory.ImageFactoryUrls;
@@ -35,7 +34,7 @@ import java.util.function.Supplier;
  */
 final class Connections implements AutoCloseable {
   private final Settings settings;
-  private final SimulatedDatacenter sim;
+  private final SimulatedBackend.Datacenter sim;
   private final RequestStats stats = new RequestStats();
   private final CliEnvironment env;
   private final Sleeper sleeper;
@@ -45,7 +44,7 @@ final class Connections implements AutoCloseable {
   private String providerSecret;
 
   private Connections(
-      Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
+      Settings settings, SimulatedBackend.Datacenter sim, CliEnvironment env, Sleeper sleeper) {
     this.settings = settings;
     this.sim = sim;
     this.env = env;
@@ -59,12 +58,13 @@ final class Connections implements AutoCloseable {
       return new Connections(SecretStoreBackfill.apply(settings, env, sleeper), null, env, sleeper);
     }
     boolean shared = env.simulator() != null;
-    SimulatedDatacenter sim = shared ? env.simulator() : Simulation.start(env);
+    SimulatedBackend.Datacenter sim =
+        shared ? env.simulator() : SimulatedBackend.require().start(env);
     try {
-      Settings pointed = Simulation.pointAt(settings, sim, env);
+      java.nio.file.Path scratch = SettingsResolution.home(env).root().resolve("sim");
+      Settings pointed = sim.pointAt(settings, scratch);
       // The secret store may turn on an integration (a DNS name, say): point that one too.
-      Settings filled =
-          Simulation.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), sim, env);
+      Settings filled = sim.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), scratch);
       Connections c = new Connections(filled, sim, env, sleeper);
       c.ownsSim = !shared;
       return c;
@@ -80,7 +80,7 @@ final class Connections implements AutoCloseable {
     return settings;
   }
 
-  Optional<SimulatedDatacenter> sim() {
+  Optional<SimulatedBackend.Datacenter> sim() {
     return Optional.ofNullable(sim);
   }
 

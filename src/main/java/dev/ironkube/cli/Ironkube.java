@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 
 /** Builds the command line for one environment and runs it; the seam tests call. */
@@ -19,8 +20,9 @@ public final class Ironkube {
   /**
    * The command tree a run starting with {@code first} needs: when that names a subcommand, the
    * root with that one (and its own subcommands) only, since picocli builds every command's model
-   * by reflection up front and a read would otherwise pay for all eleven; else (usage help, the
-   * help command, a mistyped name that deserves suggestions) the whole tree.
+   * by reflection up front and a read would otherwise pay for all of them; a product command is
+   * found without looking at the {@link CommandContribution}s, so it loads none of their classes.
+   * Else (usage help, the help command, a mistyped name that deserves suggestions) the whole tree.
    */
   static CommandLine commandLine(CliEnvironment env, String first) {
     CommandFactory factory = new CommandFactory(env);
@@ -28,9 +30,7 @@ public final class Ironkube {
     if (first != null && !first.equals("help") && RootCommand.SUBCOMMANDS.contains(first)) {
       cli.addSubcommand(first, RootCommand.subcommand(first));
     } else {
-      for (String name : RootCommand.SUBCOMMANDS) {
-        cli.addSubcommand(name, RootCommand.subcommand(name));
-      }
+      contributed(cli, first);
     }
     // The settings below reach the subcommands added so far, so they come after them.
     cli.setOut(new java.io.PrintWriter(env.out(), true));
@@ -44,6 +44,39 @@ public final class Ironkube {
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     usageWidth(cli, env);
     return cli;
+  }
+
+  /**
+   * The tree for a run that names no product command: the contributed command it names (the
+   * simulator's {@code sim}, say) with its own contributed subcommands, else the whole tree, the
+   * product's commands first and {@code help} last.
+   */
+  private static void contributed(CommandLine cli, String first) {
+    List<CommandContribution> all = CommandContribution.all();
+    boolean named =
+        all.stream()
+            .anyMatch(c -> c.parent().equals(CommandContribution.ROOT) && c.name().equals(first));
+    if (!named) {
+      for (String name : RootCommand.SUBCOMMANDS) {
+        if (!name.equals("help")) {
+          cli.addSubcommand(name, RootCommand.subcommand(name));
+        }
+      }
+    }
+    for (CommandContribution c : all) {
+      if (c.parent().equals(CommandContribution.ROOT) && (!named || c.name().equals(first))) {
+        cli.addSubcommand(c.name(), c.command());
+      }
+    }
+    if (!named) {
+      cli.addSubcommand("help", RootCommand.subcommand("help"));
+    }
+    for (CommandContribution c : all) {
+      CommandLine parent = cli.getSubcommands().get(c.parent());
+      if (parent != null) {
+        parent.addSubcommand(c.name(), c.command());
+      }
+    }
   }
 
   /**

@@ -7,7 +7,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 
 /** JSON on stdout for scripts: indented, ISO dates, paths as strings. */
-final class Json {
+public final class Json {
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
           .registerModule(new JavaTimeModule())
@@ -16,7 +16,7 @@ final class Json {
 
   private Json() {}
 
-  static void print(PrintStream out, Object value) {
+  public static void print(PrintStream out, Object value) {
     try {
       out.println(MAPPER.writeValueAsString(value));
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

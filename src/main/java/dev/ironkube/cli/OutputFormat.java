@@ -1,7 +1,7 @@
 package dev.ironkube.cli;
 
 /** How data is written to stdout. */
-enum OutputFormat {
+public enum OutputFormat {
   table,
   json
 }

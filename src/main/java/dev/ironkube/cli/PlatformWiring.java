@@ -10,7 +10,6 @@ import dev.ironkube.platform.PlatformStage;
 import dev.ironkube.platform.ProviderKey;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
-import dev.ironkube.sim.platform.SimManifests;
 import dev.ironkube.workflow.provision.ProvisionContext;
 import java.util.Map;
 import java.util.Optional;
@@ -38,9 +37,7 @@ final class PlatformWiring {
       return Optional.empty();
     }
     ManifestSource manifests =
-        c.sim().isPresent()
-            ? new SimManifests(c.sim().get().faults())
-            : HttpManifestSource.create();
+        c.sim().map(SimulatedBackend.Datacenter::manifests).orElseGet(HttpManifestSource::create);
     var timeout = s.duration(SettingsCatalogue.PLATFORM_TIMEOUT);
     var poll = s.duration(SettingsCatalogue.PLATFORM_POLL);
     return Optional.of(

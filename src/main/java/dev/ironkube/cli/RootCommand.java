@@ -39,9 +39,11 @@ import picocli.CommandLine.Command;
     })
 final class RootCommand implements Runnable {
   /**
-   * The subcommands' names, in the order usage help lists them. They are added by {@link
+   * The product's subcommands' names, in the order usage help lists them. They are added by {@link
    * Ironkube#commandLine} rather than named in the annotation: picocli builds a command's model by
    * reflection over its fields and mixins, and a run that names one command needs that one only.
+   * Commands from outside the product (the simulator's {@code sim}) come as {@link
+   * CommandContribution}s and are listed before {@code help}.
    */
   static final List<String> SUBCOMMANDS =
       List.of(
@@ -54,7 +56,6 @@ final class RootCommand implements Runnable {
           "kubeconfig",
           "talosconfig",
           "config",
-          "sim",
           "help");
 
   /**
@@ -72,7 +73,6 @@ final class RootCommand implements Runnable {
       case "kubeconfig" -> CredentialsCommands.Kube.class;
       case "talosconfig" -> CredentialsCommands.Talos.class;
       case "config" -> ConfigCommand.class;
-      case "sim" -> SimCommand.class;
       case "help" -> picocli.CommandLine.HelpCommand.class;
       default -> null;
     };

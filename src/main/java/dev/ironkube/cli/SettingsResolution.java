@@ -22,7 +22,9 @@ final class SettingsResolution {
     List<Problem> problems = new ArrayList<>(loaded.problems());
     // The simulator issues what a real account would hold (a Scaleway project, say).
     Settings settings =
-        common.simulate ? Simulation.accountDefaults(loaded.settings()) : loaded.settings();
+        common.simulate
+            ? SimulatedBackend.require().accountDefaults(loaded.settings())
+            : loaded.settings();
     problems.addAll(SettingsValidator.validate(settings));
     if (!problems.isEmpty()) {
       throw invalid(problems);

@@ -352,7 +352,7 @@ class BadInputTest {
           kv.substring(eq + 1)
               .replace("${SIM_URL}", cli.sim.latitudeUrl().toString())
               .replace("${SIM_FACTORY}", cli.sim.imageFactoryUrl().toString())
-              .replace("${SIM_KEY}", dev.ironkube.sim.SimulatedDatacenter.LATITUDE_TEST_KEY);
+              .replace("${SIM_KEY}", dev.ironkube.sim.launch.SimulatedDatacenter.LATITUDE_TEST_KEY);
       cli.env.put(kv.substring(0, eq), value);
     }
     CliRun.Result r = cli.run(args.toArray(String[]::new));

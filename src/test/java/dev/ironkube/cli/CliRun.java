@@ -1,8 +1,9 @@
 package dev.ironkube.cli;
 
 import dev.ironkube.sim.Faults;
-import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.sim.launch.Simulation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -70,7 +71,7 @@ final class CliRun implements AutoCloseable {
             interactive,
             false,
             Signals.NONE,
-            sim);
+            Simulation.shared(sim));
     int code = Ironkube.run(e, args);
     return new Result(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

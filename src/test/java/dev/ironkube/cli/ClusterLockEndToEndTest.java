@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.Faults;
-import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.sim.launch.Simulation;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -162,7 +163,7 @@ class ClusterLockEndToEndTest {
             true,
             false,
             Signals.NONE,
-            cli.sim);
+            Simulation.shared(cli.sim));
     // Interactive, without a plan: the run holds the lock while it waits for the choice.
     CompletableFuture<Integer> first =
         CompletableFuture.supplyAsync(

@@ -6,7 +6,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
 import dev.ironkube.sim.Faults;
-import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Progress;

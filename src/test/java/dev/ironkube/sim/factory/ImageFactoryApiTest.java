@@ -3,8 +3,8 @@ package dev.ironkube.sim.factory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.sim.SimHttp;
-import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.ironkube.sim.latitude;
 
 import dev.ironkube.sim.SimHttp;
-import dev.ironkube.sim.SimulatedDatacenter;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.io.IOException;
 
 /** Orders through a bare HTTP client, the way any client of the fake would. */

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimHttp;
-import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ironkube.sim.SimHttp;
-import dev.ironkube.sim.SimulatedDatacenter;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;

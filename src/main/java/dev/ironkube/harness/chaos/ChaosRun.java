@@ -1,0 +1,359 @@
+package dev.ironkube.harness.chaos;
+
+import dev.ironkube.cli.CliEnvironment;
+import dev.ironkube.cli.Ironkube;
+import dev.ironkube.cli.Signals;
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.sim.launch.Simulation;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Executes one chaos run against a fresh simulated datacenter and checks the invariants: nothing
+ * created is left unless the outcome says so, exit code and last line agree with the outcome, and
+ * no secret reaches any output or log.
+ */
+final class ChaosRun {
+  /** Upper bound of a run's modelled duration in real time, for choosing when to interrupt. */
+  private final Duration typicalRun;
+
+  private final double scale;
+  private final Path workDir;
+
+  ChaosRun(double scale, Path workDir, Duration typicalRun) {
+    this.scale = scale;
+    this.workDir = workDir;
+    this.typicalRun = typicalRun;
+  }
+
+  /** Runs the CLI in process against the run's world. */
+  @FunctionalInterface
+  interface Cli {
+    Invocation run(List<String> args);
+  }
+
+  /** What one invocation printed, and the phases it entered. */
+  record Invocation(int exitCode, String out, String err, List<String> phases) {
+    /**
+     * The line a user or script reads last: stdout's on success (data ends with the billing
+     * reminder), the error line on stderr otherwise.
+     */
+    String lastLine() {
+      if (exitCode == 0) {
+        return last(out);
+      }
+      return err.lines()
+          .filter(l -> l.startsWith("ironkube: "))
+          .reduce((a, b) -> b)
+          .orElse(last(err));
+    }
+
+    private static String last(String text) {
+      String t = text.strip();
+      int nl = t.lastIndexOf('\n');
+      return nl < 0 ? t : t.substring(nl + 1);
+    }
+  }
+
+  RunResult execute(int index, long seed, Scenario scenario)
+      throws IOException, InterruptedException {
+    long started = System.nanoTime();
+    Random random = new Random(seed);
+    Faults faults = new Faults(seed);
+    scenario.faults().forEach(faults::arm);
+    RunWorld world =
+        new RunWorld(scenario.profile(), scenario.setup(), workDir.resolve("run-" + index), random);
+    List<String> violations = new ArrayList<>();
+    List<String> outputs = new ArrayList<>();
+    String outcome;
+    Invocation last;
+    List<String> provision =
+        new ArrayList<>(List.of("provision", "--simulate", "--yes", "-f", world.doc().toString()));
+    Scenario.Topology topology = scenario.topology();
+    provision.addAll(topology.flags());
+    if (scenario.keepOnFailure()) {
+      provision.add("--keep-on-failure");
+    }
+    if (scenario.setup().adoptDnsRecord()) {
+      provision.add("--adopt-dns-record");
+    }
+    List<String> destroy =
+        List.of("destroy", RunWorld.CLUSTER, "--simulate", "--yes", "-f", world.doc().toString());
+    try (SimulatedDatacenter sim = world.start(new TimeModel(scale), faults, seed)) {
+      Map<String, String> env = world.env();
+      Cli cli = args -> inProcess(sim, env, null, null, args);
+      List<String> childArgs =
+          new ArrayList<>(List.of("provision", "--yes", "-f", world.doc().toString()));
+      childArgs.addAll(topology.flags());
+      if (scenario.disturbance().childProcess()) {
+        // A child process downloads the platform's pinned manifests from the internet (only
+        // --simulate swaps in the simulator's copy), which a chaos run has not: it would fail in
+        // the preflight before the first order, and the kill would strike nothing. The runs of
+        // these kinds therefore all leave the platform out, the child's and those that follow.
+        childArgs.add("--no-platform");
+        provision.add("--no-platform");
+        if (scenario.profile().provider().equals("scaleway")) {
+          // Only --simulate takes the cheapest offer when no plan is set; a child has nobody to
+          // ask. The simulator's cheapest (as `ironkube plans --simulate --provider scaleway`
+          // lists it), for every run of the cluster.
+          List<String> offer = List.of("--plan", "EM-A610R-NVME", "--region", "fr-par-1");
+          childArgs.addAll(offer);
+          provision.addAll(offer);
+        }
+      }
+      boolean killed = false;
+      switch (scenario.disturbance()) {
+        case CONCURRENT -> {
+          var r =
+              ConcurrentRun.concurrent(
+                  sim, world, cli, childArgs, provision, scenario, typicalRun, random, violations);
+          outputs.addAll(r.outputs());
+          last = r.last();
+          outcome = r.outcome();
+        }
+        case KILL_HOLDER_THEN_RESUME, KILL_HOLDER_THEN_DESTROY -> {
+          killed = true;
+          boolean resume = scenario.disturbance() == Scenario.Disturbance.KILL_HOLDER_THEN_RESUME;
+          var r =
+              ConcurrentRun.killHolder(
+                  sim,
+                  world,
+                  cli,
+                  childArgs,
+                  resume ? provision : destroy,
+                  resume,
+                  scenario,
+                  typicalRun,
+                  random,
+                  violations);
+          outputs.addAll(r.outputs());
+          last = r.last();
+          outcome = r.outcome();
+        }
+        case NONE -> {
+          last = inProcess(sim, env, null, null, provision);
+          outcome = classify(last, scenario);
+        }
+        case CTRL_C -> {
+          long delay = (long) (random.nextDouble() * typicalRun.toMillis());
+          last = inProcess(sim, env, Duration.ofMillis(delay), null, provision);
+          outcome = last.exitCode() == 130 ? "interrupted" : classify(last, scenario);
+        }
+        case CTRL_C_AT -> {
+          last = inProcess(sim, env, null, scenario.interruptAt(), provision);
+          outcome = last.exitCode() == 130 ? "interrupted" : classify(last, scenario);
+          if (!last.phases().contains(scenario.interruptAt())) {
+            violations.add(
+                "Ctrl-C aimed at phase "
+                    + scenario.interruptAt()
+                    + " but the run never entered it (entered: "
+                    + String.join(", ", last.phases())
+                    + ")");
+          }
+        }
+        default -> {
+          killed = true;
+          Path log = world.home().resolve("killed-run.log");
+          Process child =
+              ChildProcess.start(world.childEnv(sim), log, childArgs.toArray(String[]::new));
+          long delay = (long) (random.nextDouble() * (typicalRun.toMillis() + 1500));
+          boolean finished = child.waitFor(delay, TimeUnit.MILLISECONDS);
+          if (!finished) {
+            child.destroyForcibly().waitFor();
+          }
+          String childLog = Files.readString(log);
+          outputs.add(childLog);
+          if (!childLog.contains("==>") && !childLog.isBlank()
+              || childLog.contains("Could not find")) {
+            // A child that never ran would make the kill scenario pass without testing anything.
+            violations.add(
+                "the process to kill did not start: " + childLog.lines().findFirst().orElse(""));
+          }
+          if (scenario.disturbance() == Scenario.Disturbance.KILL_THEN_RESUME) {
+            last = inProcess(sim, env, null, null, provision);
+            outcome = "resumed-" + classify(last, scenario);
+          } else {
+            last = inProcess(sim, env, null, null, destroy);
+            outcome = last.exitCode() == 0 ? "destroyed-after-kill" : "destroy-failed";
+          }
+        }
+      }
+      outputs.add(last.out());
+      outputs.add(last.err());
+      if (scenario.expect().orderNothing()) {
+        Invariants.checkNothingOrdered(sim.requests(), violations);
+      }
+      Leftovers left = Leftovers.in(sim, scenario.profile());
+      Invariants.check(left, outcome, last, scenario, violations);
+      Invariants.checkTokens(sim, killed, "after " + outcome, violations);
+      boolean scaledDown = false;
+      Path clusterDir = world.home().resolve("ironkube/clusters/" + RunWorld.CLUSTER);
+      if (outcome.endsWith("provisioned")) {
+        if (scenario.profile().integrations()) {
+          ClusterInvariants.checkLockedDown(
+              sim, clusterDir, RunWorld.CLUSTER, topology, violations);
+        } else {
+          ClusterInvariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
+        }
+      }
+      if (outcome.endsWith("left-running")) {
+        // Not locked down: the operator's credentials must open every node of it.
+        ClusterInvariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
+      }
+      if (scenario.setup().cutJournal()) {
+        outputs.addAll(
+            JournalCut.afterRun(
+                sim, cli, clusterDir, scenario, outcome, provision, random, violations));
+      } else if (outcome.endsWith("provisioned")
+          && !scenario.profile().integrations()
+          && topology.workers() > 0) {
+        // A locked-down cluster refuses `scale`; an open one loses its last worker.
+        Invocation down =
+            inProcess(
+                sim,
+                env,
+                null,
+                null,
+                List.of(
+                    "scale",
+                    RunWorld.CLUSTER,
+                    "--count",
+                    Integer.toString(topology.workers() - 1),
+                    "--simulate",
+                    "--yes",
+                    "-f",
+                    world.doc().toString()));
+        outputs.add(down.out());
+        outputs.add(down.err());
+        scaledDown = true;
+        ClusterInvariants.checkScaledDown(
+            down,
+            Leftovers.in(sim, scenario.profile()),
+            clusterDir,
+            RunWorld.CLUSTER,
+            topology,
+            violations);
+      }
+
+      // Whatever the outcome, a destroy must leave the datacenter empty.
+      Invocation end = inProcess(sim, env, null, null, destroy);
+      outputs.add(end.out());
+      outputs.add(end.err());
+      if (end.exitCode() != 0) {
+        violations.add("final destroy failed: " + end.lastLine());
+      }
+      Invariants.checkEmpty(
+          Leftovers.in(sim, scenario.profile()), "after the final destroy", violations);
+      if (scenario.setup().foreignDnsRecord()) {
+        Invariants.checkForeignRecordAsItWas(sim, "after the final destroy", violations);
+      }
+      Invariants.checkTokens(sim, killed, "after the final destroy", violations);
+      List<String> secrets = new ArrayList<>(world.secrets());
+      sim.teleport().createdTokens().forEach(t -> secrets.add(t.name()));
+      Invariants.checkSecrets(world.providerKey(), secrets, world.home(), outputs, violations);
+      return new RunResult(
+          index,
+          seed,
+          scenario.name(),
+          scenario.profile().toString(),
+          topology.toString(),
+          scaledDown,
+          scenario.interruptAt(),
+          outcome,
+          last.exitCode(),
+          last.lastLine(),
+          (System.nanoTime() - started) / 1_000_000,
+          faults.fired(),
+          violations);
+    }
+  }
+
+  static String classify(Invocation i, Scenario s) {
+    if (i.exitCode() == 0) {
+      return "provisioned";
+    }
+    if (i.exitCode() == dev.ironkube.failure.ExitCodes.LEFT_RUNNING) {
+      return "left-running";
+    }
+    return s.keepOnFailure() ? "kept" : "failed-cleaned";
+  }
+
+  /**
+   * Runs the CLI in process. {@code interruptAfter} sends Ctrl-C after that long; {@code
+   * interruptAt} sends it as the run enters that phase (seen through the narration's progress tap).
+   */
+  private Invocation inProcess(
+      SimulatedDatacenter sim,
+      Map<String, String> env,
+      Duration interruptAfter,
+      String interruptAt,
+      List<String> args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    AtomicReference<Runnable> handler = new AtomicReference<>();
+    Signals signals =
+        r -> {
+          handler.set(r);
+          return () -> handler.set(null);
+        };
+    Runnable ctrlC =
+        () -> {
+          Runnable r = handler.get();
+          if (r != null) {
+            r.run();
+          }
+        };
+    PhaseTap tap = new PhaseTap(interruptAt, ctrlC);
+    CliEnvironment e =
+        new CliEnvironment(
+            Map.copyOf(env),
+            workDir,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Clock.systemUTC(),
+            false,
+            false,
+            signals,
+            Simulation.shared(sim),
+            tap);
+    Thread interrupter = null;
+    if (interruptAfter != null) {
+      interrupter =
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    try {
+                      Thread.sleep(interruptAfter);
+                      ctrlC.run();
+                    } catch (InterruptedException ignored) {
+                      Thread.currentThread().interrupt();
+                    }
+                  });
+    }
+    int code = Ironkube.run(e, args.toArray(String[]::new));
+    if (interrupter != null) {
+      interrupter.interrupt();
+    }
+    return new Invocation(
+        code,
+        out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8),
+        tap.entered());
+  }
+}

@@ -1,0 +1,42 @@
+package dev.ironkube.harness.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short benchmark run that fails when the tool's overhead or its provider request budget
+ * regresses well beyond today's figures. The bounds are generous on purpose: the build machines are
+ * shared and a cold JVM pays class loading that a tuned run does not.
+ */
+class BenchRegressionTest {
+  /** A 10-minute model at 0.03 takes 18 s; the run stays under half a minute. */
+  private static final double SCALE = 0.03;
+
+  @Test
+  void overheadAndRequestBudgetStayWithinGenerousBounds() throws Exception {
+    BenchModel model = new BenchModel(SCALE);
+    BenchRun.Result r = BenchRun.run(model);
+
+    assertThat(r.exitCode()).as(r.error()).isZero();
+    assertThat(r.overhead()).as("overhead over the %s floor", model.floor()).isLessThan(0.75);
+    assertThat(r.lags()).as("every wait noticed its event").hasSize(Waits.ALL.size());
+    // At 0.03 the node probes run every 15 ms; a wait that takes seconds to notice its event has
+    // lost its probe interval or pays a new handshake per probe.
+    assertThat(r.lags())
+        .as("detection lag per wait")
+        .allSatisfy(
+            lag ->
+                assertThat(lag.millis())
+                    .as(lag.label())
+                    .isLessThan(BenchReport.TARGET_LAG_SECONDS * 1000));
+
+    RequestBudget q = r.requests();
+    assertThat(q.servers()).isEqualTo(1);
+    assertThat(q.statusReadsPerServerMinute())
+        .as("provider status reads per server-minute of waiting")
+        .isLessThanOrEqualTo(BenchReport.TARGET_STATUS_READS_PER_SERVER_MINUTE);
+    assertThat(q.readsPerMinute()).isLessThanOrEqualTo(RequestBudget.LATITUDE_READS_PER_MINUTE);
+    assertThat(q.writesPerMinute()).isLessThanOrEqualTo(RequestBudget.LATITUDE_WRITES_PER_MINUTE);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.ironkube.harness.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code --help} and {@code --version} stay cheap: a fresh JVM answering them loads none of the
+ * heavy libraries (gRPC and Netty, fabric8, BouncyCastle, Jackson, protobuf), which the other
+ * commands load on first use.
+ */
+class StartupClassesTest {
+  private static final List<String> HEAVY =
+      List.of(
+          "io.grpc.",
+          "io.netty.",
+          "io.fabric8.",
+          "org.bouncycastle.",
+          "com.fasterxml.jackson.",
+          "com.google.protobuf.",
+          "org.yaml.snakeyaml.");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--help", "--version"})
+  void shortCommandsLoadNoHeavyLibrary(String arg) throws Exception {
+    String java =
+        System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xlog:class+load=info:stdout",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.ironkube.cli.Main",
+                arg)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    List<String> loaded = out.lines().filter(l -> l.contains("[class,load]")).toList();
+    assertThat(loaded).as("classes loaded").hasSizeGreaterThan(500);
+    assertThat(loaded.stream().filter(l -> HEAVY.stream().anyMatch(l::contains)).toList())
+        .as("heavy classes loaded by ironkube " + arg)
+        .isEmpty();
+  }
+}
