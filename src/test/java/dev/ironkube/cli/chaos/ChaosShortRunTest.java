@@ -19,12 +19,14 @@ class ChaosShortRunTest {
   @Test
   void everyInvariantHoldsUnderTheMainDisturbances() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
+    // The DNS fault strikes a single node: each locked-down node costs seconds of dropped probes.
+    // (Each run draws from its place in the list: removing one changes what the others draw.)
     List<String> scenarios =
         List.of(
             "none",
             "kill-then-resume",
             "kill-then-destroy",
-            "dns-lost-create",
+            "dns-lost-create/1+0",
             "ctrl-c@teleport",
             "none/1+1",
             Catalogue.CONCURRENT_RUN + "/1+0",
