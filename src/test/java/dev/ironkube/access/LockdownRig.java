@@ -87,8 +87,12 @@ final class LockdownRig implements AutoCloseable {
     return new LockdownTarget(ip, node.port(), kubernetesPort);
   }
 
-  boolean answers(String from, int port) throws Exception {
-    return new PortProbe(Duration.ofSeconds(1), InetAddress.getByName(from)).answers(ip, port);
+  boolean answers(String from, int port) {
+    return Probes.answers(from, ip, port);
+  }
+
+  boolean silent(String from, int port) {
+    return Probes.silent(from, ip, port);
   }
 
   private TalosIdentity identity() {

@@ -213,8 +213,14 @@ class BadInputTest {
         new Case(
             "unreachable endpoint",
             null,
-            List.of("LATITUDE_API_KEY=x", "LATITUDE_API_URL=http://127.0.0.1:9"),
-            List.of("provision", "--yes", "--dry-run"),
+            // Only Latitude is unreachable: the other checks are served by the simulator or
+            // skipped, not left to the internet (no network here: each would retry for seconds).
+            List.of(
+                "LATITUDE_API_KEY=x",
+                "LATITUDE_API_URL=http://127.0.0.1:9",
+                "IRONKUBE_IMAGE_FACTORY_URL=${SIM_FACTORY}",
+                "IRONKUBE_OPERATOR_CIDRS=203.0.113.7/32"),
+            List.of("provision", "--yes", "--dry-run", "--no-platform"),
             ExitCodes.REMOTE_FAILURE,
             "could not reach Latitude.sh"));
     c.add(

@@ -40,6 +40,9 @@ class JarLaunchIT {
     env.keySet().removeIf(k -> k.startsWith("LATITUDE_") || k.startsWith("SCW_"));
     env.put("HOME", home.toString());
     env.put("IRONKUBE_HOME", home.resolve("ironkube").toString());
+    // The jar is what is under test, not the modelled durations: at the default 0.01 a
+    // provision models ten seconds of waiting; at the end-to-end tests' scale it takes none.
+    env.put("IRONKUBE_SIM_SCALE", "0.0005");
     pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Path out = home.resolve("stdout.txt");
     Path err = home.resolve("stderr.txt");

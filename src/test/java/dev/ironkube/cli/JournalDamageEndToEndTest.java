@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
-import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
@@ -50,10 +49,15 @@ class JournalDamageEndToEndTest {
     Files.writeString(journal(), text.substring(0, lastStart + keep));
   }
 
+  /**
+   * A re-run that fails at its first provider call. A key the provider refuses fails at once; a
+   * server error would be retried for seconds first (the retry itself is JsonHttpTest's subject).
+   */
   private void failNextProvision() {
-    cli.faults.arm(Faults.Rule.always("latitude.GET /user/profile", "http-500"));
+    cli.env.put("LATITUDE_API_KEY", "lat_refused_by_the_provider");
     CliRun.Result again = cli.run("provision", "--simulate", "--yes", "--no-platform");
-    assertThat(again.exitCode()).as(again.err()).isNotZero();
+    cli.env.remove("LATITUDE_API_KEY");
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(ExitCodes.UNAUTHORIZED);
     assertThat(again.err()).doesNotContain("Deleting server");
   }
 

@@ -10,25 +10,27 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short chaos run CI affords: one run of each disturbance that matters most, the integrations'
- * faults, a second run beside a running one and a damaged journal among them, each checked against
- * every invariant. The long campaign is `ironkube sim chaos --runs 200`.
+ * The short chaos run CI affords: one run of each disturbance that matters most, an integration's
+ * fault and a second run beside a running one among them, each checked against every invariant. The
+ * long campaign is `ironkube sim chaos --runs 200`.
  */
 class ChaosShortRunTest {
 
   @Test
   void everyInvariantHoldsUnderTheMainDisturbances() throws Exception {
     ByteArrayOutputStream log = new ByteArrayOutputStream();
+    // The DNS fault strikes a single node: each locked-down node costs seconds of dropped probes.
+    // A cut journal is JournalDamageEndToEndTest's and JournalCutTest's (and the long campaign's).
+    // Each run draws from its place in the list: removing one changes what those after it draw.
     List<String> scenarios =
         List.of(
             "none",
             "kill-then-resume",
             "kill-then-destroy",
-            "dns-lost-create",
+            "dns-lost-create/1+0",
             "ctrl-c@teleport",
             "none/1+1",
-            Catalogue.CONCURRENT_RUN + "/1+0",
-            Catalogue.TRUNCATED_JOURNAL + "/1+0");
+            Catalogue.CONCURRENT_RUN + "/1+0");
     ChaosSummary s =
         new ChaosRunner(42, 0.0005, new PrintStream(log, true, StandardCharsets.UTF_8))
             .run(0, scenarios);
