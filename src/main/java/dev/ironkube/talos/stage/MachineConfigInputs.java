@@ -6,6 +6,7 @@ import static dev.ironkube.settings.SettingsCatalogue.OPERATOR_IP_URLS;
 import static dev.ironkube.settings.SettingsCatalogue.POD_SUBNET;
 import static dev.ironkube.settings.SettingsCatalogue.SERVICE_SUBNET;
 
+import dev.ironkube.net.Cidr;
 import dev.ironkube.talos.config.FirewallPolicy;
 import dev.ironkube.talos.config.MachineConfigInput;
 import dev.ironkube.talos.config.NodeRole;
@@ -114,7 +115,10 @@ final class MachineConfigInputs {
     return List.copyOf(sans);
   }
 
+  /** A node's address as the single-host network the firewall between nodes lets in. */
   static String hostCidr(String address) {
-    return address.contains(":") ? address + "/128" : address + "/32";
+    return Cidr.host(address)
+        .orElseThrow(() -> new IllegalArgumentException("not an IP address: " + address))
+        .toString();
   }
 }

@@ -29,7 +29,7 @@ class TalosStagePlanningTest {
   @Test
   void aHostCidrIsTheFullPrefixOfItsFamily() {
     assertThat(MachineConfigInputs.hostCidr("10.0.0.4")).isEqualTo("10.0.0.4/32");
-    assertThat(MachineConfigInputs.hostCidr("2001:db8::5")).isEqualTo("2001:db8::5/128");
+    assertThat(MachineConfigInputs.hostCidr("2001:db8::5")).isEqualTo("2001:db8:0:0:0:0:0:5/128");
   }
 
   @Test
