@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,13 +62,6 @@ public final class TalosNodeFake implements AutoCloseable {
   /** How often a booting worker asks the control planes' trustd for its certificate again. */
   private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
-  /** The Kubernetes version the control plane reports when the config names no kubelet image. */
-  static final String KUBERNETES_VERSION = "v1.34.1";
-
-  /** The kubelet image's tag: the Kubernetes version the config runs (machine.kubelet.image). */
-  private static final java.util.regex.Pattern KUBELET_TAG =
-      java.util.regex.Pattern.compile("ghcr\\.io/siderolabs/kubelet:(v\\d+\\.\\d+\\.\\d+)");
-
   private final InetAddress address;
   private final List<SimDisk> disks;
   private final TimeModel time;
@@ -79,11 +70,9 @@ public final class TalosNodeFake implements AutoCloseable {
   private final TalosMinor minor;
   private final ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
-  private final int kubernetesPort;
   private final int port;
   private final NodeIngress ingress;
 
-  private KubernetesApi.Factory kubernetesFactory = MinimalKubernetesApi::start;
   private Mode mode = Mode.MAINTENANCE;
   private Server server;
   private AppliedConfig config;
@@ -93,7 +82,7 @@ public final class TalosNodeFake implements AutoCloseable {
   private long etcdSince = -1;
   private ServiceTimeline timeline;
   private Set<String> neverHealthySet = Set.of();
-  private KubernetesApi kubernetes;
+  private final NodeKubernetes kubernetes;
   private SimEvents events = new SimEvents();
   private String subject = "";
   private TalosClusters clusters;
@@ -124,7 +113,6 @@ public final class TalosNodeFake implements AutoCloseable {
     this.faults = faults;
     this.talosVersion = talosVersion;
     this.minor = TalosMinor.of(talosVersion);
-    this.kubernetesPort = kubernetesPort;
     this.validator = new ConfigValidator(this.disks, talosVersion);
     this.clusters = new TalosClusters(time);
     this.lifecycle =
@@ -135,6 +123,7 @@ public final class TalosNodeFake implements AutoCloseable {
               return t;
             });
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
+    this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
     try {
       this.server =
           NodeServers.maintenance(
@@ -150,7 +139,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Replaces the simulated Kubernetes API; takes effect at the next bootstrap. */
   public synchronized TalosNodeFake useKubernetesApi(KubernetesApi.Factory factory) {
-    this.kubernetesFactory = factory;
+    kubernetes.use(factory);
     return this;
   }
 
@@ -218,7 +207,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   public synchronized Optional<KubernetesApi> kubernetesApi() {
-    return Optional.ofNullable(kubernetes);
+    return kubernetes.api();
   }
 
   public synchronized String hostname() {
@@ -298,7 +287,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
   synchronized void serveClusterApi() {
     if (mode == Mode.CONFIGURED && config.controlPlane()) {
-      startKubernetes();
+      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     }
   }
 
@@ -313,35 +302,25 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   /**
-   * Answered by {@link #bootstrap} while the node's clock is not in sync yet: the caller waits as
-   * upstream does (up to {@link #timeSyncWait}) and asks again.
-   */
-  static final Status TIME_NOT_SYNCED =
-      Status.FAILED_PRECONDITION.withDescription("time is not in sync yet");
-
-  /**
-   * null when bootstrap proceeds, else the status the real node answers with, checked in upstream's
-   * order (v1alpha1_server.go, Bootstrap, every supported tag): CRI up ("bootstrap is not available
-   * yet"), control plane (per release, {@link TalosMinor#workerBootstrapRefusal}), time in sync
-   * ({@link #TIME_NOT_SYNCED}), etcd data directory empty (AlreadyExists).
+   * null when bootstrap proceeds, else the status the real node answers with ({@link
+   * BootstrapChecks}), then whether the cluster was bootstrapped elsewhere.
    */
   synchronized Status bootstrap() {
-    if (mode != Mode.CONFIGURED) {
-      return Status.UNAVAILABLE.withDescription("node is rebooting");
-    }
     long now = System.nanoTime();
-    boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
-    if (injected || !timeline.readyForBootstrap(bootedAt, now)) {
-      return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
-    }
-    if (!config.controlPlane()) {
-      return minor.workerBootstrapRefusal();
-    }
-    if (!timeline.timeSynced(bootedAt, now)) {
-      return TIME_NOT_SYNCED;
-    }
-    if (bootstrapped) {
-      return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
+    boolean configured = mode == Mode.CONFIGURED;
+    Status refusal =
+        BootstrapChecks.refusal(
+            new BootstrapChecks.Facts(
+                configured,
+                configured
+                    && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent(),
+                configured && timeline.readyForBootstrap(bootedAt, now),
+                configured && config.controlPlane(),
+                configured && timeline.timeSynced(bootedAt, now),
+                bootstrapped),
+            minor);
+    if (refusal != null) {
+      return refusal;
     }
     Status joining = cluster.bootstrapRefusal(this);
     if (joining != null) {
@@ -351,7 +330,7 @@ public final class TalosNodeFake implements AutoCloseable {
     etcdSince = System.nanoTime();
     cluster.bootstrapped(this, etcdSince);
     events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
-    startKubernetes();
+    kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
     // once the CNI from the inline manifests runs, which this event does not wait for.
     events.record(SimEvents.KUBERNETES_READY, subject);
@@ -391,7 +370,7 @@ public final class TalosNodeFake implements AutoCloseable {
     Server old = server;
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, false));
-    stopKubernetes();
+    kubernetes.stop();
     config = null;
     ingress.enforce(IngressFirewall.OPEN);
     bootstrapped = false;
@@ -407,7 +386,7 @@ public final class TalosNodeFake implements AutoCloseable {
     Server old = server;
     server = null;
     lifecycle.execute(() -> NodeServers.stop(old, false));
-    stopKubernetes();
+    kubernetes.stop();
     cluster.update(member());
     Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
@@ -436,7 +415,7 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     bootedAt = System.nanoTime();
     etcdSince = bootstrapped ? bootedAt : -1;
-    neverHealthySet = neverHealthy();
+    neverHealthySet = ServiceTimeline.neverHealthy(faults, config.controlPlane(), hostname());
     timeline = new ServiceTimeline(time, neverHealthySet);
     mode = Mode.CONFIGURED;
     events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
@@ -445,7 +424,7 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     cluster.update(member());
     if (bootstrapped || cluster.etcdMember(this)) {
-      startKubernetes();
+      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     }
   }
 
@@ -461,29 +440,6 @@ public final class TalosNodeFake implements AutoCloseable {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
     }
     mode = Mode.MAINTENANCE;
-  }
-
-  /** Asked once per boot per service the node runs: the unqualified point, then this node's. */
-  private Set<String> neverHealthy() {
-    Set<String> out = new HashSet<>();
-    List<String> ids =
-        new ArrayList<>(config.controlPlane() ? ServiceTimeline.BASE : ServiceTimeline.WORKER_BASE);
-    if (config.controlPlane()) {
-      ids.add("etcd");
-    }
-    ids.add("kubelet");
-    String host = hostname();
-    for (String id : ids) {
-      String point = "talos.service." + id;
-      if (faults
-          .next(point)
-          .or(() -> faults.next(point + "@" + host))
-          .filter("never-healthy"::equals)
-          .isPresent()) {
-        out.add(id);
-      }
-    }
-    return Set.copyOf(out);
   }
 
   /**
@@ -517,47 +473,6 @@ public final class TalosNodeFake implements AutoCloseable {
     };
   }
 
-  private void startKubernetes() {
-    if (kubernetes != null) {
-      return;
-    }
-    SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
-    // Every control plane serves the cluster's one state; the first API server creates it.
-    dev.ironkube.sim.kube.KubeCluster shared = cluster.kubeState();
-    if (shared == null && !bootstrapped) {
-      return; // only the bootstrap node's first API server creates the cluster's state
-    }
-    KubernetesApi.Factory factory = kubernetesFactory;
-    kubernetes =
-        FirewalledKubernetesApi.start(
-            setup -> shared == null ? factory.start(setup) : factory.serve(setup, shared),
-            new KubernetesApiSetup(
-                address,
-                kubernetesPort,
-                hostname(),
-                kubernetesVersion(),
-                cert.certificate(),
-                cert.key(),
-                config.k8sCa().certificate(),
-                config.k8sCa().key()),
-            ingress);
-    if (shared == null) {
-      kubernetes.state().ifPresent(state -> cluster.kubernetesStarted(this, state));
-    }
-  }
-
-  private String kubernetesVersion() {
-    var m = KUBELET_TAG.matcher(new String(config.raw(), java.nio.charset.StandardCharsets.UTF_8));
-    return m.find() ? m.group(1) : KUBERNETES_VERSION;
-  }
-
-  private void stopKubernetes() {
-    if (kubernetes != null) {
-      kubernetes.close();
-      kubernetes = null;
-    }
-  }
-
   @Override
   public void close() {
     Server old;
@@ -565,7 +480,7 @@ public final class TalosNodeFake implements AutoCloseable {
       mode = Mode.STOPPED;
       old = server;
       server = null;
-      stopKubernetes();
+      kubernetes.stop();
       if (cluster != null) {
         // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
         cluster.left(this, false);
