@@ -5,7 +5,6 @@ import dev.ironkube.sim.SimDisk;
 import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.talos.api.proto.machine.ServiceInfo;
-import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.Status;
 import java.io.IOException;
@@ -70,19 +69,17 @@ public final class TalosNodeFake implements AutoCloseable {
   private final TalosMinor minor;
   private final ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
-  private final int port;
   private final NodeIngress ingress;
+  private final NodeListener listener;
+  private final NodeKubernetes kubernetes;
 
   private Mode mode = Mode.MAINTENANCE;
-  private Server server;
   private AppliedConfig config;
   private boolean bootstrapped;
   private int resets;
   private long bootedAt;
-  private long etcdSince = -1;
   private ServiceTimeline timeline;
   private Set<String> neverHealthySet = Set.of();
-  private final NodeKubernetes kubernetes;
   private SimEvents events = new SimEvents();
   private String subject = "";
   private TalosClusters clusters;
@@ -124,17 +121,16 @@ public final class TalosNodeFake implements AutoCloseable {
             });
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
+    this.listener =
+        new NodeListener(this, address, port, ingress, this.disks, talosVersion, this::stage);
     try {
-      this.server =
-          NodeServers.maintenance(
-              address, port, ingress, maintenanceCertificate(), maintenanceServices());
+      listener.maintenance(hostname());
     } catch (IOException e) {
       lifecycle.shutdownNow();
       ingress.close();
       throw new UncheckedIOException(
           "cannot listen on " + address.getHostAddress() + ":" + port, e);
     }
-    this.port = server.getPort();
   }
 
   /** Replaces the simulated Kubernetes API; takes effect at the next bootstrap. */
@@ -171,7 +167,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** The Talos API port, fixed for the node's life (an ephemeral request resolves once). */
   public int port() {
-    return port;
+    return listener.port();
   }
 
   public synchronized Mode mode() {
@@ -236,8 +232,7 @@ public final class TalosNodeFake implements AutoCloseable {
     mode = Mode.REBOOTING;
     enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
     // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
     // the booted image carries on and apid comes back with the config's certificates.
@@ -327,7 +322,7 @@ public final class TalosNodeFake implements AutoCloseable {
       return joining;
     }
     bootstrapped = true;
-    etcdSince = System.nanoTime();
+    long etcdSince = System.nanoTime();
     cluster.bootstrapped(this, etcdSince);
     events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
     kubernetes.start(this, config, hostname(), cluster, bootstrapped);
@@ -367,14 +362,12 @@ public final class TalosNodeFake implements AutoCloseable {
       cluster.left(this, graceful);
       cluster = null;
     }
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, false));
     kubernetes.stop();
     config = null;
     ingress.enforce(IngressFirewall.OPEN);
     bootstrapped = false;
-    etcdSince = -1;
     resets++;
     Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
     lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
@@ -383,8 +376,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
   synchronized void reboot() {
     mode = Mode.REBOOTING;
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, false));
     kubernetes.stop();
     cluster.update(member());
@@ -408,13 +400,11 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     try {
       SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
-      server =
-          NodeServers.mutual(address, port, ingress, apid, config.osCa(), configuredServices());
+      listener.mutual(apid, config.osCa());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
     }
     bootedAt = System.nanoTime();
-    etcdSince = bootstrapped ? bootedAt : -1;
     neverHealthySet = ServiceTimeline.neverHealthy(faults, config.controlPlane(), hostname());
     timeline = new ServiceTimeline(time, neverHealthySet);
     mode = Mode.CONFIGURED;
@@ -433,35 +423,11 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     try {
-      server =
-          NodeServers.maintenance(
-              address, port, ingress, maintenanceCertificate(), maintenanceServices());
+      listener.maintenance(hostname());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
     }
     mode = Mode.MAINTENANCE;
-  }
-
-  /**
-   * A fresh root and leaf at every boot into maintenance, as Talos makes them (the root lives in
-   * memory only); the SANs hold this node's address and its hostname.
-   */
-  private SimPki.Issued maintenanceCertificate() {
-    return MaintenanceCertificates.issue(
-            MaintenanceCertificates.KeyKind.ED25519, List.of(address), List.of(hostname()))
-        .server();
-  }
-
-  private List<BindableService> maintenanceServices() {
-    return List.of(
-        new MaintenanceApi(this),
-        new StorageApi(disks),
-        new CosiApi(talosVersion, disks, this::stage));
-  }
-
-  private List<BindableService> configuredServices() {
-    return List.of(
-        new SecureApi(this), new StorageApi(disks), new CosiApi(talosVersion, disks, this::stage));
   }
 
   private synchronized String stage() {
@@ -478,8 +444,7 @@ public final class TalosNodeFake implements AutoCloseable {
     Server old;
     synchronized (this) {
       mode = Mode.STOPPED;
-      old = server;
-      server = null;
+      old = listener.take();
       kubernetes.stop();
       if (cluster != null) {
         // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
