@@ -1,5 +1,6 @@
 package dev.ironkube.settings;
 
+import dev.ironkube.net.Cidr;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

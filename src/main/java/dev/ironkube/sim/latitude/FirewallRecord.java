@@ -1,6 +1,6 @@
 package dev.ironkube.sim.latitude;
 
-import dev.ironkube.sim.talos.Subnet;
+import dev.ironkube.net.Cidr;
 import java.net.InetAddress;
 import java.util.List;
 
@@ -43,7 +43,10 @@ public record FirewallRecord(
     }
 
     private static boolean matches(String selector, InetAddress address) {
-      return "ANY".equals(selector) || Subnet.parse(selector).contains(address);
+      return "ANY".equals(selector)
+          || Cidr.parseMasking(selector)
+              .map(c -> c.contains(address))
+              .orElseThrow(() -> new IllegalArgumentException("not an IP subnet: " + selector));
     }
   }
 

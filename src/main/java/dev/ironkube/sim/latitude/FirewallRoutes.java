@@ -2,8 +2,8 @@ package dev.ironkube.sim.latitude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.net.Cidr;
 import dev.ironkube.sim.ProviderFirewall;
-import dev.ironkube.sim.talos.Subnet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -90,9 +90,7 @@ final class FirewallRoutes {
     for (String field : List.of("from", "to")) {
       String value = rule.path(field).asText("");
       if (!value.equals("ANY")) {
-        try {
-          Subnet.parse(value);
-        } catch (IllegalArgumentException e) {
+        if (Cidr.parseMasking(value).isEmpty()) {
           return field + " must be an IP address, a CIDR or ANY";
         }
       }

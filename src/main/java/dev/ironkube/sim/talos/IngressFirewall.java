@@ -3,6 +3,7 @@ package dev.ironkube.sim.talos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironkube.net.Cidr;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ public record IngressFirewall(boolean block, List<Rule> rules) {
   }
 
   /** One ingress entry: a subnet and an optional carve-out. */
-  public record Source(Subnet subnet, Subnet except) {
+  public record Source(Cidr subnet, Cidr except) {
     boolean admits(InetAddress address) {
       return subnet.contains(address) && (except == null || !except.contains(address));
     }
@@ -101,14 +102,21 @@ public record IngressFirewall(boolean block, List<Rule> rules) {
     for (JsonNode in : doc.path("ingress")) {
       String except = in.path("except").asText("");
       sources.add(
-          new Source(
-              Subnet.parse(in.path("subnet").asText()),
-              except.isEmpty() ? null : Subnet.parse(except)));
+          new Source(subnet(in.path("subnet").asText()), except.isEmpty() ? null : subnet(except)));
     }
     return new Rule(
         doc.path("name").asText(),
         doc.path("portSelector").path("protocol").asText("tcp"),
         ports,
         sources);
+  }
+
+  /**
+   * A subnet as nftables matches it: host bits past the prefix ignored, a bare address a host route
+   * (the config was validated before it got here).
+   */
+  private static Cidr subnet(String text) {
+    return Cidr.parseMasking(text)
+        .orElseThrow(() -> new IllegalArgumentException("not an IP subnet: " + text));
   }
 }

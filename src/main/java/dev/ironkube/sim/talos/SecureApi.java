@@ -117,7 +117,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   @Override
   public void bootstrap(BootstrapRequest request, StreamObserver<BootstrapResponse> reply) {
     Status refusal = node.bootstrap();
-    if (refusal == TalosNodeFake.TIME_NOT_SYNCED) {
+    if (refusal == BootstrapChecks.TIME_NOT_SYNCED) {
       // Upstream blocks on the time-sync condition (5 s) before answering; so does the fake.
       try {
         Thread.sleep(node.timeSyncWait());

@@ -1,10 +1,12 @@
 package dev.ironkube.sim.talos;
 
+import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.talos.api.proto.machine.ServiceHealth;
 import dev.ironkube.talos.api.proto.machine.ServiceInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -48,6 +50,31 @@ final class ServiceTimeline {
 
   long timeSyncedAt(long bootedAtNanos) {
     return bootedAtNanos + timeSync.toNanos();
+  }
+
+  /**
+   * The services that never turn healthy this boot: the {@code talos.service.<id>} fault is asked
+   * once per boot per service the node runs (so a worker is never asked about etcd or trustd),
+   * then, when it injects nothing, {@code talos.service.<id>@<hostname>} for this node only.
+   */
+  static Set<String> neverHealthy(Faults faults, boolean controlPlane, String host) {
+    Set<String> out = new HashSet<>();
+    List<String> ids = new ArrayList<>(controlPlane ? BASE : WORKER_BASE);
+    if (controlPlane) {
+      ids.add("etcd");
+    }
+    ids.add("kubelet");
+    for (String id : ids) {
+      String point = "talos.service." + id;
+      if (faults
+          .next(point)
+          .or(() -> faults.next(point + "@" + host))
+          .filter("never-healthy"::equals)
+          .isPresent()) {
+        out.add(id);
+      }
+    }
+    return Set.copyOf(out);
   }
 
   /**

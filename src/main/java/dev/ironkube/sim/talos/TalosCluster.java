@@ -6,7 +6,6 @@ import dev.ironkube.sim.kube.KubeCluster;
 import dev.ironkube.sim.kube.NodeNetwork;
 import io.grpc.Status;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,18 +55,18 @@ import java.util.function.Consumer;
  *       controller manager's node-monitor-grace-period); nothing deletes it.
  *   <li><b>Inline manifests</b>: each control plane's Talos creates the missing objects of its
  *       config's {@code cluster.inlineManifests} once its etcd is healthy, every boot ({@link
- *       #applyManifests}); that is how the CNI arrives, and a Node turns Ready only once its CNI
+ *       ClusterTimeline}); that is how the CNI arrives, and a Node turns Ready only once its CNI
  *       agent runs ({@code dev.ironkube.sim.kube.NodeReadiness}).
- *   <li><b>Paths that break what runs over them</b> ({@link NodeNetwork}): the API server reaches a
- *       kubelet on 10250 for logs, exec and metrics; pods of a node that cannot exchange UDP 8472
- *       (Cilium's VXLAN) from every other node run but fail readiness. Neither makes a Node
- *       NotReady, as neither does in a real cluster.
+ *   <li><b>Paths that break what runs over them</b> ({@link NodeNetwork}, served by {@link
+ *       ClusterPaths}): the API server reaches a kubelet on 10250 for logs, exec and metrics; pods
+ *       of a node that cannot exchange UDP 8472 (Cilium's VXLAN) from every other node run but fail
+ *       readiness. Neither makes a Node NotReady, as neither does in a real cluster.
  * </ul>
  *
  * Not modelled: etcd quorum loss, a member's Node going NotReady during a short reboot, a firewall
  * change cutting an already joined member off.
  */
-public final class TalosCluster implements NodeNetwork, AutoCloseable {
+public final class TalosCluster implements AutoCloseable {
   /** What a node tells the cluster about itself; {@code bootedAt} is -1 while it is down. */
   record Member(
       TalosNodeFake node,
@@ -100,52 +99,28 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
   /** One etcd member, for EtcdMemberList. */
   record EtcdMemberInfo(long id, String hostname, String address) {}
 
-  private static final long NEVER = Long.MAX_VALUE;
-
-  private static final class Seat {
-    Member m;
-    boolean gone;
-    boolean bootstrapNode;
-    boolean etcdMember;
-    long etcdId;
-    int joinOrder;
-    long etcdUpAt = NEVER;
-    boolean joinBlocked;
-    String etcdMessage = "";
-    boolean kubeletLatched;
-    long kubeletAt = NEVER;
-    boolean kubeletBlocked;
-    String kubeletMessage = "";
-    boolean registered;
-    boolean healthyRecorded;
-    boolean apiRequested;
-    boolean manifestsApplied;
-
-    Seat(Member m) {
-      this.m = m;
-    }
-  }
-
   private final String name;
   private final Duration etcdStart;
-  private final Duration etcdJoin;
-  private final Duration kubeletReady;
   private final Duration monitorGrace;
   private final Consumer<TalosCluster> onEmpty;
   private final ScheduledExecutorService clock;
-  private final Map<TalosNodeFake, Seat> seats = new LinkedHashMap<>();
+  private final Map<TalosNodeFake, ClusterSeat> seats = new LinkedHashMap<>();
   private final Set<Long> wakeups = new HashSet<>();
   private KubeCluster kube;
-  private int joined;
+  private final ClusterPaths paths;
+  private final ClusterTimeline timeline;
   private boolean closed;
 
   TalosCluster(String name, TimeModel time, Consumer<TalosCluster> onEmpty) {
     this.name = name;
     this.etcdStart = time.duration("talos.etcd.start", Duration.ofSeconds(20));
-    this.etcdJoin = time.duration("talos.etcd.join", Duration.ofSeconds(30));
-    this.kubeletReady = time.duration("talos.kubelet.ready", Duration.ofSeconds(30));
+    Duration etcdJoin = time.duration("talos.etcd.join", Duration.ofSeconds(30));
+    Duration kubeletReady = time.duration("talos.kubelet.ready", Duration.ofSeconds(30));
     this.monitorGrace = time.duration("kube.node.monitor-grace", Duration.ofSeconds(50));
     this.onEmpty = onEmpty;
+    this.paths = new ClusterPaths(this, seats.values());
+    this.timeline =
+        new ClusterTimeline(seats.values(), paths, etcdJoin, kubeletReady, this::wakeAt);
     this.clock =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -170,7 +145,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
   }
 
   synchronized boolean hasMember(TalosNodeFake node) {
-    Seat s = seats.get(node);
+    ClusterSeat s = seats.get(node);
     return s != null && !s.gone;
   }
 
@@ -178,18 +153,19 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
   void update(Member m) {
     List<Runnable> effects;
     synchronized (this) {
-      Seat s = seats.get(m.node());
+      ClusterSeat s = seats.get(m.node());
       if (s == null || s.gone) {
-        s = new Seat(m);
+        s = new ClusterSeat(m);
         seats.put(m.node(), s);
       } else if (m.bootedAt() != s.m.bootedAt()) {
         // A reboot: etcd and kubelet go down with the node and come back by themselves.
         s.kubeletLatched = false;
-        s.kubeletAt = NEVER;
+        s.kubeletAt = ClusterSeat.NEVER;
         s.kubeletBlocked = false;
         s.apiRequested = false;
         s.manifestsApplied = false;
-        s.etcdUpAt = s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : NEVER;
+        s.etcdUpAt =
+            s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : ClusterSeat.NEVER;
       }
       s.m = m;
       effects = reconcile(System.nanoTime());
@@ -199,11 +175,11 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
 
   /** Null when {@code node} may be bootstrapped, else the status real Talos would answer. */
   synchronized Status bootstrapRefusal(TalosNodeFake node) {
-    Seat s = seats.get(node);
+    ClusterSeat s = seats.get(node);
     if (s != null && s.etcdMember) {
       return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
     }
-    Optional<Seat> first = seats.values().stream().filter(x -> x.bootstrapNode).findFirst();
+    Optional<ClusterSeat> first = seats.values().stream().filter(x -> x.bootstrapNode).findFirst();
     if (first.isPresent()) {
       return Status.FAILED_PRECONDITION.withDescription(
           "bootstrap is not available: cluster "
@@ -219,11 +195,9 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
   void bootstrapped(TalosNodeFake node, long nanos) {
     List<Runnable> effects;
     synchronized (this) {
-      Seat s = seats.get(node);
+      ClusterSeat s = seats.get(node);
       s.bootstrapNode = true;
-      s.etcdMember = true;
-      s.joinOrder = ++joined;
-      s.etcdId = etcdId(s.m.hostname(), s.joinOrder);
+      timeline.admit(s);
       s.etcdUpAt = Math.max(nanos, s.m.baseUpAt()) + etcdStart.toNanos();
       effects = reconcile(nanos);
     }
@@ -236,8 +210,8 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
     synchronized (this) {
       if (kube == null) {
         kube = state;
-        kube.useNetwork(this);
-        Seat s = seats.get(node);
+        kube.useNetwork(paths);
+        ClusterSeat s = seats.get(node);
         if (s != null) {
           s.registered = true;
         }
@@ -255,7 +229,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
     List<Runnable> effects = new ArrayList<>();
     boolean empty;
     synchronized (this) {
-      Seat s = seats.get(node);
+      ClusterSeat s = seats.get(node);
       if (s == null || s.gone) {
         return;
       }
@@ -299,7 +273,7 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
   }
 
   synchronized boolean etcdMember(TalosNodeFake node) {
-    Seat s = seats.get(node);
+    ClusterSeat s = seats.get(node);
     return s != null && s.etcdMember;
   }
 
@@ -323,279 +297,16 @@ public final class TalosCluster implements NodeNetwork, AutoCloseable {
     View view;
     synchronized (this) {
       effects = reconcile(now);
-      Seat s = seats.get(node);
-      view = s == null ? new View("Preparing", false, "", false, "") : viewOf(s, now);
+      ClusterSeat s = seats.get(node);
+      view = s == null ? new View("Preparing", false, "", false, "") : timeline.viewOf(s, now);
     }
     run(effects);
     return view;
   }
 
-  private View viewOf(Seat s, long now) {
-    String etcdState;
-    boolean etcdHealthy = false;
-    if (s.etcdMember) {
-      etcdHealthy = now >= s.etcdUpAt;
-      etcdState = etcdHealthy ? "Running" : "Waiting";
-    } else if (s.m.neverHealthy().contains("etcd") && joinCandidate(s) <= now) {
-      etcdState = "Running"; // up, but it never gets into the cluster: its health check fails
-    } else {
-      etcdState = "Preparing";
-    }
-    boolean kubeletHealthy = s.kubeletLatched && now >= s.kubeletAt;
-    return new View(etcdState, etcdHealthy, s.etcdMessage, kubeletHealthy, s.kubeletMessage);
-  }
-
-  /** etcd member ids are random 64-bit numbers; these are stable per name and join. */
-  private static long etcdId(String hostname, int order) {
-    long h = 1125899906842597L + order;
-    for (char c : hostname.toCharArray()) {
-      h = 31 * h + c;
-    }
-    return (h ^ (h >>> 29)) & Long.MAX_VALUE;
-  }
-
-  private long apiUpAt() {
-    long at = NEVER;
-    for (Seat s : seats.values()) {
-      if (s.etcdMember && !s.gone && s.m.up()) {
-        at = Math.min(at, s.etcdUpAt);
-      }
-    }
-    return at;
-  }
-
-  private long joinCandidate(Seat s) {
-    long api = apiUpAt();
-    return api == NEVER ? NEVER : Math.max(api, s.m.baseUpAt()) + etcdJoin.toNanos();
-  }
-
   /** Advances every node to {@code now}; returns what to do outside the lock. */
   private List<Runnable> reconcile(long now) {
-    List<Runnable> effects = new ArrayList<>();
-    if (closed) {
-      return effects;
-    }
-    List<Seat> joiners =
-        seats.values().stream()
-            .filter(s -> !s.gone && s.m.up() && s.m.controlPlane() && !s.etcdMember)
-            .filter(s -> !s.m.neverHealthy().contains("etcd"))
-            .sorted(Comparator.comparingLong(this::joinCandidate))
-            .toList();
-    for (Seat j : joiners) {
-      long candidate = joinCandidate(j);
-      if (candidate == NEVER) {
-        continue;
-      }
-      if (now < candidate) {
-        wakeAt(candidate, now);
-        continue;
-      }
-      String blocked = etcdPathBlocked(j);
-      if (blocked != null) {
-        j.joinBlocked = true;
-        j.etcdMessage = blocked;
-        continue;
-      }
-      j.etcdMember = true;
-      j.joinOrder = ++joined;
-      j.etcdId = etcdId(j.m.hostname(), j.joinOrder);
-      j.etcdUpAt = j.joinBlocked ? now : candidate;
-      j.etcdMessage = "";
-    }
-    for (Seat s : seats.values()) {
-      // A joined control plane serves the cluster's state, once the first API server created it.
-      if (s.etcdMember
-          && !s.bootstrapNode
-          && !s.gone
-          && s.m.up()
-          && kube != null
-          && !s.apiRequested) {
-        s.apiRequested = true;
-        effects.add(s.m.node()::serveClusterApi);
-      }
-    }
-    applyManifests(now, effects);
-    long api = apiUpAt();
-    for (Seat s : seats.values()) {
-      if (s.gone || !s.m.up() || s.kubeletLatched || api == NEVER) {
-        continue;
-      }
-      long ready = Math.max(s.m.baseUpAt(), api) + kubeletReady.toNanos();
-      if (now < ready) {
-        wakeAt(ready, now);
-        continue;
-      }
-      String blocked = kubeletPathBlocked(s, now);
-      if (blocked != null) {
-        s.kubeletBlocked = true;
-        s.kubeletMessage = blocked;
-        continue;
-      }
-      s.kubeletLatched = true;
-      s.kubeletAt = s.kubeletBlocked ? now : ready;
-      s.kubeletMessage = "";
-    }
-    for (Seat s : seats.values()) {
-      if (s.gone || !s.kubeletLatched) {
-        continue;
-      }
-      boolean healthy = !s.m.neverHealthy().contains("kubelet");
-      if (!s.registered && kube != null) {
-        s.registered = true;
-        KubeCluster k = kube;
-        Member m = s.m;
-        effects.add(() -> k.registerNode(m.hostname(), m.address(), m.controlPlane(), healthy));
-        if (healthy) {
-          m.events().recordAt(SimEvents.KUBERNETES_READY, m.subject(), s.kubeletAt);
-        }
-      }
-      boolean etcdDone = !s.m.controlPlane() || (s.etcdMember && s.etcdUpAt <= now);
-      if (!s.bootstrapNode && !s.healthyRecorded && etcdDone && s.m.neverHealthy().isEmpty()) {
-        s.healthyRecorded = true;
-        long at = s.m.controlPlane() ? Math.max(s.kubeletAt, s.etcdUpAt) : s.kubeletAt;
-        s.m.events().recordAt(SimEvents.SERVICES_HEALTHY, s.m.subject(), at);
-      }
-    }
-    return effects;
-  }
-
-  /**
-   * Talos's manifest controller on each control plane, once per boot: it waits for its etcd to be
-   * healthy (it takes an etcd lock) and then creates, through the local API server, whatever of its
-   * inline manifests does not exist yet (siderolabs/talos v1.11.6 {@code
-   * internal/app/machined/pkg/controllers/k8s/manifest_apply.go}). Every control plane does it;
-   * only the first creates anything, and a reboot restores what was deleted.
-   */
-  private void applyManifests(long now, List<Runnable> effects) {
-    if (kube == null) {
-      return;
-    }
-    for (Seat s : seats.values()) {
-      if (s.gone || !s.m.up() || !s.m.controlPlane() || !s.etcdMember || s.manifestsApplied) {
-        continue;
-      }
-      if (now < s.etcdUpAt) {
-        wakeAt(s.etcdUpAt, now);
-        continue;
-      }
-      s.manifestsApplied = true;
-      KubeCluster k = kube;
-      List<com.fasterxml.jackson.databind.node.ObjectNode> objects = s.m.manifests();
-      effects.add(() -> k.createMissing(objects));
-    }
-  }
-
-  /** Why {@code joiner} cannot reach etcd's peers (or they it), or null when it can. */
-  private String etcdPathBlocked(Seat joiner) {
-    for (Seat m : seats.values()) {
-      if (m == joiner || !m.etcdMember || m.gone) {
-        continue;
-      }
-      for (int port : new int[] {2379, 2380}) {
-        if (!m.m.firewall().allows(joiner.m.address(), "tcp", port)) {
-          return "etcd join failed: "
-              + m.m.address().getHostAddress()
-              + ":"
-              + port
-              + " dropped by "
-              + m.m.hostname()
-              + "'s firewall (context deadline exceeded)";
-        }
-        if (!joiner.m.firewall().allows(m.m.address(), "tcp", port)) {
-          return "etcd join failed: this node's firewall drops "
-              + m.m.hostname()
-              + " on "
-              + port
-              + " (context deadline exceeded)";
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Why {@code s}'s kubelet cannot reach the API (and trustd, for a worker), or null. */
-  private String kubeletPathBlocked(Seat s, long now) {
-    List<Seat> serving =
-        seats.values().stream()
-            .filter(x -> x.etcdMember && !x.gone && x.m.up() && x.etcdUpAt <= now)
-            .toList();
-    if (serving.contains(s)) {
-      return null; // KubePrism reaches the local API server over lo
-    }
-    List<Seat> targets = serving;
-    if (!s.m.controlPlane()) {
-      List<Seat> named =
-          serving.stream()
-              .filter(x -> x.m.address().getHostAddress().equals(s.m.endpointHost()))
-              .toList();
-      if (!named.isEmpty()) {
-        targets = named;
-      }
-    }
-    String why = "no control plane serves the API yet";
-    for (Seat t : targets) {
-      boolean api = t.m.firewall().allows(s.m.address(), "tcp", NodeIngress.KUBERNETES_API);
-      boolean trustd = s.m.controlPlane() || t.m.firewall().allows(s.m.address(), "tcp", 50001);
-      if (api && trustd) {
-        return null;
-      }
-      why =
-          (api ? "" : t.m.address().getHostAddress() + ":6443 ")
-              + (trustd ? "" : t.m.address().getHostAddress() + ":50001 ")
-              + "dropped by "
-              + t.m.hostname()
-              + "'s firewall";
-    }
-    return "kubelet cannot reach the control plane: " + why;
-  }
-
-  @Override
-  public synchronized boolean kubeletReachable(String apiServerAddress, String nodeName) {
-    Seat s = byHostname(nodeName);
-    if (s == null || s.gone) {
-      return false;
-    }
-    if (s.m.address().getHostAddress().equals(apiServerAddress)) {
-      return true;
-    }
-    return s.m.firewall().allows(address(apiServerAddress), "tcp", 10250);
-  }
-
-  @Override
-  public synchronized boolean podNetworkUp(String nodeName) {
-    Seat s = byHostname(nodeName);
-    if (s == null || s.gone) {
-      return false;
-    }
-    for (Seat o : seats.values()) {
-      if (o == s || o.gone || !o.registered) {
-        continue;
-      }
-      // Drops happen where the tunnel ends: a node dropping its peers' VXLAN loses both their
-      // traffic and the replies to its own pods' connections; the peers still reach each other.
-      if (!s.m.firewall().allows(o.m.address(), "udp", 8472)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private Seat byHostname(String hostname) {
-    Seat found = null;
-    for (Seat s : seats.values()) {
-      if (s.m.hostname().equals(hostname) && (found == null || found.gone)) {
-        found = s;
-      }
-    }
-    return found;
-  }
-
-  private static InetAddress address(String literal) {
-    try {
-      return InetAddress.getByName(literal);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an address: " + literal, e);
-    }
+    return closed ? new ArrayList<>() : timeline.reconcile(now, kube);
   }
 
   /** Wakes the cluster up when a computed instant comes, so nodes advance unobserved too. */

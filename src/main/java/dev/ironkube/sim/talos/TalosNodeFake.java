@@ -5,15 +5,12 @@ import dev.ironkube.sim.SimDisk;
 import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.talos.api.proto.machine.ServiceInfo;
-import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -64,13 +61,6 @@ public final class TalosNodeFake implements AutoCloseable {
   /** How often a booting worker asks the control planes' trustd for its certificate again. */
   private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
-  /** The Kubernetes version the control plane reports when the config names no kubelet image. */
-  static final String KUBERNETES_VERSION = "v1.34.1";
-
-  /** The kubelet image's tag: the Kubernetes version the config runs (machine.kubelet.image). */
-  private static final java.util.regex.Pattern KUBELET_TAG =
-      java.util.regex.Pattern.compile("ghcr\\.io/siderolabs/kubelet:(v\\d+\\.\\d+\\.\\d+)");
-
   private final InetAddress address;
   private final List<SimDisk> disks;
   private final TimeModel time;
@@ -79,21 +69,17 @@ public final class TalosNodeFake implements AutoCloseable {
   private final TalosMinor minor;
   private final ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
-  private final int kubernetesPort;
-  private final int port;
   private final NodeIngress ingress;
+  private final NodeListener listener;
+  private final NodeKubernetes kubernetes;
 
-  private KubernetesApi.Factory kubernetesFactory = MinimalKubernetesApi::start;
   private Mode mode = Mode.MAINTENANCE;
-  private Server server;
   private AppliedConfig config;
   private boolean bootstrapped;
   private int resets;
   private long bootedAt;
-  private long etcdSince = -1;
   private ServiceTimeline timeline;
   private Set<String> neverHealthySet = Set.of();
-  private KubernetesApi kubernetes;
   private SimEvents events = new SimEvents();
   private String subject = "";
   private TalosClusters clusters;
@@ -124,7 +110,6 @@ public final class TalosNodeFake implements AutoCloseable {
     this.faults = faults;
     this.talosVersion = talosVersion;
     this.minor = TalosMinor.of(talosVersion);
-    this.kubernetesPort = kubernetesPort;
     this.validator = new ConfigValidator(this.disks, talosVersion);
     this.clusters = new TalosClusters(time);
     this.lifecycle =
@@ -135,22 +120,22 @@ public final class TalosNodeFake implements AutoCloseable {
               return t;
             });
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
+    this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
+    this.listener =
+        new NodeListener(this, address, port, ingress, this.disks, talosVersion, this::stage);
     try {
-      this.server =
-          NodeServers.maintenance(
-              address, port, ingress, maintenanceCertificate(), maintenanceServices());
+      listener.maintenance(hostname());
     } catch (IOException e) {
       lifecycle.shutdownNow();
       ingress.close();
       throw new UncheckedIOException(
           "cannot listen on " + address.getHostAddress() + ":" + port, e);
     }
-    this.port = server.getPort();
   }
 
   /** Replaces the simulated Kubernetes API; takes effect at the next bootstrap. */
   public synchronized TalosNodeFake useKubernetesApi(KubernetesApi.Factory factory) {
-    this.kubernetesFactory = factory;
+    kubernetes.use(factory);
     return this;
   }
 
@@ -182,7 +167,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** The Talos API port, fixed for the node's life (an ephemeral request resolves once). */
   public int port() {
-    return port;
+    return listener.port();
   }
 
   public synchronized Mode mode() {
@@ -218,7 +203,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   public synchronized Optional<KubernetesApi> kubernetesApi() {
-    return Optional.ofNullable(kubernetes);
+    return kubernetes.api();
   }
 
   public synchronized String hostname() {
@@ -247,8 +232,7 @@ public final class TalosNodeFake implements AutoCloseable {
     mode = Mode.REBOOTING;
     enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
     // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
     // the booted image carries on and apid comes back with the config's certificates.
@@ -298,7 +282,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
   synchronized void serveClusterApi() {
     if (mode == Mode.CONFIGURED && config.controlPlane()) {
-      startKubernetes();
+      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     }
   }
 
@@ -313,45 +297,35 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   /**
-   * Answered by {@link #bootstrap} while the node's clock is not in sync yet: the caller waits as
-   * upstream does (up to {@link #timeSyncWait}) and asks again.
-   */
-  static final Status TIME_NOT_SYNCED =
-      Status.FAILED_PRECONDITION.withDescription("time is not in sync yet");
-
-  /**
-   * null when bootstrap proceeds, else the status the real node answers with, checked in upstream's
-   * order (v1alpha1_server.go, Bootstrap, every supported tag): CRI up ("bootstrap is not available
-   * yet"), control plane (per release, {@link TalosMinor#workerBootstrapRefusal}), time in sync
-   * ({@link #TIME_NOT_SYNCED}), etcd data directory empty (AlreadyExists).
+   * null when bootstrap proceeds, else the status the real node answers with ({@link
+   * BootstrapChecks}), then whether the cluster was bootstrapped elsewhere.
    */
   synchronized Status bootstrap() {
-    if (mode != Mode.CONFIGURED) {
-      return Status.UNAVAILABLE.withDescription("node is rebooting");
-    }
     long now = System.nanoTime();
-    boolean injected = faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
-    if (injected || !timeline.readyForBootstrap(bootedAt, now)) {
-      return Status.FAILED_PRECONDITION.withDescription("bootstrap is not available yet");
-    }
-    if (!config.controlPlane()) {
-      return minor.workerBootstrapRefusal();
-    }
-    if (!timeline.timeSynced(bootedAt, now)) {
-      return TIME_NOT_SYNCED;
-    }
-    if (bootstrapped) {
-      return Status.ALREADY_EXISTS.withDescription("etcd data directory is not empty");
+    boolean configured = mode == Mode.CONFIGURED;
+    Status refusal =
+        BootstrapChecks.refusal(
+            new BootstrapChecks.Facts(
+                configured,
+                configured
+                    && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent(),
+                configured && timeline.readyForBootstrap(bootedAt, now),
+                configured && config.controlPlane(),
+                configured && timeline.timeSynced(bootedAt, now),
+                bootstrapped),
+            minor);
+    if (refusal != null) {
+      return refusal;
     }
     Status joining = cluster.bootstrapRefusal(this);
     if (joining != null) {
       return joining;
     }
     bootstrapped = true;
-    etcdSince = System.nanoTime();
+    long etcdSince = System.nanoTime();
     cluster.bootstrapped(this, etcdSince);
     events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
-    startKubernetes();
+    kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
     // once the CNI from the inline manifests runs, which this event does not wait for.
     events.record(SimEvents.KUBERNETES_READY, subject);
@@ -388,14 +362,12 @@ public final class TalosNodeFake implements AutoCloseable {
       cluster.left(this, graceful);
       cluster = null;
     }
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, false));
-    stopKubernetes();
+    kubernetes.stop();
     config = null;
     ingress.enforce(IngressFirewall.OPEN);
     bootstrapped = false;
-    etcdSince = -1;
     resets++;
     Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
     lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
@@ -404,10 +376,9 @@ public final class TalosNodeFake implements AutoCloseable {
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
   synchronized void reboot() {
     mode = Mode.REBOOTING;
-    Server old = server;
-    server = null;
+    Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, false));
-    stopKubernetes();
+    kubernetes.stop();
     cluster.update(member());
     Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
@@ -429,14 +400,12 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     try {
       SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
-      server =
-          NodeServers.mutual(address, port, ingress, apid, config.osCa(), configuredServices());
+      listener.mutual(apid, config.osCa());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
     }
     bootedAt = System.nanoTime();
-    etcdSince = bootstrapped ? bootedAt : -1;
-    neverHealthySet = neverHealthy();
+    neverHealthySet = ServiceTimeline.neverHealthy(faults, config.controlPlane(), hostname());
     timeline = new ServiceTimeline(time, neverHealthySet);
     mode = Mode.CONFIGURED;
     events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
@@ -445,7 +414,7 @@ public final class TalosNodeFake implements AutoCloseable {
     }
     cluster.update(member());
     if (bootstrapped || cluster.etcdMember(this)) {
-      startKubernetes();
+      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
     }
   }
 
@@ -454,58 +423,11 @@ public final class TalosNodeFake implements AutoCloseable {
       return;
     }
     try {
-      server =
-          NodeServers.maintenance(
-              address, port, ingress, maintenanceCertificate(), maintenanceServices());
+      listener.maintenance(hostname());
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
     }
     mode = Mode.MAINTENANCE;
-  }
-
-  /** Asked once per boot per service the node runs: the unqualified point, then this node's. */
-  private Set<String> neverHealthy() {
-    Set<String> out = new HashSet<>();
-    List<String> ids =
-        new ArrayList<>(config.controlPlane() ? ServiceTimeline.BASE : ServiceTimeline.WORKER_BASE);
-    if (config.controlPlane()) {
-      ids.add("etcd");
-    }
-    ids.add("kubelet");
-    String host = hostname();
-    for (String id : ids) {
-      String point = "talos.service." + id;
-      if (faults
-          .next(point)
-          .or(() -> faults.next(point + "@" + host))
-          .filter("never-healthy"::equals)
-          .isPresent()) {
-        out.add(id);
-      }
-    }
-    return Set.copyOf(out);
-  }
-
-  /**
-   * A fresh root and leaf at every boot into maintenance, as Talos makes them (the root lives in
-   * memory only); the SANs hold this node's address and its hostname.
-   */
-  private SimPki.Issued maintenanceCertificate() {
-    return MaintenanceCertificates.issue(
-            MaintenanceCertificates.KeyKind.ED25519, List.of(address), List.of(hostname()))
-        .server();
-  }
-
-  private List<BindableService> maintenanceServices() {
-    return List.of(
-        new MaintenanceApi(this),
-        new StorageApi(disks),
-        new CosiApi(talosVersion, disks, this::stage));
-  }
-
-  private List<BindableService> configuredServices() {
-    return List.of(
-        new SecureApi(this), new StorageApi(disks), new CosiApi(talosVersion, disks, this::stage));
   }
 
   private synchronized String stage() {
@@ -517,55 +439,13 @@ public final class TalosNodeFake implements AutoCloseable {
     };
   }
 
-  private void startKubernetes() {
-    if (kubernetes != null) {
-      return;
-    }
-    SimPki.Issued cert = NodeCertificates.kubeApiServer(config, address);
-    // Every control plane serves the cluster's one state; the first API server creates it.
-    dev.ironkube.sim.kube.KubeCluster shared = cluster.kubeState();
-    if (shared == null && !bootstrapped) {
-      return; // only the bootstrap node's first API server creates the cluster's state
-    }
-    KubernetesApi.Factory factory = kubernetesFactory;
-    kubernetes =
-        FirewalledKubernetesApi.start(
-            setup -> shared == null ? factory.start(setup) : factory.serve(setup, shared),
-            new KubernetesApiSetup(
-                address,
-                kubernetesPort,
-                hostname(),
-                kubernetesVersion(),
-                cert.certificate(),
-                cert.key(),
-                config.k8sCa().certificate(),
-                config.k8sCa().key()),
-            ingress);
-    if (shared == null) {
-      kubernetes.state().ifPresent(state -> cluster.kubernetesStarted(this, state));
-    }
-  }
-
-  private String kubernetesVersion() {
-    var m = KUBELET_TAG.matcher(new String(config.raw(), java.nio.charset.StandardCharsets.UTF_8));
-    return m.find() ? m.group(1) : KUBERNETES_VERSION;
-  }
-
-  private void stopKubernetes() {
-    if (kubernetes != null) {
-      kubernetes.close();
-      kubernetes = null;
-    }
-  }
-
   @Override
   public void close() {
     Server old;
     synchronized (this) {
       mode = Mode.STOPPED;
-      old = server;
-      server = null;
-      stopKubernetes();
+      old = listener.take();
+      kubernetes.stop();
       if (cluster != null) {
         // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
         cluster.left(this, false);

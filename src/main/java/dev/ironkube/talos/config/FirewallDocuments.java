@@ -1,5 +1,6 @@
 package dev.ironkube.talos.config;
 
+import dev.ironkube.net.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,7 +66,7 @@ final class FirewallDocuments {
   static List<String> nodeSources(MachineConfigInput input) {
     Set<String> out = new LinkedHashSet<>(normalised(input.firewall().nodeCidrs()));
     for (String san : input.certSans()) {
-      Cidrs.hostCidr(san).ifPresent(out::add);
+      Cidr.host(san).map(Cidr::toString).ifPresent(out::add);
     }
     return List.copyOf(out);
   }
@@ -97,6 +98,9 @@ final class FirewallDocuments {
   }
 
   private static List<String> normalised(List<String> cidrs) {
-    return cidrs.stream().map(c -> Cidrs.normalise(c).orElseThrow()).distinct().toList();
+    return cidrs.stream()
+        .map(c -> Cidr.parseMasking(c).orElseThrow().toString())
+        .distinct()
+        .toList();
   }
 }

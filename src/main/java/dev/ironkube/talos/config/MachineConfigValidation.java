@@ -1,6 +1,7 @@
 package dev.ironkube.talos.config;
 
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.net.Cidr;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ final class MachineConfigValidation {
     }
     for (int i = 0; i < in.certSans().size(); i++) {
       String san = in.certSans().get(i);
-      if (san == null || (Cidrs.ipLiteral(san).isEmpty() && !DNS_NAME.matcher(san).matches())) {
+      if (san == null || (Cidr.ipLiteral(san).isEmpty() && !DNS_NAME.matcher(san).matches())) {
         problems.add("certSans[" + i + "] must be an IP address or DNS name, got " + quote(san));
       }
     }
@@ -98,7 +99,7 @@ final class MachineConfigValidation {
       problems.add(field + " must not be empty");
     }
     for (int i = 0; i < values.size(); i++) {
-      if (Cidrs.normalise(values.get(i)).isEmpty()) {
+      if (Cidr.parseMasking(values.get(i)).isEmpty()) {
         problems.add(
             field + "[" + i + "] must be a CIDR such as 10.0.0.0/8, got " + quote(values.get(i)));
       }

@@ -1,7 +1,7 @@
 package dev.ironkube.talos.stage;
 
 import dev.ironkube.failure.OperationFailedException;
-import java.net.InetAddress;
+import dev.ironkube.net.Cidr;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -32,8 +33,12 @@ final class OperatorAddress {
                 HttpResponse.BodyHandlers.ofString());
         String body = r.body() == null ? "" : r.body().strip();
         if (r.statusCode() == 200 && LITERAL.matcher(body).matches()) {
-          InetAddress a = InetAddress.getByName(body);
-          return a.getHostAddress() + (a.getAddress().length == 4 ? "/32" : "/128");
+          Optional<Cidr> host = Cidr.host(body);
+          if (host.isPresent()) {
+            return host.get().toString();
+          }
+          tried.add(service.getHost() + " gave no IP");
+          continue;
         }
         tried.add(service.getHost() + " answered " + r.statusCode());
       } catch (UnknownHostException e) {

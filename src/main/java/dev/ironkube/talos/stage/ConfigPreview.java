@@ -1,0 +1,51 @@
+package dev.ironkube.talos.stage;
+
+import static dev.ironkube.settings.SettingsCatalogue.INSTALL_DISK;
+import static dev.ironkube.settings.SettingsCatalogue.OPERATOR_CIDRS;
+
+import dev.ironkube.store.SecureFiles;
+import dev.ironkube.talos.config.MachineConfigGenerator;
+import dev.ironkube.talos.config.MachineConfigInput;
+import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.TalosStage.Node;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A dry run's machine configs: one control plane and, if any, one worker, rendered from a throwaway
+ * secrets bundle, in full and redacted, without touching a node or the cluster's own secrets.
+ */
+final class ConfigPreview {
+  /** A documentation address (RFC 5737) standing in for the operator a dry run does not detect. */
+  static final String PREVIEW_OPERATOR = "198.51.100.10/32";
+
+  private final TalosRun run;
+  private final MachineConfigInputs inputs;
+
+  ConfigPreview(TalosRun run, MachineConfigInputs inputs) {
+    this.run = run;
+    this.inputs = inputs;
+  }
+
+  List<Path> preview(Path dir, ClusterNodes cluster) {
+    MachineConfigGenerator generator = new MachineConfigGenerator(ClusterSecrets.ephemeral());
+    List<String> configured = run.settings().list(OPERATOR_CIDRS);
+    List<String> operator = configured.isEmpty() ? List.of(PREVIEW_OPERATOR) : configured;
+    String disk = run.settings().get(INSTALL_DISK).orElse("/dev/nvme0n1");
+    List<Path> written = new ArrayList<>();
+    List<Node> samples = new ArrayList<>(List.of(cluster.first()));
+    cluster.workers().stream().findFirst().ifPresent(samples::add);
+    for (Node node : samples) {
+      MachineConfigInput input = inputs.input(cluster, node, disk, operator);
+      String base = node.controlPlane() ? "controlplane" : "worker";
+      Path full = dir.resolve(base + ".yaml");
+      SecureFiles.write(full, generator.render(run.version(), input));
+      written.add(full);
+      Path redacted = dir.resolve(base + ".redacted.yaml");
+      SecureFiles.write(redacted, generator.renderRedacted(run.version(), input));
+      written.add(redacted);
+    }
+    return written;
+  }
+}
