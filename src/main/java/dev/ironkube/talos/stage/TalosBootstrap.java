@@ -29,6 +29,7 @@ import dev.ironkube.talos.config.NodeRole;
 import dev.ironkube.talos.config.TalosVersion;
 import dev.ironkube.talos.pki.SecretsBundle;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Progress;
@@ -297,6 +298,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
           TalosClient.secure(node.address(), 50000, identity, polling(step))) {
         gate.act(
             "talos",
+            ActionKind.LOCK_DOWN,
             "lock down " + node.hostname() + " (" + node.serverId() + ")",
             Map.of("address", node.address()),
             () ->

@@ -8,6 +8,7 @@ import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -104,14 +105,14 @@ public final class DestroyWorkflow {
       }
     }
     if (!leftovers.isEmpty()) {
-      journal.outcome("destroy-incomplete", String.join("; ", leftovers));
+      journal.outcome(Outcome.DESTROY_INCOMPLETE, String.join("; ", leftovers));
       throw new OperationFailedException(
           "could not delete everything of cluster " + cluster + ": " + String.join("; ", leftovers),
           "run 'ironkube destroy " + cluster + "' again; it resumes from the journal",
           ExitCodes.REMOTE_FAILURE,
           null);
     }
-    journal.outcome("destroyed", deleted.size() + " resources deleted");
+    journal.outcome(Outcome.DESTROYED, deleted.size() + " resources deleted");
     return new Report(cluster, false, deleted, leftovers);
   }
 

@@ -6,6 +6,7 @@ import dev.ironkube.provider.NetworkGuard;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class MaintenanceFirewall {
     if (guard.isEmpty()) {
       return;
     }
-    if (released(server) || ctx.journal().hadOutcome("provisioned")) {
+    if (released(server) || ctx.journal().hadOutcome(Outcome.PROVISIONED)) {
       ctx.progress()
           .info(
               "Talos on "

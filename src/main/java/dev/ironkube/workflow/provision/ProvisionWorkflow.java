@@ -9,9 +9,11 @@ import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.PhaseRunner;
 import dev.ironkube.workflow.Progress;
@@ -128,7 +130,7 @@ public final class ProvisionWorkflow {
    * config for the new member list (certSANs, firewall) without a reboot.
    */
   public ProvisionReport scale(String poolName, int count) {
-    if (!ctx.journal().hadOutcome("provisioned")) {
+    if (!ctx.journal().hadOutcome(Outcome.PROVISIONED)) {
       throw new UserInputException(
           "cluster " + cluster() + " has not been provisioned",
           "run 'ironkube provision --name " + cluster() + "' first");
@@ -201,8 +203,8 @@ public final class ProvisionWorkflow {
 
   private void refuseLockedDown() {
     if (!dryRun
-        && ctx.journal().hadOutcome("provisioned")
-        && ctx.journal().hasActedStartingWith("lock down ")) {
+        && ctx.journal().hadOutcome(Outcome.PROVISIONED)
+        && ctx.journal().hasActed(ActionKind.LOCK_DOWN)) {
       throw new UserInputException(
           "cluster " + cluster() + " is already provisioned and locked down",
           "its Talos API no longer answers this machine, which any change needs; reach it"
@@ -229,7 +231,8 @@ public final class ProvisionWorkflow {
   public ProvisionReport run() {
     // A destroy retires the journal, so any success recorded here is this cluster's. A journal
     // whose last line is cut off may have been recording that success: not knowing is not "no".
-    wasProvisioned = ctx.journal().hadOutcome("provisioned") || ctx.journal().outcomeUncertain();
+    wasProvisioned =
+        ctx.journal().hadOutcome(Outcome.PROVISIONED) || ctx.journal().outcomeUncertain();
     refuseLockedDown();
     if (!scaling) {
       sizes.refuseShrinking(ownedServers().keySet());
@@ -292,7 +295,7 @@ public final class ProvisionWorkflow {
           "provisioning failed: " + e.getMessage(), "", ExitCodes.PROVISION_FAILED, e);
     }
     if (!dryRun) {
-      ctx.journal().outcome("provisioned", first().hostname);
+      ctx.journal().outcome(Outcome.PROVISIONED, first().hostname);
     }
     return report();
   }
@@ -517,7 +520,7 @@ public final class ProvisionWorkflow {
    * operator out. The run says so and what to do.
    */
   private void leftRunning(IronkubeException e) {
-    ctx.journal().outcome("left-running", e.getMessage());
+    ctx.journal().outcome(Outcome.LEFT_RUNNING, e.getMessage());
     ctx.progress()
         .warn(
             "The cluster is up but NOT locked down: the operator allows on 50000 and 6443 stay."
@@ -540,7 +543,7 @@ public final class ProvisionWorkflow {
         left.forEach(this::warnLeftover);
         restoreConfigs();
       }
-      ctx.journal().outcome("rerun-failed", reason);
+      ctx.journal().outcome(Outcome.RERUN_FAILED, reason);
       ctx.progress()
           .warn(
               "Cluster "
@@ -553,7 +556,7 @@ public final class ProvisionWorkflow {
       return;
     }
     if (keepOnFailure) {
-      ctx.journal().outcome("failed-kept", reason);
+      ctx.journal().outcome(Outcome.FAILED_KEPT, reason);
       List<Member> up = active().stream().filter(m -> m.ipv4 != null).toList();
       if (!single() && !up.isEmpty()) {
         ctx.progress()
@@ -578,9 +581,9 @@ public final class ProvisionWorkflow {
     }
     List<Cleanup.Leftover> left = cleanup(o -> true);
     if (left.isEmpty()) {
-      ctx.journal().outcome("failed-cleaned", reason);
+      ctx.journal().outcome(Outcome.FAILED_CLEANED, reason);
     } else {
-      ctx.journal().outcome("failed-leftovers", reason);
+      ctx.journal().outcome(Outcome.FAILED_LEFTOVERS, reason);
       left.forEach(this::warnLeftover);
     }
   }
