@@ -265,6 +265,7 @@ public final class Journal {
     return Optional.ofNullable(found);
   }
 
+  /** Records that a phase completed: for people reading the journal, not for skipping it. */
   public void phaseDone(String phase) {
     append(JournalEntry.PHASE_DONE, "", phase, "", "", phase, Map.of());
   }
