@@ -27,6 +27,7 @@ public final class DestroyWorkflow {
       String cluster, boolean dryRun, List<String> deleted, List<String> leftovers) {}
 
   private final String cluster;
+  private final ClusterIdentity identity;
   private final BareMetalProvider provider;
   private final Gate gate;
   private final Progress progress;
@@ -43,6 +44,7 @@ public final class DestroyWorkflow {
       Progress progress,
       Map<String, Cleanup.Deleter> others) {
     this.cluster = cluster;
+    this.identity = new ClusterIdentity(cluster);
     this.provider = provider;
     this.gate = gate;
     this.progress = progress;
@@ -55,9 +57,8 @@ public final class DestroyWorkflow {
     List<String> leftovers = new ArrayList<>();
     progress.phase("Destroying cluster " + cluster);
 
-    Progress.Step look =
-        progress.step("Looking for resources marked " + new ClusterIdentity(cluster).markerName());
-    List<ResourceRef> discovered = provider.discover(new ClusterIdentity(cluster));
+    Progress.Step look = progress.step("Looking for resources marked " + identity.markerName());
+    List<ResourceRef> discovered = provider.discover(identity);
     Set<String> journaled = new LinkedHashSet<>();
     for (Journal.Owned o : journal.owned()) {
       journaled.add(key(o.ref()));
