@@ -252,13 +252,7 @@ final class ProvisionCommand implements Callable<Integer> {
         report =
             action.apply(
                 new ProvisionWorkflow(
-                    ctx,
-                    dryRun,
-                    spec.keepOnFailure(),
-                    talos,
-                    c.offerToStoreKey(),
-                    common.simulate,
-                    stages));
+                    ctx, dryRun, talos, c.offerToStoreKey(), common.simulate, stages));
       } finally {
         access.ifPresent(dev.ironkube.access.AccessStage::close);
       }

@@ -47,7 +47,6 @@ public final class ProvisionWorkflow {
   public ProvisionWorkflow(
       ProvisionContext ctx,
       boolean dryRun,
-      boolean keepOnFailure,
       TalosStage talos,
       Runnable afterAuthentication,
       boolean cheapestWhenUnchosen,
@@ -68,7 +67,8 @@ public final class ProvisionWorkflow {
             this.after,
             sizes,
             new HardwareChoice(ctx, cheapestWhenUnchosen));
-    this.failure = new FailurePolicy(ctx, roster, talos, this.after, dryRun, keepOnFailure);
+    this.failure =
+        new FailurePolicy(ctx, roster, talos, this.after, dryRun, ctx.spec().keepOnFailure());
     planMembers();
   }
 
