@@ -45,7 +45,7 @@ final class AccessWiring {
     return Optional.of(
         new AccessStage(
             new TeleportClient(proxy.get(), Path.of(identity.get())),
-            s.clusterName(),
+            ctx.spec().name(),
             s.require(SettingsCatalogue.TELEPORT_AGENT_CHART),
             ctx.files(),
             ctx.gate(),

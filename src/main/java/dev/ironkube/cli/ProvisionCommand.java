@@ -6,6 +6,7 @@ import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.stage.TalosBootstrap;
+import dev.ironkube.workflow.ClusterSpec;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Wait;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -141,8 +143,7 @@ final class ProvisionCommand implements Callable<Integer> {
    *
    * @param command what the run is, written in the cluster's lock for a refused run to read
    */
-  Integer execute(
-      String command, java.util.function.Function<ProvisionWorkflow, ProvisionReport> action)
+  Integer execute(String command, Function<ProvisionWorkflow, ProvisionReport> action)
       throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
     CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, name);
@@ -160,29 +161,43 @@ final class ProvisionCommand implements Callable<Integer> {
     Settings settings = SettingsResolution.resolve(env, common, flags);
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     try (Narration narration = new Narration(env);
-        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation());
-        // The folder is chosen after the secret store's backfill, which may name the cluster; the
-        // lock is taken before anything is written in it or ordered.
-        ClusterLock lock =
-            ClusterLock.acquire(
-                SettingsResolution.home(env).cluster(c.settings().clusterName()).lock(),
-                c.settings().clusterName(),
-                command + " --name " + c.settings().clusterName(),
-                env.clock(),
-                narration.progress()::warn)) {
-      ClusterFiles files = SettingsResolution.home(env).cluster(c.settings().clusterName());
+        Connections c =
+            Connections.open(env, settings, common.simulate, narration.cancellation())) {
+      // The settings are final here (validated, backfilled from the secret store, which may name
+      // the cluster): the run's spec is built from them once and read from then on.
+      ClusterSpec spec = ClusterSpec.of(c.settings());
+      return run(command, action, spec, c, narration, prompter);
+    }
+  }
+
+  private Integer run(
+      String command,
+      Function<ProvisionWorkflow, ProvisionReport> action,
+      ClusterSpec spec,
+      Connections c,
+      Narration narration,
+      ConsolePrompter prompter)
+      throws Exception {
+    // The lock is taken before anything is written in the cluster's folder or ordered.
+    try (ClusterLock lock =
+        ClusterLock.acquire(
+            SettingsResolution.home(env).cluster(spec.name()).lock(),
+            spec.name(),
+            command + " --name " + spec.name(),
+            env.clock(),
+            narration.progress()::warn)) {
+      ClusterFiles files = SettingsResolution.home(env).cluster(spec.name());
       Journal journal =
           dryRun
               ? Journal.inMemory(env.clock())
               : Journal.open(files.journal(), env.clock(), narration.progress()::warn);
-      JournalChecks.beforeBuilding(journal, c.settings().clusterName(), narration.progress());
+      JournalChecks.beforeBuilding(journal, spec.name(), narration.progress());
       Gate gate = new Gate(journal, dryRun);
       var provider =
-          c.provider(
-              prompter,
-              () -> SshKeys.ensure(files.sshKey(), "ironkube-" + c.settings().clusterName()));
+          c.provider(prompter, () -> SshKeys.ensure(files.sshKey(), spec.identity().markerName()));
       ProvisionContext ctx =
           new ProvisionContext(
+              spec,
               c.settings(),
               provider,
               c.images(),
@@ -200,10 +215,10 @@ final class ProvisionCommand implements Callable<Integer> {
         stages.add(
             new DnsStage(
                 dns.get(),
-                c.settings().require(SettingsCatalogue.DNS_NAME),
+                spec.dnsName().orElseThrow(),
                 Integer.parseInt(c.settings().require(SettingsCatalogue.DNS_TTL)),
                 c.settings().flag(SettingsCatalogue.DNS_PROXIED),
-                c.settings().clusterName(),
+                spec.name(),
                 adoptDnsRecord,
                 gate,
                 narration.progress()));
@@ -221,7 +236,7 @@ final class ProvisionCommand implements Callable<Integer> {
                                 + " INFISICAL_PROJECT_ID, or turn writeBack off"));
         stages.add(
             new dev.ironkube.secrets.CredentialsBackupStage(
-                store, "Infisical", c.settings().clusterName(), files, gate, narration.progress()));
+                store, "Infisical", spec.name(), files, gate, narration.progress()));
       }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
       platform.ifPresent(stages::add);
@@ -233,13 +248,7 @@ final class ProvisionCommand implements Callable<Integer> {
         report =
             action.apply(
                 new ProvisionWorkflow(
-                    ctx,
-                    dryRun,
-                    c.settings().flag(SettingsCatalogue.KEEP_ON_FAILURE),
-                    talos,
-                    c.offerToStoreKey(),
-                    common.simulate,
-                    stages));
+                    ctx, dryRun, talos, c.offerToStoreKey(), common.simulate, stages));
       } finally {
         access.ifPresent(dev.ironkube.access.AccessStage::close);
       }

@@ -6,6 +6,7 @@ import dev.ironkube.store.IronkubeHome;
 import dev.ironkube.store.SecureFiles;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import java.time.Clock;
 import java.util.Map;
 
@@ -44,7 +45,7 @@ public final class SampleCluster {
     journal.value("ipv4 " + NAME + "-cp-1", "192.0.2.10");
     journal.value("ipv4", "192.0.2.10");
     journal.phaseDone("order");
-    journal.outcome("provisioned", NAME + "-cp-1");
+    journal.outcome(Outcome.PROVISIONED, NAME + "-cp-1");
     SecureFiles.write(
         files.kubeconfig(),
         """

@@ -79,10 +79,19 @@ public final class Gate {
 
   /** Any other state-changing call (apply a config, bootstrap etcd). */
   public <T> T act(String system, String action, Map<String, String> data, Supplier<T> call) {
+    return act(system, ActionKind.OTHER, action, data, call);
+  }
+
+  /**
+   * A state-changing call whose kind readers ask for ({@link ActionKind#LOCK_DOWN}); {@code action}
+   * is its text for people and per-node lookups.
+   */
+  public <T> T act(
+      String system, ActionKind kind, String action, Map<String, String> data, Supplier<T> call) {
     refuseInDryRun(action);
-    journal.append(JournalEntry.INTENT, system, action, "", "", action, data);
+    journal.appendAction(JournalEntry.INTENT, system, kind, action, data);
     T result = call.get();
-    journal.append(JournalEntry.ACTED, system, action, "", "", action, data);
+    journal.appendAction(JournalEntry.ACTED, system, kind, action, data);
     return result;
   }
 

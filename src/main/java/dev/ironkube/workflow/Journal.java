@@ -142,6 +142,16 @@ public final class Journal {
     record(entry(type, system, action, kind, id, name, data), false);
   }
 
+  /** As {@link #append}, for an action line: its kind is a typed member of the line. */
+  synchronized void appendAction(
+      String type, String system, ActionKind act, String action, Map<String, String> data) {
+    JournalEntry e = entry(type, system, action, "", "", action, data);
+    record(
+        new JournalEntry(
+            e.at(), e.type(), e.system(), e.action(), e.kind(), e.id(), e.name(), e.data(), act),
+        false);
+  }
+
   /**
    * Records a delete or an outcome. When the journal cannot take it, the entry goes to the fallback
    * file and the narration instead and the run goes on: stopping the billing matters more than the
@@ -255,6 +265,7 @@ public final class Journal {
     return Optional.ofNullable(found);
   }
 
+  /** Records that a phase completed: for people reading the journal, not for skipping it. */
   public void phaseDone(String phase) {
     append(JournalEntry.PHASE_DONE, "", phase, "", "", phase, Map.of());
   }
@@ -270,21 +281,21 @@ public final class Journal {
         .anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && action.equals(e.name()));
   }
 
-  /** Whether an action whose name starts with {@code prefix} went through ("lock down "). */
-  public synchronized boolean hasActedStartingWith(String prefix) {
-    return entries.stream()
-        .anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && e.name().startsWith(prefix));
+  /** Whether an action of {@code kind} went through in any run (a node was locked down). */
+  public synchronized boolean hasActed(ActionKind kind) {
+    return entries.stream().anyMatch(e -> JournalEntry.ACTED.equals(e.type()) && e.act() == kind);
   }
 
-  /** Whether any run of this journal ended with {@code outcome} ("provisioned"). */
-  public synchronized boolean hadOutcome(String outcome) {
+  /** Whether any run of this journal ended with {@code outcome}. */
+  public synchronized boolean hadOutcome(Outcome outcome) {
     return entries.stream()
-        .anyMatch(e -> JournalEntry.OUTCOME.equals(e.type()) && outcome.equals(e.name()));
+        .anyMatch(e -> JournalEntry.OUTCOME.equals(e.type()) && outcome.wire().equals(e.name()));
   }
 
   /** Records how a run ended; never throws, so it cannot hide the failure it records. */
-  public void outcome(String outcome, String detail) {
-    appendOrFallBack(JournalEntry.OUTCOME, "", outcome, "", "", outcome, Map.of("detail", detail));
+  public void outcome(Outcome outcome, String detail) {
+    String name = outcome.wire();
+    appendOrFallBack(JournalEntry.OUTCOME, "", name, "", "", name, Map.of("detail", detail));
   }
 
   /** Whether the last run's outcome cannot be told (the line recording it is cut off). */

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param id resource id once known
  * @param name the resource's marker name or the value's key
  * @param data small public details (never secrets)
+ * @param act for "intent" and "acted" lines, what kind of action it is (written as {@code "act"};
+ *     lines from before it existed get it derived from {@code action} when read)
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record JournalEntry(
@@ -25,7 +27,21 @@ public record JournalEntry(
     String kind,
     String id,
     String name,
-    Map<String, String> data) {
+    Map<String, String> data,
+    ActionKind act) {
+
+  /** An entry that records no action kind (resources, values, phases, outcomes). */
+  public JournalEntry(
+      Instant at,
+      String type,
+      String system,
+      String action,
+      String kind,
+      String id,
+      String name,
+      Map<String, String> data) {
+    this(at, type, system, action, kind, id, name, data, null);
+  }
 
   public static final String INTENT = "intent";
   public static final String CREATED = "created";

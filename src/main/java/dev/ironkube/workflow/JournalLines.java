@@ -127,8 +127,17 @@ final class JournalLines {
     }
   }
 
-  /** Members left out when empty come back as empty strings, as every reader expects. */
+  /**
+   * Members left out when empty come back as empty strings, as every reader expects. An action line
+   * from before the typed kind existed gets it derived from its text, here and only here.
+   */
   private static JournalEntry normalised(JournalEntry e) {
+    ActionKind act = e.act();
+    if (act == null
+        && (JournalEntry.INTENT.equals(e.type()) || JournalEntry.ACTED.equals(e.type()))
+        && orEmpty(e.kind()).isEmpty()) {
+      act = ActionKind.ofLegacyText(e.action());
+    }
     return new JournalEntry(
         e.at(),
         e.type(),
@@ -137,7 +146,8 @@ final class JournalLines {
         orEmpty(e.kind()),
         orEmpty(e.id()),
         orEmpty(e.name()),
-        e.data() == null ? Map.of() : e.data());
+        e.data() == null ? Map.of() : e.data(),
+        act);
   }
 
   private static String orEmpty(String s) {

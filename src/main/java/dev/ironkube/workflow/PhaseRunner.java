@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * Runs phases in order: prints each title, checks for cancellation between them, journals each
- * completed one so that a resumed run skips what is done, and leaves failure handling (cleanup or
- * keep) to the caller, who knows the run's policy.
+ * completed one (a record for people reading the journal; a resumed run still runs every phase, see
+ * {@link Phase}), and leaves failure handling (cleanup or keep) to the caller, who knows the run's
+ * policy.
  */
 public final class PhaseRunner {
   private final Progress progress;
@@ -22,9 +23,6 @@ public final class PhaseRunner {
   public void run(List<Phase> phases) throws Exception {
     for (Phase phase : phases) {
       cancellation.check();
-      if (!phase.repeatable() && journal.isPhaseDone(phase.id())) {
-        continue;
-      }
       progress.phase(phase.title());
       phase.action().run();
       journal.phaseDone(phase.id());

@@ -36,7 +36,7 @@ class JournalTest {
     Journal j = open();
     Gate gate = new Gate(j, false);
     gate.create("latitude", "server", "demo-cp-1", Map.of(), () -> server("sv_1"));
-    j.outcome("provisioned", "demo-cp-1");
+    j.outcome(Outcome.PROVISIONED, "demo-cp-1");
   }
 
   private static ResourceRef server(String id) {
@@ -74,7 +74,7 @@ class JournalTest {
             + "\"name\":\"provisioned\",\"data\":{\"detail\":\"demo-cp-1\"}}\n");
     Journal j = open();
     assertThat(j.damage().isClean()).isTrue();
-    assertThat(j.hadOutcome("provisioned")).isTrue();
+    assertThat(j.hadOutcome(Outcome.PROVISIONED)).isTrue();
     assertThat(j.owned()).extracting(o -> o.ref().id()).containsExactly("sv_old");
   }
 
@@ -88,7 +88,7 @@ class JournalTest {
     assertThat(j.damage().tornTail()).isTrue();
     assertThat(j.damage().isCorrupt()).isFalse();
     assertThat(j.damage().recoveredOutcome()).isEqualTo("provisioned");
-    assertThat(j.hadOutcome("provisioned")).isTrue();
+    assertThat(j.hadOutcome(Outcome.PROVISIONED)).isTrue();
     assertThat(j.lastOutcome()).contains("provisioned");
     assertThat(j.outcomeUncertain()).isFalse();
     assertThat(j.damage().summary()).contains("cut off").contains("'provisioned'");
@@ -184,7 +184,7 @@ class JournalTest {
     assertThat(called).as("nothing created without its intent on disk").isEmpty();
 
     gate.delete("latitude", server("sv_1"), () -> called.add("delete"));
-    j.outcome("destroyed", "1 resource deleted");
+    j.outcome(Outcome.DESTROYED, "1 resource deleted");
     assertThat(called).containsExactly("delete");
     assertThat(j.owned()).isEmpty();
     assertThat(warnings.get(0))

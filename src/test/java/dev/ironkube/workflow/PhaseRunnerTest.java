@@ -39,4 +39,15 @@ class PhaseRunnerTest {
         .hasMessageContaining("stopped by the user");
     assertThat(journal.isPhaseDone("last")).isTrue();
   }
+
+  @Test
+  void aResumedRunRunsACompletedPhaseAgainBecauseEveryPhaseReconciles() throws Exception {
+    List<String> ran = new ArrayList<>();
+    runner.run(List.of(Phase.always("order", "Order", () -> ran.add("order"))));
+    assertThat(journal.isPhaseDone("order")).isTrue();
+
+    runner.run(List.of(Phase.always("order", "Order", () -> ran.add("order again"))));
+
+    assertThat(ran).containsExactly("order", "order again");
+  }
 }

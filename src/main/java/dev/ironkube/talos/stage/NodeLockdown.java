@@ -5,6 +5,7 @@ import dev.ironkube.access.LockdownTarget;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.config.MachineConfigGenerator;
 import dev.ironkube.talos.config.MachineConfigInput;
+import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.ClusterNodes;
@@ -53,6 +54,7 @@ final class NodeLockdown {
           TalosClient.secure(node.address(), 50000, identity, run.polling(step))) {
         gate.act(
             "talos",
+            ActionKind.LOCK_DOWN,
             "lock down " + node.hostname() + " (" + node.serverId() + ")",
             Map.of("address", node.address()),
             () ->

@@ -8,6 +8,7 @@ import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Progress;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -26,6 +27,7 @@ public final class DestroyWorkflow {
       String cluster, boolean dryRun, List<String> deleted, List<String> leftovers) {}
 
   private final String cluster;
+  private final ClusterIdentity identity;
   private final BareMetalProvider provider;
   private final Gate gate;
   private final Progress progress;
@@ -42,6 +44,7 @@ public final class DestroyWorkflow {
       Progress progress,
       Map<String, Cleanup.Deleter> others) {
     this.cluster = cluster;
+    this.identity = new ClusterIdentity(cluster);
     this.provider = provider;
     this.gate = gate;
     this.progress = progress;
@@ -54,9 +57,8 @@ public final class DestroyWorkflow {
     List<String> leftovers = new ArrayList<>();
     progress.phase("Destroying cluster " + cluster);
 
-    Progress.Step look =
-        progress.step("Looking for resources marked " + new ClusterIdentity(cluster).markerName());
-    List<ResourceRef> discovered = provider.discover(new ClusterIdentity(cluster));
+    Progress.Step look = progress.step("Looking for resources marked " + identity.markerName());
+    List<ResourceRef> discovered = provider.discover(identity);
     Set<String> journaled = new LinkedHashSet<>();
     for (Journal.Owned o : journal.owned()) {
       journaled.add(key(o.ref()));
@@ -104,14 +106,14 @@ public final class DestroyWorkflow {
       }
     }
     if (!leftovers.isEmpty()) {
-      journal.outcome("destroy-incomplete", String.join("; ", leftovers));
+      journal.outcome(Outcome.DESTROY_INCOMPLETE, String.join("; ", leftovers));
       throw new OperationFailedException(
           "could not delete everything of cluster " + cluster + ": " + String.join("; ", leftovers),
           "run 'ironkube destroy " + cluster + "' again; it resumes from the journal",
           ExitCodes.REMOTE_FAILURE,
           null);
     }
-    journal.outcome("destroyed", deleted.size() + " resources deleted");
+    journal.outcome(Outcome.DESTROYED, deleted.size() + " resources deleted");
     return new Report(cluster, false, deleted, leftovers);
   }
 

@@ -4,8 +4,8 @@ import dev.ironkube.failure.ProviderException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.NetworkGuard;
 import dev.ironkube.provider.ResourceRef;
-import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class MaintenanceFirewall {
   }
 
   private ClusterIdentity cluster() {
-    return new ClusterIdentity(ctx.settings().clusterName());
+    return ctx.spec().identity();
   }
 
   private String system() {
@@ -66,7 +66,7 @@ public final class MaintenanceFirewall {
     if (guard.isEmpty()) {
       return List.of();
     }
-    List<String> configured = ctx.settings().list(SettingsCatalogue.OPERATOR_CIDRS);
+    List<String> configured = ctx.spec().operatorCidrs();
     String from =
         configured.isEmpty()
             ? "your public address (detected when ordering)"
@@ -97,7 +97,7 @@ public final class MaintenanceFirewall {
     if (guard.isEmpty()) {
       return;
     }
-    if (released(server) || ctx.journal().hadOutcome("provisioned")) {
+    if (released(server) || ctx.journal().hadOutcome(Outcome.PROVISIONED)) {
       ctx.progress()
           .info(
               "Talos on "

@@ -1,7 +1,6 @@
 package dev.ironkube.workflow.provision;
 
 import dev.ironkube.failure.UserInputException;
-import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
 import java.util.ArrayList;
@@ -35,10 +34,7 @@ final class PoolSizes {
             .orElseThrow(
                 () ->
                     new UserInputException(
-                        "cluster "
-                            + ctx.settings().clusterName()
-                            + " has no pool named "
-                            + poolName,
+                        "cluster " + ctx.spec().name() + " has no pool named " + poolName,
                         "its pools: "
                             + String.join(
                                 ", ", pools.stream().map(NodePools.Pool::name).toList())));
@@ -108,7 +104,7 @@ final class PoolSizes {
 
   /** The pool and index a hostname of this cluster names, if any. */
   Optional<Map.Entry<String, Integer>> poolIndex(String hostname) {
-    String prefix = new ClusterIdentity(ctx.settings().clusterName()).hostnamePrefix();
+    String prefix = ctx.spec().identity().hostnamePrefix();
     if (!hostname.startsWith(prefix)) {
       return Optional.empty();
     }
@@ -134,7 +130,7 @@ final class PoolSizes {
       if (at.isPresent() && at.get().getValue() > counts.getOrDefault(at.get().getKey(), 0)) {
         throw new UserInputException(
             "cluster "
-                + ctx.settings().clusterName()
+                + ctx.spec().name()
                 + " has "
                 + hostname
                 + ", beyond the "
@@ -143,7 +139,7 @@ final class PoolSizes {
                 + at.get().getKey()
                 + " asked for",
             "'ironkube scale "
-                + ctx.settings().clusterName()
+                + ctx.spec().name()
                 + " --pool "
                 + at.get().getKey()
                 + " --count N' drains and removes nodes; provision only adds them");

@@ -56,10 +56,7 @@ final class PreflightPhase {
    * Runs every check, fills {@code offers} (pool name → the offer it is ordered on) and refuses the
    * run, naming every problem, when any failed.
    */
-  void run(
-      List<ProvisionWorkflow.Member> members,
-      Set<String> orderedHosts,
-      Map<String, PlanOffer> offers) {
+  void run(List<Member> members, Set<String> orderedHosts, Map<String, PlanOffer> offers) {
     boolean authenticated =
         checks.run(
             PreflightCheck.of("Credentials for " + ctx.provider().name(), this::credentials));
@@ -88,7 +85,7 @@ final class PreflightPhase {
                   + " from the moment "
                   + (members.size() == 1 ? "it is" : "they are")
                   + " ordered. Run 'ironkube destroy "
-                  + ctx.settings().clusterName()
+                  + ctx.spec().name()
                   + "' when done.");
     }
   }
@@ -112,9 +109,7 @@ final class PreflightPhase {
   }
 
   private String hardware(
-      List<ProvisionWorkflow.Member> members,
-      Set<String> orderedHosts,
-      Map<String, PlanOffer> offers) {
+      List<Member> members, Set<String> orderedHosts, Map<String, PlanOffer> offers) {
     // The check's own line is the step; an interactive choice only needs somewhere to say how
     // many offers it shows.
     Progress.Step step =
@@ -183,7 +178,7 @@ final class PreflightPhase {
    * leaves servers that nobody can configure.
    */
   private String operatorAddress() {
-    boolean configured = !ctx.settings().list(SettingsCatalogue.OPERATOR_CIDRS).isEmpty();
+    boolean configured = !ctx.spec().operatorCidrs().isEmpty();
     List<String> cidrs;
     try {
       cidrs = talos.operatorCidrs();
@@ -194,10 +189,9 @@ final class PreflightPhase {
   }
 
   /** Every server's hourly price together. */
-  static BigDecimal totalHourly(
-      List<ProvisionWorkflow.Member> members, Map<String, PlanOffer> offers) {
+  static BigDecimal totalHourly(List<Member> members, Map<String, PlanOffer> offers) {
     BigDecimal sum = BigDecimal.ZERO;
-    for (ProvisionWorkflow.Member m : members) {
+    for (Member m : members) {
       PlanOffer o = offers.get(m.pool.name());
       if (o != null && o.hourlyPrice() != null) {
         sum = sum.add(o.hourlyPrice());
@@ -206,8 +200,7 @@ final class PreflightPhase {
     return sum;
   }
 
-  private static String totalPrice(
-      List<ProvisionWorkflow.Member> members, Map<String, PlanOffer> offers) {
+  private static String totalPrice(List<Member> members, Map<String, PlanOffer> offers) {
     PlanOffer any = offers.get(members.get(0).pool.name());
     if (members.size() == 1) {
       return HardwareSelection.price(any);

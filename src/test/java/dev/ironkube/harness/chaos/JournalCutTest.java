@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.JournalDamage;
+import dev.ironkube.workflow.Outcome;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,7 +29,7 @@ class JournalCutTest {
       Path file = dir.resolve("journal-" + seed + ".jsonl");
       Journal written = Journal.open(file, Clock.systemUTC(), w -> {});
       written.value("plan", "c2-small-x86");
-      written.outcome("provisioned", "");
+      written.outcome(Outcome.PROVISIONED, "");
       long before = Files.size(file);
 
       // Scrambled: the first draws of Randoms seeded 0, 1, 2... barely differ.

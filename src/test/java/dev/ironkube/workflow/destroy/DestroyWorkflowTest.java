@@ -16,6 +16,7 @@ import dev.ironkube.provider.Server;
 import dev.ironkube.provider.ServerOrder;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.RecordingProgress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,7 +78,7 @@ class DestroyWorkflowTest {
         "api.demo",
         Map.of(),
         () -> ref("dns_record", "rec_1", "api.demo"));
-    gate.journal().outcome("provisioned", "demo-cp-1");
+    gate.journal().outcome(Outcome.PROVISIONED, "demo-cp-1");
   }
 
   @Test
