@@ -15,7 +15,7 @@ public interface DnsProvider {
    * Makes {@code desired.name()} resolve to exactly {@code desired.address()}: creates the record
    * when absent, leaves it when already right, updates it when different.
    *
-   * @throws dev.ironkube.failure.ProviderException.Conflict when two or more A records already
+   * @throws dev.ironkube.failure.RemoteServiceException.Conflict when two or more A records already
    *     exist for the name; the message names them, and none is changed, because picking one would
    *     leave round-robin DNS sending traffic to a server that is not the cluster's
    */

@@ -238,7 +238,7 @@ public final class DnsStage implements AfterBootstrap {
           name,
           Map.of("address", address),
           () -> new ResourceRef(KIND, dns.createA(desired(address)).id(), name));
-    } catch (dev.ironkube.failure.ProviderException.Conflict identical) {
+    } catch (dev.ironkube.failure.RemoteServiceException.Conflict identical) {
       // A create retried after its answer was lost is refused as identical (81058): the record is
       // there, marked as ours; own it and carry on.
       ownMarked(gate, dns, name, cluster);

@@ -5,7 +5,7 @@ package dev.ironkube.failure;
  * what failed; {@link #hint()} names what to do next. Messages never carry secret values.
  */
 public abstract sealed class IronkubeException extends RuntimeException
-    permits ProviderException, UserInputException, OperationFailedException {
+    permits RemoteServiceException, UserInputException, OperationFailedException {
 
   private final String hint;
 

@@ -1,6 +1,6 @@
 package dev.ironkube.http;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 
 /**
  * Turns a non-2xx response into a typed failure. Each service supplies its own, because error
@@ -14,7 +14,7 @@ public interface ErrorDecoder {
    * @param request the call that failed, for naming it in the message
    * @param response the non-2xx response
    */
-  ProviderException decode(ApiRequest request, ApiResponse response);
+  RemoteServiceException decode(ApiRequest request, ApiResponse response);
 
   /** The message every service's failure starts with: who answered which call with what. */
   static String answered(String service, ApiRequest request, int status, String detail) {

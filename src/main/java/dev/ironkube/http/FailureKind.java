@@ -1,6 +1,6 @@
 package dev.ironkube.http;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Duration;
 
 /**
@@ -38,15 +38,15 @@ public enum FailureKind {
    * rate-limited and transient failures carry their own); {@code retryAfter} counts only for {@link
    * #RATE_LIMITED} and may be null when the service gave none.
    */
-  public ProviderException failure(
+  public RemoteServiceException failure(
       String service, String message, String hint, Duration retryAfter) {
     return switch (this) {
-      case UNAUTHORIZED -> new ProviderException.Unauthorized(service, message, hint);
-      case NOT_FOUND -> new ProviderException.NotFound(service, message);
-      case CONFLICT -> new ProviderException.Conflict(service, message, hint);
-      case RATE_LIMITED -> new ProviderException.RateLimited(service, message, retryAfter);
-      case TRANSIENT -> new ProviderException.Transient(service, message, null);
-      case REJECTED -> new ProviderException.Rejected(service, message, hint);
+      case UNAUTHORIZED -> new RemoteServiceException.Unauthorized(service, message, hint);
+      case NOT_FOUND -> new RemoteServiceException.NotFound(service, message);
+      case CONFLICT -> new RemoteServiceException.Conflict(service, message, hint);
+      case RATE_LIMITED -> new RemoteServiceException.RateLimited(service, message, retryAfter);
+      case TRANSIENT -> new RemoteServiceException.Transient(service, message, null);
+      case REJECTED -> new RemoteServiceException.Rejected(service, message, hint);
     };
   }
 }

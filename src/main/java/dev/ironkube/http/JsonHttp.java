@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 /**
  * JSON over HTTP for every REST client of the project: one place for base URI, auth headers,
  * timeouts, the request log, error decoding and retries by failure class. Clients describe calls as
- * {@link ApiRequest}s and get typed values or a {@link ProviderException}. Thread-safe.
+ * {@link ApiRequest}s and get typed values or a {@link RemoteServiceException}. Thread-safe.
  */
 public final class JsonHttp {
   private final HttpTransportSettings settings;
@@ -107,14 +107,14 @@ public final class JsonHttp {
 
   private void requireBody(ApiRequest request, ApiResponse response) {
     if (!response.hasBody()) {
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           service(), service() + " answered " + request.endpoint() + " with an empty body", null);
     }
   }
 
   /** Proxies and overloaded gateways answer HTML with a 200 now and then; another try helps. */
-  private ProviderException notJson(ApiRequest request, Exception e) {
-    return new ProviderException.Transient(
+  private RemoteServiceException notJson(ApiRequest request, Exception e) {
+    return new RemoteServiceException.Transient(
         service(),
         service()
             + " answered "
@@ -129,10 +129,11 @@ public final class JsonHttp {
     for (int attempt = 1; ; attempt++) {
       try {
         return reader.apply(attempt(request, attempt));
-      } catch (ProviderException failure) {
+      } catch (RemoteServiceException failure) {
         // A 429 is refused before anything is done, so even a create may be sent again; any other
         // failure of a create may hide one that went through, and is the caller's to resolve.
-        boolean safe = request.idempotent() || failure instanceof ProviderException.RateLimited;
+        boolean safe =
+            request.idempotent() || failure instanceof RemoteServiceException.RateLimited;
         if (!safe
             || !failure.retryable()
             || attempt >= policy.maxAttempts()
@@ -178,25 +179,25 @@ public final class JsonHttp {
       status = response.status();
       requestId = response.header(settings.requestIdHeader()).orElse("");
       if (!response.successful()) {
-        ProviderException decoded = settings.errorDecoder().decode(request, response);
+        RemoteServiceException decoded = settings.errorDecoder().decode(request, response);
         failure = decoded.getClass().getSimpleName();
         throw decoded;
       }
       return response;
     } catch (HttpTimeoutException e) {
       failure = "Timeout";
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           service(),
           service() + " did not answer " + request.endpoint() + " within " + settings.timeout(),
           e);
     } catch (IOException e) {
       failure = e.getClass().getSimpleName();
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           service(), "could not reach " + service() + " for " + request.endpoint(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       failure = "Interrupted";
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           service(), "interrupted while calling " + service() + " " + request.endpoint(), e);
     } finally {
       Duration took = Duration.between(started, settings.clock().instant());

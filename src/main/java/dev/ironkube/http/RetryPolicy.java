@@ -1,6 +1,6 @@
 package dev.ironkube.http;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -44,8 +44,8 @@ public record RetryPolicy(
    * <p>Jitter keeps between half and all of the exponential step ("equal jitter"), so a retry never
    * comes back almost at once.
    */
-  public Duration delay(int attempt, ProviderException failure, Random random) {
-    if (failure instanceof ProviderException.RateLimited limited
+  public Duration delay(int attempt, RemoteServiceException failure, Random random) {
+    if (failure instanceof RemoteServiceException.RateLimited limited
         && limited.retryAfter().isPresent()) {
       return limited.retryAfter().get();
     }

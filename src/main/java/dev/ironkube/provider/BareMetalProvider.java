@@ -7,7 +7,7 @@ import java.util.Optional;
  * What the pipeline needs from a bare-metal provider, in domain terms. Implementations are narrow
  * adapters over one provider's client. Every method that changes something remotely is a single
  * call, so the workflow can journal intent before and the result after it. Failures are {@link
- * dev.ironkube.failure.ProviderException}s; a 404 on delete is success.
+ * dev.ironkube.failure.RemoteServiceException}s; a 404 on delete is success.
  */
 public interface BareMetalProvider {
 

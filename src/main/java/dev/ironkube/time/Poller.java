@@ -2,7 +2,7 @@ package dev.ironkube.time;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,11 +66,18 @@ public final class Poller {
   private final Runnable checkpoint;
   private final Random jitter;
   private final int transientLimit;
-  private final Function<ProviderException, String> describeFailure;
+  private final Function<RemoteServiceException, String> describeFailure;
   private final Listener listener;
 
   public Poller(Clock clock, Sleeper sleeper) {
-    this(clock, sleeper, () -> {}, null, Integer.MAX_VALUE, ProviderException::getMessage, null);
+    this(
+        clock,
+        sleeper,
+        () -> {},
+        null,
+        Integer.MAX_VALUE,
+        RemoteServiceException::getMessage,
+        null);
   }
 
   private Poller(
@@ -79,7 +86,7 @@ public final class Poller {
       Runnable checkpoint,
       Random jitter,
       int transientLimit,
-      Function<ProviderException, String> describeFailure,
+      Function<RemoteServiceException, String> describeFailure,
       Listener listener) {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
@@ -107,7 +114,7 @@ public final class Poller {
   }
 
   /** How a ridden-out failure reads as the wait's last detail (default: its message). */
-  public Poller describingFailures(Function<ProviderException, String> describe) {
+  public Poller describingFailures(Function<RemoteServiceException, String> describe) {
     return new Poller(clock, sleeper, checkpoint, jitter, transientLimit, describe, listener);
   }
 
@@ -143,7 +150,7 @@ public final class Poller {
             fraction = notYet.fraction();
           }
         }
-      } catch (ProviderException e) {
+      } catch (RemoteServiceException e) {
         if (!e.retryable() || ++failuresInARow > transientLimit) {
           throw e;
         }

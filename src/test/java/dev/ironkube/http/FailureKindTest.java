@@ -2,7 +2,7 @@ package dev.ironkube.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,26 +58,27 @@ class FailureKindTest {
   void eachKindBuildsItsTypedFailure() {
     Duration wait = Duration.ofSeconds(7);
     assertThat(FailureKind.UNAUTHORIZED.failure("S", "m", "h", wait))
-        .isInstanceOf(ProviderException.Unauthorized.class)
-        .extracting(ProviderException::hint)
+        .isInstanceOf(RemoteServiceException.Unauthorized.class)
+        .extracting(RemoteServiceException::hint)
         .isEqualTo("h");
     assertThat(FailureKind.NOT_FOUND.failure("S", "m", "h", wait))
-        .isInstanceOf(ProviderException.NotFound.class);
+        .isInstanceOf(RemoteServiceException.NotFound.class);
     assertThat(FailureKind.CONFLICT.failure("S", "m", "h", wait))
-        .isInstanceOf(ProviderException.Conflict.class);
+        .isInstanceOf(RemoteServiceException.Conflict.class);
     assertThat(FailureKind.REJECTED.failure("S", "m", "h", wait))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .satisfies(e -> assertThat(e.retryable()).isFalse());
     assertThat(FailureKind.TRANSIENT.failure("S", "m", "h", wait))
-        .isInstanceOf(ProviderException.Transient.class)
+        .isInstanceOf(RemoteServiceException.Transient.class)
         .satisfies(e -> assertThat(e.retryable()).isTrue());
-    ProviderException limited = FailureKind.RATE_LIMITED.failure("S", "m", "h", wait);
-    assertThat(limited).isInstanceOf(ProviderException.RateLimited.class);
-    assertThat(((ProviderException.RateLimited) limited).retryAfter()).contains(wait);
+    RemoteServiceException limited = FailureKind.RATE_LIMITED.failure("S", "m", "h", wait);
+    assertThat(limited).isInstanceOf(RemoteServiceException.RateLimited.class);
+    assertThat(((RemoteServiceException.RateLimited) limited).retryAfter()).contains(wait);
     assertThat(limited.service()).isEqualTo("S");
     assertThat(limited.getMessage()).isEqualTo("m");
     assertThat(
-            ((ProviderException.RateLimited) FailureKind.RATE_LIMITED.failure("S", "m", "", null))
+            ((RemoteServiceException.RateLimited)
+                    FailureKind.RATE_LIMITED.failure("S", "m", "", null))
                 .retryAfter())
         .isEmpty();
   }

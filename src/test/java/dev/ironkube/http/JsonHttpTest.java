@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import java.net.URI;
 import java.time.Duration;
@@ -28,12 +28,12 @@ class JsonHttpTest {
   }
 
   /** Classifies by status only, as a service's decoder would. */
-  static ProviderException decode(ApiRequest request, ApiResponse response) {
+  static RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     String message = "test service answered " + request.endpoint() + " " + response.status();
     return switch (response.status()) {
-      case 404 -> new ProviderException.NotFound("test", message);
+      case 404 -> new RemoteServiceException.NotFound("test", message);
       case 429 ->
-          new ProviderException.RateLimited(
+          new RemoteServiceException.RateLimited(
               "test",
               message,
               response
@@ -42,8 +42,8 @@ class JsonHttpTest {
                   .orElse(null));
       default ->
           response.status() >= 500
-              ? new ProviderException.Transient("test", message, null)
-              : new ProviderException.Rejected("test", message, "");
+              ? new RemoteServiceException.Transient("test", message, null)
+              : new RemoteServiceException.Rejected("test", message, "");
     };
   }
 
@@ -79,7 +79,7 @@ class JsonHttpTest {
   @Test
   void jitterIsReproducibleFromTheSeed() {
     RetryPolicy policy = RetryPolicy.DEFAULT;
-    ProviderException failure = new ProviderException.Transient("test", "down", null);
+    RemoteServiceException failure = new RemoteServiceException.Transient("test", "down", null);
     List<Duration> first =
         List.of(policy.delay(1, failure, new Random(7)), policy.delay(4, failure, new Random(7)));
     List<Duration> again =
@@ -105,7 +105,7 @@ class JsonHttpTest {
         new RetryPolicy(3, Duration.ofMillis(100), Duration.ofSeconds(1), 2, Duration.ofMinutes(1));
 
     assertThatThrownBy(() -> http(three).send(ApiRequest.get("/thing"), JsonNode.class))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(server.requests()).hasSize(3);
     assertThat(sleeper.sleeps()).hasSize(2);
   }
@@ -116,7 +116,7 @@ class JsonHttpTest {
 
     assertThatThrownBy(
             () -> http(RetryPolicy.DEFAULT).send(ApiRequest.get("/thing"), JsonNode.class))
-        .isInstanceOf(ProviderException.RateLimited.class);
+        .isInstanceOf(RemoteServiceException.RateLimited.class);
     assertThat(server.requests()).hasSize(1);
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -142,7 +142,7 @@ class JsonHttpTest {
             () ->
                 http(RetryPolicy.DEFAULT)
                     .send(ApiRequest.post("/things").withJson(List.of(1)), JsonNode.class))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(server.requests()).hasSize(1);
   }
 
@@ -152,7 +152,7 @@ class JsonHttpTest {
 
     assertThatThrownBy(
             () -> http(RetryPolicy.DEFAULT).send(ApiRequest.get("/thing"), JsonNode.class))
-        .isInstanceOf(ProviderException.NotFound.class);
+        .isInstanceOf(RemoteServiceException.NotFound.class);
     assertThat(server.requests()).hasSize(1);
   }
 
@@ -178,7 +178,7 @@ class JsonHttpTest {
             .build();
 
     assertThatThrownBy(() -> http.send(ApiRequest.get("/slow"), JsonNode.class))
-        .isInstanceOf(ProviderException.Transient.class)
+        .isInstanceOf(RemoteServiceException.Transient.class)
         .hasMessageContaining("did not answer GET /slow");
   }
 
@@ -262,7 +262,7 @@ class JsonHttpTest {
             .build();
 
     assertThatThrownBy(() -> http.send(ApiRequest.get("/thing"), JsonNode.class))
-        .isInstanceOf(ProviderException.Transient.class)
+        .isInstanceOf(RemoteServiceException.Transient.class)
         .hasMessageContaining("could not reach test");
     assertThat(log).hasSize(2).allSatisfy(e -> assertThat(e.status()).isZero());
   }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.time.Poller.Poll;
 import java.time.Duration;
@@ -63,7 +63,7 @@ class PollerTest {
     Supplier<Poll<String>> flapping =
         () -> {
           if (calls.incrementAndGet() <= 3) {
-            throw new ProviderException.Transient("S", "HTTP 503", null);
+            throw new RemoteServiceException.Transient("S", "HTTP 503", null);
           }
           return Poll.done("ok");
         };
@@ -79,7 +79,7 @@ class PollerTest {
                 poller
                     .toleratingInARow(2)
                     .until("x", Duration.ofMinutes(1), SECOND, flapping::get, this::timeout))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(calls).hasValue(3);
   }
 
@@ -93,7 +93,7 @@ class PollerTest {
             return Poll.done("ok");
           }
           if (n % 2 == 1) {
-            throw new ProviderException.RateLimited("S", "HTTP 429", null);
+            throw new RemoteServiceException.RateLimited("S", "HTTP 429", null);
           }
           return Poll.notYet("listed");
         };
@@ -113,10 +113,10 @@ class PollerTest {
                     Duration.ofMinutes(1),
                     SECOND,
                     () -> {
-                      throw new ProviderException.Unauthorized("S", "HTTP 401", "");
+                      throw new RemoteServiceException.Unauthorized("S", "HTTP 401", "");
                     },
                     this::timeout))
-        .isInstanceOf(ProviderException.Unauthorized.class);
+        .isInstanceOf(RemoteServiceException.Unauthorized.class);
     assertThat(sleeper.sleeps()).isEmpty();
   }
 
@@ -133,7 +133,7 @@ class PollerTest {
                         SECOND,
                         () -> {
                           calls.incrementAndGet();
-                          throw new ProviderException.Transient("S", "reset", null);
+                          throw new RemoteServiceException.Transient("S", "reset", null);
                         },
                         this::timeout))
         .hasMessage("timed out; last: retrying after: reset");

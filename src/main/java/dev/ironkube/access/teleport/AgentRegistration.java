@@ -2,7 +2,7 @@ package dev.ironkube.access.teleport;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.time.HumanDuration;
 import dev.ironkube.time.Poller;
 import dev.ironkube.time.Poller.Poll;
@@ -52,7 +52,7 @@ public final class AgentRegistration {
   /** Returns how many listings it took; throws when the limit passes without the cluster. */
   public int await(String clusterName) {
     int[] attempts = {0};
-    ProviderException[] lastFailure = {null};
+    RemoteServiceException[] lastFailure = {null};
     new Poller(clock, sleeper)
         .reportingTo(
             (last, fraction) ->
@@ -68,7 +68,7 @@ public final class AgentRegistration {
                 return directory.registeredKubeClusters().contains(clusterName)
                     ? Poll.done(true)
                     : Poll.notYet("not listed yet");
-              } catch (ProviderException e) {
+              } catch (RemoteServiceException e) {
                 lastFailure[0] = e; // ridden out when retryable; named if the wait times out
                 throw e;
               }

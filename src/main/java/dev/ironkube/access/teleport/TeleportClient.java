@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Teleport Auth API calls ironkube makes, over gRPC through the proxy with the identity file's
  * mutual TLS: create a Kube join token, list the Kubernetes clusters agents have registered, delete
- * the token. Failures are typed {@link dev.ironkube.failure.ProviderException}s without secrets.
+ * the token. Failures are typed {@link dev.ironkube.failure.RemoteServiceException}s without
+ * secrets.
  */
 public final class TeleportClient implements KubeClusterDirectory, AutoCloseable {
   /** The join token's lifetime: long enough for bootstrap and the agent's first start. */

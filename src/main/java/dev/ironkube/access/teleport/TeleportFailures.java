@@ -1,6 +1,6 @@
 package dev.ironkube.access.teleport;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -13,7 +13,7 @@ final class TeleportFailures {
 
   private TeleportFailures() {}
 
-  static ProviderException translate(
+  static RemoteServiceException translate(
       String target, String call, StatusRuntimeException e, String secret) {
     Status status = e.getStatus();
     String description = status.getDescription() == null ? "" : status.getDescription();
@@ -23,22 +23,22 @@ final class TeleportFailures {
     String what = call + " at " + target + " failed: " + status.getCode() + ": " + description;
     return switch (status.getCode()) {
       case UNAUTHENTICATED ->
-          new ProviderException.Unauthorized(
+          new RemoteServiceException.Unauthorized(
               SERVICE,
               what,
               "the identity file was not accepted; renew it (tbot, or tctl auth sign)");
       case PERMISSION_DENIED ->
-          new ProviderException.Unauthorized(
+          new RemoteServiceException.Unauthorized(
               SERVICE,
               what,
               "the identity's role needs create/delete on token and list/read on kube_server;"
                   + " with MFA for admin actions, use a Machine ID (tbot) identity");
-      case ALREADY_EXISTS -> new ProviderException.Conflict(SERVICE, what, "run again");
-      case NOT_FOUND -> new ProviderException.NotFound(SERVICE, what);
+      case ALREADY_EXISTS -> new RemoteServiceException.Conflict(SERVICE, what, "run again");
+      case NOT_FOUND -> new RemoteServiceException.NotFound(SERVICE, what);
       case UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, INTERNAL, UNKNOWN ->
-          new ProviderException.Transient(SERVICE, what, null);
+          new RemoteServiceException.Transient(SERVICE, what, null);
       default ->
-          new ProviderException.Rejected(
+          new RemoteServiceException.Rejected(
               SERVICE, what, "check that the Teleport cluster's version supports this call");
     };
   }

@@ -3,7 +3,7 @@ package dev.ironkube.dns.cloudflare;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
@@ -52,7 +52,7 @@ public final class CloudflareClient {
    */
   public static JsonHttpBuilder transport(URI baseUri, String apiToken) {
     if (apiToken == null || apiToken.isBlank()) {
-      throw new ProviderException.Unauthorized(
+      throw new RemoteServiceException.Unauthorized(
           CloudflareErrorDecoder.SERVICE,
           "no Cloudflare API token was given",
           CloudflareErrorDecoder.TOKEN_HINT);
@@ -91,7 +91,7 @@ public final class CloudflareClient {
         return all;
       }
     }
-    throw new ProviderException.Transient(
+    throw new RemoteServiceException.Transient(
         CloudflareErrorDecoder.SERVICE,
         "Cloudflare returned more than %d pages of DNS records".formatted(MAX_PAGES),
         null);
@@ -127,7 +127,7 @@ public final class CloudflareClient {
     try {
       http.execute(
           ApiRequest.delete("/zones/{zone_id}/dns_records/{dns_record_id}", zoneId, recordId));
-    } catch (ProviderException.NotFound alreadyGone) {
+    } catch (RemoteServiceException.NotFound alreadyGone) {
       // The goal of a delete is that the record does not exist; it does not.
     }
   }
@@ -138,7 +138,7 @@ public final class CloudflareClient {
       return envelope;
     }
     String detail = String.join("; ", envelope.errorList().stream().map(CfMessage::text).toList());
-    throw new ProviderException.Rejected(
+    throw new RemoteServiceException.Rejected(
         CloudflareErrorDecoder.SERVICE,
         "Cloudflare answered " + request.endpoint() + " with success=false: " + detail,
         "");

@@ -4,7 +4,7 @@ import dev.ironkube.dns.DesiredARecord;
 import dev.ironkube.dns.DnsChange;
 import dev.ironkube.dns.DnsProvider;
 import dev.ironkube.dns.DnsRecord;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.JsonHttpBuilder;
 import java.net.URI;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class CloudflareDns implements DnsProvider {
       try {
         DnsRecord created = client.createRecord(CfRecordBody.of(desired)).toDomain();
         return new DnsChange(DnsChange.Outcome.CREATED, created);
-      } catch (ProviderException.Conflict identicalExists) {
+      } catch (RemoteServiceException.Conflict identicalExists) {
         // Another run (or a retried request whose answer was lost) created it meanwhile: read
         // again, once, and carry on from what is there.
         existing = aRecords(desired.name());
@@ -83,12 +83,12 @@ public final class CloudflareDns implements DnsProvider {
   public void restore(DnsRecord previous) {
     try {
       client.replaceRecord(previous.id(), CfRecordBody.of(previous));
-    } catch (ProviderException.NotFound gone) {
+    } catch (RemoteServiceException.NotFound gone) {
       // Deleted meanwhile (by hand, or by an older destroy): the owner gets it back all the same,
       // under a new id.
       try {
         client.createRecord(CfRecordBody.of(previous));
-      } catch (ProviderException.Conflict identicalExists) {
+      } catch (RemoteServiceException.Conflict identicalExists) {
         // Already back.
       }
     }
@@ -116,13 +116,14 @@ public final class CloudflareDns implements DnsProvider {
         .toList();
   }
 
-  private ProviderException.Conflict duplicates(DesiredARecord desired, List<DnsRecord> records) {
+  private RemoteServiceException.Conflict duplicates(
+      DesiredARecord desired, List<DnsRecord> records) {
     String zoneId = client.zoneId();
     String listed =
         records.stream()
             .map(r -> r.id() + " (" + r.content() + ")")
             .collect(Collectors.joining(", "));
-    return new ProviderException.Conflict(
+    return new RemoteServiceException.Conflict(
         CloudflareErrorDecoder.SERVICE,
         "%d A records exist for %s in zone %s: %s; ironkube will not choose one"
             .formatted(records.size(), desired.name(), zoneId, listed),

@@ -2,7 +2,7 @@ package dev.ironkube.dns.cloudflare;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
@@ -39,7 +39,7 @@ final class CloudflareErrorDecoder implements ErrorDecoder {
   }
 
   @Override
-  public ProviderException decode(ApiRequest request, ApiResponse response) {
+  public RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     List<CfMessage> errors = parse(response);
     int status = response.status();
     String detail =

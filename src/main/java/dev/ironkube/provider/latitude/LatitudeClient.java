@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
@@ -53,7 +53,7 @@ public final class LatitudeClient {
    */
   public static JsonHttpBuilder transport(URI baseUri, String apiKey) {
     if (apiKey == null || apiKey.isBlank()) {
-      throw new ProviderException.Unauthorized(
+      throw new RemoteServiceException.Unauthorized(
           LatitudeErrorDecoder.SERVICE,
           "no Latitude.sh API key was given",
           LatitudeErrorDecoder.KEY_HINT);
@@ -125,7 +125,7 @@ public final class LatitudeClient {
               ApiRequest.post("/projects").withJson(body).retryable(),
               new TypeReference<LatDocument<LatResource<LatProject>>>() {})
           .data();
-    } catch (ProviderException.Conflict duplicate) {
+    } catch (RemoteServiceException.Conflict duplicate) {
       return findProject(name).orElseThrow(() -> duplicate);
     }
   }
@@ -179,7 +179,7 @@ public final class LatitudeClient {
                   ApiRequest.get("/servers/{server_id}", id),
                   new TypeReference<LatDocument<LatResource<LatServer>>>() {})
               .data());
-    } catch (ProviderException.NotFound gone) {
+    } catch (RemoteServiceException.NotFound gone) {
       return Optional.empty();
     }
   }
@@ -263,7 +263,7 @@ public final class LatitudeClient {
   private void deleteIgnoringMissing(ApiRequest request) {
     try {
       http.execute(request);
-    } catch (ProviderException.NotFound alreadyGone) {
+    } catch (RemoteServiceException.NotFound alreadyGone) {
       // The goal of a delete is that the thing does not exist; it does not.
     }
   }
@@ -293,7 +293,7 @@ public final class LatitudeClient {
         return all;
       }
     }
-    throw new ProviderException.Transient(
+    throw new RemoteServiceException.Transient(
         LatitudeErrorDecoder.SERVICE,
         "Latitude.sh returned more than %d pages for %s".formatted(MAX_PAGES, first.endpoint()),
         null);

@@ -2,7 +2,7 @@ package dev.ironkube.provider.latitude;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
@@ -35,7 +35,7 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
   }
 
   @Override
-  public ProviderException decode(ApiRequest request, ApiResponse response) {
+  public RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     LatErrors errors = parse(response);
     LatErrors.Item first = errors.items().isEmpty() ? null : errors.items().getFirst();
     String detail = first == null ? "" : first.text();

@@ -3,7 +3,7 @@ package dev.ironkube.provider.scaleway;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
@@ -49,7 +49,7 @@ public final class ScalewayClient {
    */
   public static JsonHttpBuilder transport(URI baseUri, String secretKey) {
     if (secretKey == null || secretKey.isBlank()) {
-      throw new ProviderException.Unauthorized(
+      throw new RemoteServiceException.Unauthorized(
           ScalewayErrorDecoder.SERVICE,
           "no Scaleway secret key was given",
           ScalewayErrorDecoder.KEY_HINT);
@@ -133,7 +133,7 @@ public final class ScalewayClient {
     try {
       return Optional.of(
           http.send(ApiRequest.get(SERVERS + "/{server_id}", zone, id), ScwServer.class));
-    } catch (ProviderException.NotFound gone) {
+    } catch (RemoteServiceException.NotFound gone) {
       return Optional.empty();
     }
   }
@@ -157,7 +157,7 @@ public final class ScalewayClient {
   private void deleteIgnoringMissing(ApiRequest request) {
     try {
       http.execute(request);
-    } catch (ProviderException.NotFound alreadyGone) {
+    } catch (RemoteServiceException.NotFound alreadyGone) {
       // The goal of a delete is that the thing does not exist; it does not.
     }
   }
@@ -174,7 +174,7 @@ public final class ScalewayClient {
         return all;
       }
     }
-    throw new ProviderException.Transient(
+    throw new RemoteServiceException.Transient(
         ScalewayErrorDecoder.SERVICE,
         "Scaleway returned more than %d pages for %s".formatted(MAX_PAGES, first.endpoint()),
         null);

@@ -2,7 +2,7 @@ package dev.ironkube.provider.scaleway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
@@ -33,7 +33,7 @@ final class ScalewayErrorDecoder implements ErrorDecoder {
   }
 
   @Override
-  public ProviderException decode(ApiRequest request, ApiResponse response) {
+  public RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     JsonNode body = parse(response);
     String text = body.path("message").asText("");
     String type = body.path("type").asText("");

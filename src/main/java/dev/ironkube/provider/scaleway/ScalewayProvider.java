@@ -1,6 +1,6 @@
 package dev.ironkube.provider.scaleway;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.JsonHttpBuilder;
 import dev.ironkube.provider.Account;
@@ -147,7 +147,7 @@ public final class ScalewayProvider implements BareMetalProvider {
         PivotOs.choose(client.operatingSystems(zone, offer.id()), offer)
             .orElseThrow(
                 () ->
-                    new ProviderException.Rejected(
+                    new RemoteServiceException.Rejected(
                         SERVICE,
                         "Scaleway offers no cloud-init capable OS for "
                             + offer.name()
@@ -240,13 +240,13 @@ public final class ScalewayProvider implements BareMetalProvider {
                         "Scaleway has no offer " + plan + " in " + zone,
                         "list offers with: ironkube offers --provider scaleway"));
     if (!offer.supportsCloudInit()) {
-      throw new ProviderException.Rejected(
+      throw new RemoteServiceException.Rejected(
           SERVICE,
           "offer " + offer.name() + " in " + zone + " does not support cloud-init",
           ScalewayErrorDecoder.CLOUD_INIT_HINT);
     }
     if (!offer.orderable()) {
-      throw new ProviderException.Rejected(
+      throw new RemoteServiceException.Rejected(
           SERVICE,
           "offer " + offer.name() + " is out of stock in " + zone,
           "choose another offer or zone");

@@ -2,7 +2,7 @@ package dev.ironkube.secrets.infisical;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
@@ -113,7 +113,7 @@ public final class InfisicalClient {
     JsonNode answer = as(accessToken, () -> authorised.send(call.withJson(body), JsonNode.class));
     if (answer.has("approval") && !answer.has("secret")) {
       // The write waits for a reviewer: it has not happened, and the next run would miss it.
-      throw new ProviderException.Rejected(
+      throw new RemoteServiceException.Rejected(
           InfisicalErrorDecoder.SERVICE,
           "Infisical queued " + call.endpoint() + " for approval instead of writing it",
           "approve the change in Infisical, or exempt the machine identity from the policy");

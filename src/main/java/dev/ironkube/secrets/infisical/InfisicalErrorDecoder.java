@@ -2,7 +2,7 @@ package dev.ironkube.secrets.infisical;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Classifies Infisical's {@code {"reqId","statusCode","message","error"}} answers. An expired token
- * is a 403 {@code TokenError}, not a 401: both are {@link ProviderException.Unauthorized}, and the
- * session logs in again once on either.
+ * is a 403 {@code TokenError}, not a 401: both are {@link RemoteServiceException.Unauthorized}, and
+ * the session logs in again once on either.
  */
 final class InfisicalErrorDecoder implements ErrorDecoder {
   static final String SERVICE = "Infisical";
@@ -34,7 +34,7 @@ final class InfisicalErrorDecoder implements ErrorDecoder {
   }
 
   @Override
-  public ProviderException decode(ApiRequest request, ApiResponse response) {
+  public RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     JsonNode body = parse(response);
     String name = body.path("error").asText("");
     String text = text(body.path("message"));

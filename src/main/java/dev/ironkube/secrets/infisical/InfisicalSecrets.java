@@ -1,6 +1,6 @@
 package dev.ironkube.secrets.infisical;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.JsonHttpBuilder;
 import dev.ironkube.secrets.SecretSink;
 import dev.ironkube.secrets.SecretSource;
@@ -72,7 +72,7 @@ public final class InfisicalSecrets implements SecretSource, SecretSink {
       }
       if (secret.hidden()) {
         // The mask is not a value: using it would set a setting to "<hidden-by-infisical>".
-        throw new ProviderException.Unauthorized(
+        throw new RemoteServiceException.Unauthorized(
             InfisicalErrorDecoder.SERVICE,
             "Infisical hides the value of " + secret.secretKey() + " from this machine identity",
             "give the identity a role that may read secret values in this environment");
@@ -96,12 +96,12 @@ public final class InfisicalSecrets implements SecretSource, SecretSink {
     }
     try {
       session.call(token -> run(() -> client.createSecret(token, scope, name, value)));
-    } catch (ProviderException.Conflict | ProviderException.Rejected raced) {
+    } catch (RemoteServiceException.Conflict | RemoteServiceException.Rejected raced) {
       // Infisical answers an existing name with 400, like any other bad input: if someone created
       // it between the read and the write, overwrite it; if not, the create's failure stands.
       try {
         session.call(token -> run(() -> client.updateSecret(token, scope, name, value)));
-      } catch (ProviderException.NotFound notRaced) {
+      } catch (RemoteServiceException.NotFound notRaced) {
         throw raced;
       }
     }
@@ -111,7 +111,7 @@ public final class InfisicalSecrets implements SecretSource, SecretSink {
   public void delete(String name) {
     try {
       session.call(token -> run(() -> client.deleteSecret(token, scope, name)));
-    } catch (ProviderException.NotFound gone) {
+    } catch (RemoteServiceException.NotFound gone) {
       // Already deleted, by an earlier attempt whose answer was lost or by a person.
     }
   }

@@ -1,6 +1,6 @@
 package dev.ironkube.secrets.infisical;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,7 +42,7 @@ public final class InfisicalSession {
     String current = token();
     try {
       return call.apply(current);
-    } catch (ProviderException.Unauthorized rejected) {
+    } catch (RemoteServiceException.Unauthorized rejected) {
       return call.apply(relogin(current));
     }
   }
@@ -87,7 +87,7 @@ public final class InfisicalSession {
   private void renew(Instant now) {
     try {
       accept(client.renew(token), now);
-    } catch (ProviderException refused) {
+    } catch (RemoteServiceException refused) {
       // Whatever went wrong with the renewal, a fresh login is the documented way out.
       login(now);
     }
@@ -95,7 +95,7 @@ public final class InfisicalSession {
 
   private void accept(InfAccessToken answer, Instant now) {
     if (answer.accessToken() == null || answer.accessToken().isBlank()) {
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           InfisicalErrorDecoder.SERVICE,
           "Infisical answered a login without an access token",
           null);

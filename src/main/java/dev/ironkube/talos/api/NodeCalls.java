@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.google.protobuf.Empty;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.talos.api.proto.common.Data;
 import dev.ironkube.talos.api.proto.cosi.GetRequest;
 import dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest;
@@ -59,7 +59,7 @@ final class NodeCalls {
     } catch (StatusRuntimeException e) {
       throw TalosCallFailures.translate(channel.target(), "COSI Get Versions", e);
     } catch (IOException e) {
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           "Talos API at " + channel.target(), "the Versions resource is not YAML", e);
     }
   }
@@ -126,7 +126,7 @@ final class NodeCalls {
       while (stream.hasNext()) {
         Data chunk = stream.next();
         if (!chunk.getMetadata().getError().isEmpty()) {
-          throw new ProviderException.Rejected(
+          throw new RemoteServiceException.Rejected(
               "Talos API at " + channel.target(),
               "Kubeconfig failed: " + chunk.getMetadata().getError(),
               "");
@@ -142,15 +142,15 @@ final class NodeCalls {
       return KubeconfigArchive.extract(gathered.toByteArray())
           .orElseThrow(() -> empty(channel, "Kubeconfig (no 'kubeconfig' file in the archive)"));
     } catch (KubeconfigArchive.Malformed e) {
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           "Talos API at " + channel.target(),
           "the Kubeconfig payload cannot be read: " + e.getMessage(),
           e);
     }
   }
 
-  private static ProviderException empty(TalosChannel channel, String call) {
-    return new ProviderException.Transient(
+  private static RemoteServiceException empty(TalosChannel channel, String call) {
+    return new RemoteServiceException.Transient(
         "Talos API at " + channel.target(), call + " returned nothing usable", null);
   }
 }

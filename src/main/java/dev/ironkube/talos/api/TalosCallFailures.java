@@ -1,6 +1,6 @@
 package dev.ironkube.talos.api;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import javax.net.ssl.SSLException;
@@ -47,7 +47,7 @@ final class TalosCallFailures {
     return false;
   }
 
-  static ProviderException translate(String target, String call, StatusRuntimeException e) {
+  static RemoteServiceException translate(String target, String call, StatusRuntimeException e) {
     String service = "Talos API at " + target;
     Status status = e.getStatus();
     String detail = status.getDescription() == null ? "" : ": " + status.getDescription();
@@ -55,7 +55,7 @@ final class TalosCallFailures {
     if (handshakeRefused(e)) {
       String why = TlsFailure.of(e).map(TlsFailure::describe).orElse("it was refused");
       var refused =
-          new ProviderException.Unauthorized(
+          new RemoteServiceException.Unauthorized(
               service,
               call + " failed: the TLS handshake with " + target + " failed: " + why,
               "the node's certificate must chain to the OS CA in the talosconfig, and the client"
@@ -65,13 +65,13 @@ final class TalosCallFailures {
     }
     return switch (status.getCode()) {
       case PERMISSION_DENIED, UNAUTHENTICATED ->
-          new ProviderException.Unauthorized(
+          new RemoteServiceException.Unauthorized(
               service, what, "use a talosconfig whose client certificate carries O=os:admin");
       case INVALID_ARGUMENT, FAILED_PRECONDITION, UNIMPLEMENTED, OUT_OF_RANGE ->
-          new ProviderException.Rejected(service, what, "");
-      case NOT_FOUND -> new ProviderException.NotFound(service, what);
-      case ALREADY_EXISTS -> new ProviderException.Conflict(service, what, "");
-      default -> new ProviderException.Transient(service, what, e);
+          new RemoteServiceException.Rejected(service, what, "");
+      case NOT_FOUND -> new RemoteServiceException.NotFound(service, what);
+      case ALREADY_EXISTS -> new RemoteServiceException.Conflict(service, what, "");
+      default -> new RemoteServiceException.Transient(service, what, e);
     };
   }
 }

@@ -1,7 +1,7 @@
 package dev.ironkube.talos.api;
 
 import com.google.protobuf.ByteString;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest;
 import dev.ironkube.talos.api.proto.machine.BootstrapRequest;
 import dev.ironkube.talos.api.proto.machine.RebootRequest;
@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * The Talos machine API of one node ({@code host:50000}), with the calls ironkube makes named by
  * intent. Two factories: {@link #maintenance} (TLS without verification, before a config is
  * applied) and {@link #secure} (mTLS with a talosconfig identity). Failures are typed {@link
- * ProviderException}s; waits end in {@link dev.ironkube.failure.OperationFailedException}.
+ * RemoteServiceException}s; waits end in {@link dev.ironkube.failure.OperationFailedException}.
  */
 public final class TalosClient implements AutoCloseable {
   /** apid's port; real nodes serve nothing else, so only tests pass another. */

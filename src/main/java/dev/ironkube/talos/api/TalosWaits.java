@@ -1,7 +1,7 @@
 package dev.ironkube.talos.api;
 
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.time.HumanDuration;
 import dev.ironkube.time.Poller;
 import dev.ironkube.time.Poller.Poll;
@@ -50,7 +50,7 @@ final class TalosWaits {
               client.channel().skipReconnectBackoff();
               try {
                 return Poll.done(probe.get());
-              } catch (ProviderException e) {
+              } catch (RemoteServiceException e) {
                 Optional<TlsFailure> tls = TlsFailure.of(e);
                 if (tls.isEmpty()) {
                   throw e; // ridden out when retryable, the end of the wait otherwise
@@ -186,7 +186,7 @@ final class TalosWaits {
               List<ServiceStatus> services;
               try {
                 services = client.serviceList();
-              } catch (ProviderException e) {
+              } catch (RemoteServiceException e) {
                 lastError[0] = e.getMessage();
                 throw e;
               }

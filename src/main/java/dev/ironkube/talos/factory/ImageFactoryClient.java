@@ -1,6 +1,6 @@
 package dev.ironkube.talos.factory;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
@@ -41,7 +41,7 @@ public final class ImageFactoryClient {
                 .retryable(),
             Created.class);
     if (created.id() == null || !created.id().matches("[0-9a-f]{64}")) {
-      throw new ProviderException.Transient(
+      throw new RemoteServiceException.Transient(
           ImageFactoryErrorDecoder.SERVICE,
           "the Image Factory answered POST /schematics without a schematic id",
           null);

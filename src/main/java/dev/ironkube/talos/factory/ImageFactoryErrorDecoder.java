@@ -1,6 +1,6 @@
 package dev.ironkube.talos.factory;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.ErrorDecoder;
@@ -13,7 +13,7 @@ final class ImageFactoryErrorDecoder implements ErrorDecoder {
   private static final int MAX_DETAIL = 300;
 
   @Override
-  public ProviderException decode(ApiRequest request, ApiResponse response) {
+  public RemoteServiceException decode(ApiRequest request, ApiResponse response) {
     String detail = response.bodyText().strip();
     if (detail.length() > MAX_DETAIL) {
       detail = detail.substring(0, MAX_DETAIL) + "…";

@@ -1,6 +1,6 @@
 package dev.ironkube.workflow.provision;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.NetworkGuard;
 import dev.ironkube.provider.ResourceRef;
@@ -202,7 +202,7 @@ public final class MaintenanceFirewall {
               marker,
               Map.of("ports", ports(guard), "operator", String.join(",", cidrs)),
               () -> guard.create(cluster(), cidrs));
-    } catch (ProviderException.Transient lost) {
+    } catch (RemoteServiceException.Transient lost) {
       Optional<ResourceRef> made = guard.find(cluster());
       if (made.isEmpty()) {
         ctx.journal().abandoned(system(), NetworkGuard.FIREWALL, marker);
@@ -238,7 +238,7 @@ public final class MaintenanceFirewall {
               server.id(),
               Map.of("firewall", firewall.id()),
               () -> guard.assign(firewall, server.id()));
-    } catch (ProviderException.Transient | ProviderException.Conflict unclear) {
+    } catch (RemoteServiceException.Transient | RemoteServiceException.Conflict unclear) {
       // Lost answer, or an assignment made earlier that the journal never saw: look first.
       Optional<ResourceRef> made = guard.findAssignment(firewall, server.id());
       if (made.isEmpty()) {

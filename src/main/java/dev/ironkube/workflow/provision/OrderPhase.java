@@ -94,7 +94,7 @@ final class OrderPhase {
                   hostname,
                   Map.of("plan", offer.plan(), "site", offer.site()),
                   () -> asRef(provider.order(order, prepared)));
-    } catch (dev.ironkube.failure.ProviderException.Transient e) {
+    } catch (dev.ironkube.failure.RemoteServiceException.Transient e) {
       // The answer was lost; the order may have gone through. Look before anyone orders again.
       Optional<ResourceRef> found =
           provider.discover(cluster).stream()

@@ -3,7 +3,7 @@ package dev.ironkube.access.teleport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.teleport.RecordedToken;
 import java.nio.file.Path;
@@ -44,10 +44,10 @@ class TeleportTokenTest {
     Faults faults = new Faults(1).arm(Faults.Rule.once("teleport.CreateTokenV2", "mfa"));
     try (TeleportRig rig = new TeleportRig(dir, faults)) {
       assertThatThrownBy(rig.client::createKubeJoinToken)
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("CreateTokenV2")
           .hasMessageContaining("requires MFA")
-          .satisfies(e -> assertThat(((ProviderException) e).hint()).contains("Machine ID"));
+          .satisfies(e -> assertThat(((RemoteServiceException) e).hint()).contains("Machine ID"));
       assertThat(rig.auth.createdTokens()).isEmpty();
     }
   }
@@ -57,7 +57,7 @@ class TeleportTokenTest {
     Faults faults = new Faults(1).arm(Faults.Rule.once("teleport.ListResources", "unavailable"));
     try (TeleportRig rig = new TeleportRig(dir, faults)) {
       assertThatThrownBy(rig.client::registeredKubeClusters)
-          .isInstanceOf(ProviderException.Transient.class);
+          .isInstanceOf(RemoteServiceException.Transient.class);
       assertThat(rig.client.registeredKubeClusters()).isEmpty();
     }
   }

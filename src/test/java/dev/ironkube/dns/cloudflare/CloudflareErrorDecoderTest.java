@@ -2,7 +2,7 @@ package dev.ironkube.dns.cloudflare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.JsonHttp;
@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CloudflareErrorDecoderTest {
   final CloudflareErrorDecoder decoder = new CloudflareErrorDecoder(JsonHttp.defaultMapper());
 
-  ProviderException decode(int status, Integer code, Map<String, List<String>> headers) {
+  RemoteServiceException decode(int status, Integer code, Map<String, List<String>> headers) {
     String body =
         code == null
             ? "<html>bad gateway</html>"
@@ -44,10 +44,10 @@ class CloudflareErrorDecoderTest {
     "429, 10100, RateLimited",
   })
   void classifies_by_status_and_code(int status, Integer code, String expected) {
-    ProviderException failure = decode(status, code, Map.of());
+    RemoteServiceException failure = decode(status, code, Map.of());
 
     assertThat(failure.getClass().getSimpleName()).isEqualTo(expected);
-    if (failure instanceof ProviderException.Unauthorized) {
+    if (failure instanceof RemoteServiceException.Unauthorized) {
       assertThat(failure.hint()).contains("CLOUDFLARE_API_TOKEN");
     }
   }
@@ -56,7 +56,7 @@ class CloudflareErrorDecoderTest {
   @CsvSource({"Retry-After, 30, 30000", "Retry-After-Ms, 1500, 1500"})
   void rate_limits_carry_the_servers_wait(String header, String value, long millis) {
     var limited =
-        (ProviderException.RateLimited) decode(429, 10100, Map.of(header, List.of(value)));
+        (RemoteServiceException.RateLimited) decode(429, 10100, Map.of(header, List.of(value)));
 
     assertThat(limited.retryAfter()).contains(Duration.ofMillis(millis));
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.dns.DnsRecord;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.FakeHttpServer.Reply;
@@ -161,7 +161,7 @@ class CloudflareReplayTest {
             () ->
                 client(100)
                     .createRecord(new CfRecordBody("A", "x.byemike.org", "127.0.0.1", 60, false)))
-        .isInstanceOf(ProviderException.Conflict.class)
+        .isInstanceOf(RemoteServiceException.Conflict.class)
         .hasMessageContaining("81058 An identical record already exists.")
         .hasMessageNotContaining(TOKEN);
     assertThat(server.requests()).hasSize(1);
@@ -176,7 +176,7 @@ class CloudflareReplayTest {
             ZONE);
 
     assertThatThrownBy(() -> client.listRecords("A", "example.com"))
-        .isInstanceOf(ProviderException.Transient.class)
+        .isInstanceOf(RemoteServiceException.Transient.class)
         .hasMessageContaining("not the expected JSON");
   }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.dns.DesiredARecord;
 import dev.ironkube.dns.DnsChange;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.FakeHttpServer.Reply;
@@ -114,7 +114,7 @@ class CloudflareUpsertReplayTest {
                 dns.upsertA(
                     DesiredARecord.direct(
                         "_acme-challenge.listrecordset.byemike.org", "192.0.2.9")))
-        .isInstanceOf(ProviderException.Conflict.class)
+        .isInstanceOf(RemoteServiceException.Conflict.class)
         .hasMessageContaining("2 A records exist for _acme-challenge.listrecordset.byemike.org")
         .hasMessageContaining("765d28e0bf3c9cf8974b3ce643faa6bd (192.0.2.2)")
         .hasMessageContaining("d0ed276ca043a10af3cfd10ca82c5574 (192.0.2.1)")

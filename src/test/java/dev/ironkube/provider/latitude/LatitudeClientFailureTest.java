@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RetryPolicy;
 import java.time.Duration;
@@ -89,7 +89,7 @@ class LatitudeClientFailureTest {
     rig.server.enqueue("POST", "/servers", Reply.json(503, ""));
 
     assertThatThrownBy(() -> rig.client.createServer(order()))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(rig.requests()).hasSize(1);
     assertThat(rig.sleeper.sleeps()).isEmpty();
   }
@@ -100,7 +100,7 @@ class LatitudeClientFailureTest {
         "POST", "/servers", Reply.json(201, SERVER).delayedBy(Duration.ofSeconds(3)));
 
     assertThatThrownBy(() -> rig.client.createServer(order()))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(rig.requests()).hasSize(1);
   }
 
@@ -112,8 +112,8 @@ class LatitudeClientFailureTest {
         Reply.json(
             401, "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid token\"}]}"));
 
-    ProviderException.Unauthorized failure =
-        catchThrowableOfType(ProviderException.Unauthorized.class, () -> rig.client.profile());
+    RemoteServiceException.Unauthorized failure =
+        catchThrowableOfType(RemoteServiceException.Unauthorized.class, () -> rig.client.profile());
 
     assertThat(failure.getMessage())
         .contains("Invalid token")
@@ -129,7 +129,7 @@ class LatitudeClientFailureTest {
   @Test
   void aMissingKeyFailsBeforeAnyCall() {
     assertThatThrownBy(() -> LatitudeClient.transport(rig.server.uri(), " "))
-        .isInstanceOf(ProviderException.Unauthorized.class);
+        .isInstanceOf(RemoteServiceException.Unauthorized.class);
     rig.server.enqueue("GET", "/user/profile", Reply.json(200, PROFILE));
     rig.client.profile(); // keeps the after-each contract check meaningful
   }

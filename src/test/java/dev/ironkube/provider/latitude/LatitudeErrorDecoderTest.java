@@ -3,7 +3,7 @@ package dev.ironkube.provider.latitude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.JsonHttp;
@@ -37,48 +37,52 @@ class LatitudeErrorDecoderTest {
             .response()
             .body();
     return Stream.of(
-        Arguments.of(404, notFound, ProviderException.NotFound.class, "Specified Record Not Found"),
+        Arguments.of(
+            404, notFound, RemoteServiceException.NotFound.class, "Specified Record Not Found"),
         Arguments.of(
             400,
             duplicate.first("POST", "/projects").body(),
-            ProviderException.Conflict.class,
+            RemoteServiceException.Conflict.class,
             "same name already exists"),
-        Arguments.of(423, lockedBody, ProviderException.Rejected.class, "Server is locked"),
+        Arguments.of(423, lockedBody, RemoteServiceException.Rejected.class, "Server is locked"),
         Arguments.of(
             422,
             "{\"errors\":[{\"code\":\"VALIDATION_ERROR\",\"status\":\"422\",\"title\":\"Validation Error\",\"detail\":\"must be filled\"}]}",
-            ProviderException.Rejected.class,
+            RemoteServiceException.Rejected.class,
             "must be filled"),
         Arguments.of(
             422,
             "{\"errors\":[{\"code\":\"NAME_ALREADY_TAKEN\",\"status\":\"422\"}]}",
-            ProviderException.Conflict.class,
+            RemoteServiceException.Conflict.class,
             "NAME_ALREADY_TAKEN"),
-        Arguments.of(409, "", ProviderException.Conflict.class, "HTTP 409"),
+        Arguments.of(409, "", RemoteServiceException.Conflict.class, "HTTP 409"),
         Arguments.of(
             403,
             "{\"errors\":[{\"status\":\"forbidden\",\"title\":\"Forbidden\"}]}",
-            ProviderException.Unauthorized.class,
+            RemoteServiceException.Unauthorized.class,
             "Forbidden"),
         Arguments.of(
             401,
             "{\"errors\":[{\"code\":\"UNAUTHORIZED\",\"message\":\"Invalid token\"}]}",
-            ProviderException.Unauthorized.class,
+            RemoteServiceException.Unauthorized.class,
             "Invalid token"),
         Arguments.of(
-            500, "{\"errors\":[{\"code\":null}]}", ProviderException.Transient.class, "HTTP 500"),
+            500,
+            "{\"errors\":[{\"code\":null}]}",
+            RemoteServiceException.Transient.class,
+            "HTTP 500"),
         Arguments.of(
             502,
             "<html><body>Bad gateway</body></html>",
-            ProviderException.Transient.class,
+            RemoteServiceException.Transient.class,
             "HTTP 502"),
-        Arguments.of(429, "not json", ProviderException.RateLimited.class, "HTTP 429"));
+        Arguments.of(429, "not json", RemoteServiceException.RateLimited.class, "HTTP 429"));
   }
 
   @ParameterizedTest
   @MethodSource("answers")
   void classifiesByStatusAndKeepsTheDetail(int status, String body, Class<?> type, String text) {
-    ProviderException failure = decode(status, body, Map.of());
+    RemoteServiceException failure = decode(status, body, Map.of());
     assertThat(failure).isInstanceOf(type);
     assertThat(failure.getMessage()).contains(text);
     assertThat(failure.service()).isEqualTo("Latitude.sh");
@@ -88,7 +92,7 @@ class LatitudeErrorDecoderTest {
   @MethodSource("rateLimits")
   void readsTheRateLimitHintFromTheBodyThenTheHeader(
       String body, Map<String, List<String>> headers, Duration expected) {
-    var limited = (ProviderException.RateLimited) decode(429, body, headers);
+    var limited = (RemoteServiceException.RateLimited) decode(429, body, headers);
     assertThat(limited.retryAfter().orElse(null)).isEqualTo(expected);
   }
 
@@ -107,7 +111,7 @@ class LatitudeErrorDecoderTest {
         Arguments.of("{\"errors\":[]}", Map.of(), null));
   }
 
-  private static ProviderException decode(
+  private static RemoteServiceException decode(
       int status, String body, Map<String, List<String>> headers) {
     return DECODER.decode(
         ApiRequest.get("/projects/{project_id}", "proj_1"),

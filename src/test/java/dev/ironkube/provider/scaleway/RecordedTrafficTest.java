@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.RecordingSleeper;
@@ -163,9 +163,9 @@ class RecordedTrafficTest {
         Recordings.reply(503, "baremetal.server-create.cloud-init-unsupported-offer.503.json"));
 
     assertThatThrownBy(() -> client.createServer("fr-par-2", minimalOrder()))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("cloud-init is not supported on this offer")
-        .satisfies(e -> assertThat(((ProviderException) e).hint()).contains("cloud-init"));
+        .satisfies(e -> assertThat(((RemoteServiceException) e).hint()).contains("cloud-init"));
     assertThat(fake.requests()).hasSize(1);
     assertThat(sleeper.sleeps()).isEmpty();
   }
@@ -201,7 +201,7 @@ class RecordedTrafficTest {
     fake.answerInTurn(Recordings.reply(400, "baremetal.server-reboot.not-delivered.400.json"));
 
     assertThatThrownBy(() -> client.createServer("fr-par-2", minimalOrder()))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("Server is not delivered")
         .hasMessageContaining("7d8e2b9c-recorded");
   }
@@ -215,8 +215,8 @@ class RecordedTrafficTest {
                 + "\"reason\":\"invalid_argument\",\"type\":\"denied_authentication\"}"));
 
     assertThatThrownBy(client::probeCredentials)
-        .isInstanceOf(ProviderException.Unauthorized.class)
-        .satisfies(e -> assertThat(((ProviderException) e).hint()).contains("SCW_SECRET_KEY"))
+        .isInstanceOf(RemoteServiceException.Unauthorized.class)
+        .satisfies(e -> assertThat(((RemoteServiceException) e).hint()).contains("SCW_SECRET_KEY"))
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain(Recordings.SECRET));
     assertThat(fake.requests().getFirst().queryParam("page_size")).isEqualTo("1");
   }

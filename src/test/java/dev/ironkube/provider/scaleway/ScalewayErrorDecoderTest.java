@@ -2,7 +2,7 @@ package dev.ironkube.provider.scaleway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.ApiResponse;
 import dev.ironkube.http.JsonHttp;
@@ -21,34 +21,35 @@ class ScalewayErrorDecoderTest {
     assertThat(
             decode(
                 403, "{\"message\":\"insufficient permissions\",\"type\":\"permissions_denied\"}"))
-        .isInstanceOf(ProviderException.Unauthorized.class);
+        .isInstanceOf(RemoteServiceException.Unauthorized.class);
     assertThat(decode(403, "{\"message\":\"quota(s) exceeded\",\"type\":\"quotas_exceeded\"}"))
-        .isInstanceOf(ProviderException.Rejected.class);
+        .isInstanceOf(RemoteServiceException.Rejected.class);
     assertThat(decode(409, "{\"message\":\"resource is out of stock\",\"type\":\"out_of_stock\"}"))
-        .isInstanceOf(ProviderException.Rejected.class);
+        .isInstanceOf(RemoteServiceException.Rejected.class);
     assertThat(
             decode(
                 409,
                 "{\"message\":\"resource is in a transient state\",\"type\":\"transient_state\"}"))
-        .isInstanceOf(ProviderException.Conflict.class);
-    assertThat(decode(500, "<html>oops</html>")).isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Conflict.class);
+    assertThat(decode(500, "<html>oops</html>"))
+        .isInstanceOf(RemoteServiceException.Transient.class);
     assertThat(decode(503, "{\"message\":\"service unavailable\"}"))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
   }
 
   @Test
   void invalidArgumentsNameTheFieldToFix() {
-    ProviderException e =
+    RemoteServiceException e =
         decode(
             400,
             "{\"details\":[{\"argument_name\":\"install.ssh_key_ids\",\"help_message\":\"required\","
                 + "\"reason\":\"required\"}],\"message\":\"invalid argument(s)\",\"type\":\"invalid_arguments\"}");
 
-    assertThat(e).isInstanceOf(ProviderException.Rejected.class);
+    assertThat(e).isInstanceOf(RemoteServiceException.Rejected.class);
     assertThat(e.hint()).contains("install.ssh_key_ids");
   }
 
-  private ProviderException decode(int status, String body) {
+  private RemoteServiceException decode(int status, String body) {
     return decoder.decode(
         create,
         new ApiResponse(

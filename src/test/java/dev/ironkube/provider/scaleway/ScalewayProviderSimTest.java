@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
@@ -166,7 +166,7 @@ class ScalewayProviderSimTest {
         Faults.Rule.once("scaleway.POST /baremetal/v1/zones/{zone}/servers", "lost-response"));
 
     assertThatThrownBy(() -> order(DEMO, "demo-cp-0", "EM-A610R-NVME", "fr-par-1"))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
     // The fake's state, not its request log: the log entry is written after the drop.
     assertThat(api.servers()).hasSize(1);
     assertThat(provider.discover(DEMO)).extracting(ResourceRef::kind).contains(ResourceRef.SERVER);
@@ -181,10 +181,10 @@ class ScalewayProviderSimTest {
     assertThat(sata.note()).isEqualTo(ScalewayOffers.NO_CLOUD_INIT);
     assertThat(offers).anyMatch(o -> o.plan().equals("EM-B320E-NVME") && !o.inStock());
     assertThatThrownBy(() -> order(DEMO, "demo-cp-0", "EM-L110X-SATA", "fr-par-2"))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("cloud-init");
     assertThatThrownBy(() -> order(DEMO, "demo-cp-0", "EM-B320E-NVME", "fr-par-2"))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("out of stock");
     assertThat(log.mutating())
         .extracting(RequestLog.Entry::path)
@@ -211,7 +211,7 @@ class ScalewayProviderSimTest {
     faults.arm(
         Faults.Rule.once("scaleway.POST /baremetal/v1/zones/{zone}/servers", "out-of-stock"));
     assertThatThrownBy(() -> order(DEMO, "demo-cp-0", "EM-A610R-NVME", "fr-par-1"))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("out of stock");
 
     faults.arm(
@@ -242,8 +242,8 @@ class ScalewayProviderSimTest {
   @Test
   void aWrongSecretKeyIsUnauthorizedWithAHint() {
     assertThatThrownBy(() -> provider("00000000-0000-4000-8000-000000000000").authenticate())
-        .isInstanceOf(ProviderException.Unauthorized.class)
-        .satisfies(e -> assertThat(((ProviderException) e).hint()).contains("SCW_SECRET_KEY"));
+        .isInstanceOf(RemoteServiceException.Unauthorized.class)
+        .satisfies(e -> assertThat(((RemoteServiceException) e).hint()).contains("SCW_SECRET_KEY"));
     assertThat(provider.authenticate().id()).isEqualTo(ScalewayOptions.DEFAULT_PROJECT_ID);
   }
 

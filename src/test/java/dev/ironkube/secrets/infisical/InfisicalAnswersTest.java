@@ -3,7 +3,7 @@ package dev.ironkube.secrets.infisical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RecordingSleeper;
@@ -47,7 +47,7 @@ class InfisicalAnswersTest {
                 + "\"type\":\"shared\"}],\"imports\":[]}"));
 
     assertThatThrownBy(() -> secrets(server.uri().toString()).fetch())
-        .isInstanceOf(ProviderException.Unauthorized.class)
+        .isInstanceOf(RemoteServiceException.Unauthorized.class)
         .hasMessageContaining("SCW_SECRET_KEY")
         .hasMessageNotContaining("hidden-by-infisical");
   }
@@ -83,7 +83,7 @@ class InfisicalAnswersTest {
                 + "\"message\":\"Required\"}]}"));
 
     assertThatThrownBy(() -> secrets(server.uri().toString()).fetch())
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("ValidationFailure: Required")
         .hasMessageContaining("req-2");
   }

@@ -2,7 +2,7 @@ package dev.ironkube.secrets.infisical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RetryPolicy;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.RequestLog;
@@ -52,7 +52,7 @@ class InfisicalContractTest {
               Clock.systemUTC(),
               b -> b.retryPolicy(RetryPolicy.NONE));
       Assertions.assertThatThrownBy(wrongProject::fetch)
-          .isInstanceOf(ProviderException.NotFound.class);
+          .isInstanceOf(RemoteServiceException.NotFound.class);
       InfisicalSecrets wrongSecret =
           InfisicalSecrets.connect(
               proxy.uri(),
@@ -61,7 +61,7 @@ class InfisicalContractTest {
               Clock.systemUTC(),
               b -> b.retryPolicy(RetryPolicy.NONE));
       Assertions.assertThatThrownBy(wrongSecret::fetch)
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageNotContaining("wrong-secret-value");
 
       assertThat(proxy.exchanges())

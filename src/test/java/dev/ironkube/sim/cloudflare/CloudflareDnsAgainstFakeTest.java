@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ironkube.dns.DesiredARecord;
 import dev.ironkube.dns.DnsChange.Outcome;
 import dev.ironkube.dns.cloudflare.CloudflareDns;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.http.RetryPolicy;
@@ -81,7 +81,7 @@ class CloudflareDnsAgainstFakeTest {
       String second = api.seedRecord(ZONE, "A", NAME, "198.51.100.2");
 
       assertThatThrownBy(() -> dns(api, TOKEN).upsertA(DesiredARecord.direct(NAME, "198.51.100.1")))
-          .isInstanceOf(ProviderException.Conflict.class)
+          .isInstanceOf(RemoteServiceException.Conflict.class)
           .hasMessageContaining(first + " (198.51.100.1)")
           .hasMessageContaining(second + " (198.51.100.2)");
       assertThat(api.records(ZONE)).hasSize(2);
@@ -135,7 +135,7 @@ class CloudflareDnsAgainstFakeTest {
 
       assertThatThrownBy(() -> dns.upsertA(DesiredARecord.direct(NAME, "203.0.113.10")))
           .isInstanceOfSatisfying(
-              ProviderException.Unauthorized.class,
+              RemoteServiceException.Unauthorized.class,
               e -> {
                 assertThat(e.getMessage())
                     .contains("10000 Authentication error")
@@ -156,7 +156,7 @@ class CloudflareDnsAgainstFakeTest {
       api.seedRecord(ZONE, "CNAME", NAME, "elsewhere.example.net");
 
       assertThatThrownBy(() -> dns(api, TOKEN).upsertA(DesiredARecord.direct(NAME, "203.0.113.10")))
-          .isInstanceOf(ProviderException.Rejected.class)
+          .isInstanceOf(RemoteServiceException.Rejected.class)
           .hasMessageContaining("81054");
     }
   }

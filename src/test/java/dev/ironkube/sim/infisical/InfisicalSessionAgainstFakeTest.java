@@ -3,7 +3,7 @@ package dev.ironkube.sim.infisical;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.http.RetryPolicy;
@@ -158,7 +158,7 @@ class InfisicalSessionAgainstFakeTest {
       InfisicalSecrets secrets = secrets(api, OPTIONS.clientSecret(), clock);
 
       assertThatThrownBy(secrets::fetch)
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("TokenError: Your token has expired");
       assertThat(secrets.session().logins()).isEqualTo(2);
     }
@@ -223,7 +223,7 @@ class InfisicalSessionAgainstFakeTest {
 
       assertThatThrownBy(bad::fetch)
           .isInstanceOfSatisfying(
-              ProviderException.Unauthorized.class,
+              RemoteServiceException.Unauthorized.class,
               e -> {
                 assertThat(e.getMessage()).doesNotContain("bad-client-secret-42");
                 assertThat(e.hint()).contains("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.access.Probes;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.testing.SimNodeFixture;
 import dev.ironkube.talos.testing.TestPki;
@@ -96,7 +96,7 @@ class NodeFirewallTest {
       // node is unreachable (retryable), not a refused handshake (which would be a wrong CA).
       try (TalosClient fresh =
           TalosClient.secure(sim.ip, sim.node.port(), TestPki.admin(sim.osCa), sim.polling())) {
-        assertThatThrownBy(fresh::version).isInstanceOf(ProviderException.Transient.class);
+        assertThatThrownBy(fresh::version).isInstanceOf(RemoteServiceException.Transient.class);
       }
       // Established connections survive, as conntrack keeps them in block mode.
       assertThat(admin.version().tag()).isEqualTo("v1.11.6");

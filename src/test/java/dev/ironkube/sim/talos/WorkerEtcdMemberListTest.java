@@ -2,7 +2,7 @@ package dev.ironkube.sim.talos;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.sim.Faults;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +20,7 @@ class WorkerEtcdMemberListTest {
   void aWorkerRefusesTheMemberListAsUnimplemented() throws Exception {
     try (ClusterRig rig = new ClusterRig(69, Faults.none()).start(1, 1)) {
       assertThatThrownBy(() -> rig.node("worker-1").admin().etcdMembers())
-          .isInstanceOf(ProviderException.Rejected.class)
+          .isInstanceOf(RemoteServiceException.Rejected.class)
           .hasMessageContaining(
               "UNIMPLEMENTED: member list is only available on control plane nodes");
     }

@@ -3,7 +3,7 @@ package dev.ironkube.talos.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.talos.TalosNodeFake;
@@ -34,7 +34,7 @@ class TalosApplyTest {
       byte[] bad = sim.config().withClusterName("").withInstallDisk("/dev/sdz").yaml();
 
       assertThatThrownBy(() -> sim.maintenanceClient().applyConfiguration(bad))
-          .isInstanceOf(ProviderException.Rejected.class)
+          .isInstanceOf(RemoteServiceException.Rejected.class)
           .hasMessageContaining("INVALID_ARGUMENT")
           .hasMessageContaining("cluster.clusterName: required")
           .hasMessageContaining("specified install disk does not exist: \"/dev/sdz\"")
@@ -53,7 +53,7 @@ class TalosApplyTest {
               .yaml();
 
       assertThatThrownBy(() -> sim.maintenanceClient().applyConfiguration(config))
-          .isInstanceOf(ProviderException.Rejected.class)
+          .isInstanceOf(RemoteServiceException.Rejected.class)
           .hasMessageContaining("\"HostnameConfig\" \"v1alpha1\": not registered");
     }
   }
@@ -63,7 +63,7 @@ class TalosApplyTest {
     Faults faults = new Faults(1).arm(Faults.Rule.once("talos.apply", "reject"));
     try (SimNodeFixture sim = new SimNodeFixture(TimeModel.instant(), faults, "v1.11.6")) {
       assertThatThrownBy(() -> sim.maintenanceClient().applyConfiguration(sim.config().yaml()))
-          .isInstanceOf(ProviderException.Rejected.class);
+          .isInstanceOf(RemoteServiceException.Rejected.class);
       assertThat(sim.node.appliedConfig()).isEmpty();
     }
   }

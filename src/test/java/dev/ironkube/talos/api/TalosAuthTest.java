@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.talos.testing.SimNodeFixture;
 import dev.ironkube.talos.testing.TestPki;
 import java.time.Duration;
@@ -26,9 +26,9 @@ class TalosAuthTest {
               TestPki.client(foreign, "O=os:admin", KeyPurposeId.id_kp_clientAuth).keyPem());
 
       assertThatThrownBy(() -> sim.secureClient(stranger).version())
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("TLS handshake")
-          .satisfies(e -> assertThat(((ProviderException) e).retryable()).isFalse());
+          .satisfies(e -> assertThat(((RemoteServiceException) e).retryable()).isFalse());
     }
   }
 
@@ -50,10 +50,10 @@ class TalosAuthTest {
       assertThat(reader.version().tag()).isEqualTo("v1.11.6");
 
       assertThatThrownBy(() -> reader.kubeconfig())
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("PERMISSION_DENIED");
       assertThatThrownBy(() -> reader.bootstrap(WAIT))
-          .isInstanceOf(ProviderException.Unauthorized.class);
+          .isInstanceOf(RemoteServiceException.Unauthorized.class);
       assertThat(sim.node.bootstrapped()).isFalse();
     }
   }
@@ -64,7 +64,7 @@ class TalosAuthTest {
       TalosClient nobody = sim.secureClient(TestPki.identity(sim.osCa, "O=developers"));
 
       assertThatThrownBy(nobody::version)
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("PERMISSION_DENIED");
     }
   }

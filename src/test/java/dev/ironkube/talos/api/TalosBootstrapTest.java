@@ -3,7 +3,7 @@ package dev.ironkube.talos.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.talos.testing.SimNodeFixture;
@@ -58,14 +58,14 @@ class TalosBootstrapTest {
   void maintenanceModeRefusesBootstrapWithoutRetrying() {
     try (SimNodeFixture sim = SimNodeFixture.instant()) {
       assertThatThrownBy(() -> sim.maintenanceClient().bootstrap(WAIT))
-          .isInstanceOf(ProviderException.Rejected.class)
+          .isInstanceOf(RemoteServiceException.Rejected.class)
           .hasMessageContaining("UNIMPLEMENTED")
           .hasMessageContaining("method Bootstrap not implemented");
     }
     try (SimNodeFixture sim =
         new SimNodeFixture(TimeModel.instant(), dev.ironkube.sim.Faults.none(), "v1.14.6")) {
       assertThatThrownBy(() -> sim.maintenanceClient().bootstrap(WAIT))
-          .isInstanceOf(ProviderException.Unauthorized.class)
+          .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("PERMISSION_DENIED: not authorized");
       assertThat(sim.progress).noneMatch(l -> l.startsWith("bootstrap not possible yet"));
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ironkube.failure.OperationFailedException;
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.talos.testing.SimNodeFixture;
 import dev.ironkube.talos.testing.TestPki;
 import java.security.cert.CertificateParsingException;
@@ -68,7 +68,7 @@ class TlsFailureWaitTest {
     try (TalosClient client = TalosClient.maintenance("127.0.0.1", 9, Polling.defaults())) {
       TalosWaits waits = new TalosWaits(client, Polling.defaults());
       var refused =
-          new ProviderException.Unauthorized("Talos API at 127.0.0.1:9", "Disks failed", "");
+          new RemoteServiceException.Unauthorized("Talos API at 127.0.0.1:9", "Disks failed", "");
       refused.addSuppressed(
           new SSLHandshakeException("bad certificate")
               .initCause(new CertificateParsingException("issuer cannot be empty")));

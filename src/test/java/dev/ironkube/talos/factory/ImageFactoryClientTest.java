@@ -3,7 +3,7 @@ package dev.ironkube.talos.factory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.ironkube.failure.ProviderException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RecordingSleeper;
@@ -67,7 +67,7 @@ class ImageFactoryClientTest {
     server.answer(r -> Reply.json(400, "unknown system extension \"siderolabs/nope\""));
 
     assertThatThrownBy(() -> client.createSchematic(Schematic.withExtensions("siderolabs/nope")))
-        .isInstanceOf(ProviderException.Rejected.class)
+        .isInstanceOf(RemoteServiceException.Rejected.class)
         .hasMessageContaining("siderolabs/nope");
     assertThat(server.requests()).hasSize(1);
   }
@@ -77,6 +77,6 @@ class ImageFactoryClientTest {
     server.answer(r -> Reply.json(201, "{}"));
 
     assertThatThrownBy(() -> client.createSchematic(Schematic.VANILLA))
-        .isInstanceOf(ProviderException.Transient.class);
+        .isInstanceOf(RemoteServiceException.Transient.class);
   }
 }

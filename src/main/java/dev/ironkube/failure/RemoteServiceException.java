@@ -5,12 +5,14 @@ import java.util.Optional;
 
 /**
  * A failed call to an external service, classified so that callers retry by class and never by
- * matching error text. {@code service} names the target ("Latitude.sh", "Cloudflare", ...).
+ * matching error text. {@code service} names the target ("Latitude.sh", "Cloudflare", "Talos API at
+ * 10.0.0.5:50000", ...): bare-metal providers, DNS, the secret store, Talos and its image factory
+ * alike, which is why the name says remote service and not provider.
  */
-public abstract sealed class ProviderException extends IronkubeException {
+public abstract sealed class RemoteServiceException extends IronkubeException {
   private final String service;
 
-  protected ProviderException(String service, String message, String hint, Throwable cause) {
+  protected RemoteServiceException(String service, String message, String hint, Throwable cause) {
     super(message, hint, cause);
     this.service = service;
   }
@@ -25,7 +27,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 404: the resource does not exist. On delete this means "already gone". */
-  public static final class NotFound extends ProviderException {
+  public static final class NotFound extends RemoteServiceException {
     public NotFound(String service, String message) {
       super(service, message, "", null);
     }
@@ -37,7 +39,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 409 or a duplicate-name answer: something with that identity exists already. */
-  public static final class Conflict extends ProviderException {
+  public static final class Conflict extends RemoteServiceException {
     public Conflict(String service, String message, String hint) {
       super(service, message, hint, null);
     }
@@ -49,7 +51,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 401/403: the credentials are missing, wrong, expired or lack permission. */
-  public static final class Unauthorized extends ProviderException {
+  public static final class Unauthorized extends RemoteServiceException {
     public Unauthorized(String service, String message, String hint) {
       super(service, message, hint, null);
     }
@@ -61,7 +63,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 400/422: the service rejected the request's content. */
-  public static final class Rejected extends ProviderException {
+  public static final class Rejected extends RemoteServiceException {
     public Rejected(String service, String message, String hint) {
       super(service, message, hint, null);
     }
@@ -73,7 +75,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 429: slow down; {@link #retryAfter()} is the service's hint when it gave one. */
-  public static final class RateLimited extends ProviderException {
+  public static final class RateLimited extends RemoteServiceException {
     private final Duration retryAfter;
 
     public RateLimited(String service, String message, Duration retryAfter) {
@@ -97,7 +99,7 @@ public abstract sealed class ProviderException extends IronkubeException {
   }
 
   /** 5xx, timeouts, resets, unreadable bodies: the call may work when repeated. */
-  public static final class Transient extends ProviderException {
+  public static final class Transient extends RemoteServiceException {
     public Transient(String service, String message, Throwable cause) {
       super(
           service,
