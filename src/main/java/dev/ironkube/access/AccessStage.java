@@ -14,6 +14,7 @@ import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.Lockdowns;
+import dev.ironkube.workflow.provision.PreflightCheck;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import java.io.ByteArrayInputStream;
@@ -75,9 +76,9 @@ public final class AccessStage implements AfterBootstrap, AutoCloseable {
    * cannot be locked down.
    */
   @Override
-  public List<dev.ironkube.workflow.provision.PreflightCheck> preflight() {
+  public List<PreflightCheck> preflight() {
     return List.of(
-        dev.ironkube.workflow.provision.PreflightCheck.of(
+        PreflightCheck.of(
             "Teleport identity and proxy " + teleport.proxy(),
             () ->
                 "answers, "

@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,7 +72,7 @@ public final class AotTraining {
       Map<String, String> env = cleanEnvironment();
       env.putAll(endpoints);
       env.put("IRONKUBE_HOME", ironkubeHome.root().toString());
-      PrintStream discard = new PrintStream(java.io.OutputStream.nullOutputStream(), true);
+      PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true);
       int failed = 0;
       for (List<String> command : COMMANDS) {
         CliEnvironment cli =

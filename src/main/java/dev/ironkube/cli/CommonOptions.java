@@ -2,6 +2,7 @@ package dev.ironkube.cli;
 
 import dev.ironkube.settings.SettingsCatalogue;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class CommonOptions {
 
   static final class ProviderNames implements Iterable<String> {
     @Override
-    public java.util.Iterator<String> iterator() {
+    public Iterator<String> iterator() {
       return SettingsCatalogue.PROVIDERS.iterator();
     }
   }

@@ -4,11 +4,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.cli.ui.Table;
+import dev.ironkube.failure.IronkubeException;
+import dev.ironkube.secrets.SecretBackfill;
+import dev.ironkube.secrets.SecretMapping;
 import dev.ironkube.settings.SettingDef;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
+import dev.ironkube.time.Sleeper;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +34,7 @@ final class ConfigCommand {
             + " service.",
         "Exit code 0 when valid, 2 when not."
       })
-  static final class Validate implements java.util.concurrent.Callable<Integer> {
+  static final class Validate implements Callable<Integer> {
     private final CliEnvironment env;
     @Mixin CommonOptions common;
 
@@ -53,7 +60,7 @@ final class ConfigCommand {
             + " masked. With --offline, or when Infisical cannot be reached, no value is fetched:"
             + " the settings it may fill are shown as '(from Infisical)' with the secret's name."
       })
-  static final class Show implements java.util.concurrent.Callable<Integer> {
+  static final class Show implements Callable<Integer> {
     private final CliEnvironment env;
     @Mixin CommonOptions common;
 
@@ -85,12 +92,12 @@ final class ConfigCommand {
       boolean fetched = false;
       if (identity && !offline) {
         try {
-          var store = SecretStoreBackfill.connect(s, env, dev.ironkube.time.Sleeper.SYSTEM);
+          var store = SecretStoreBackfill.connect(s, env, Sleeper.SYSTEM);
           if (store.isPresent()) {
-            s = dev.ironkube.secrets.SecretBackfill.apply(s, store.get(), mapping);
+            s = SecretBackfill.apply(s, store.get(), mapping);
             fetched = true;
           }
-        } catch (dev.ironkube.failure.IronkubeException | java.io.UncheckedIOException e) {
+        } catch (IronkubeException | UncheckedIOException e) {
           env.err()
               .println(
                   "ironkube: Infisical could not be read ("
@@ -99,10 +106,10 @@ final class ConfigCommand {
         }
       }
       Map<String, Settings.Value> values = s.masked();
-      Map<String, Row> rows = new java.util.LinkedHashMap<>();
+      Map<String, Row> rows = new LinkedHashMap<>();
       for (SettingDef def : SettingsCatalogue.all()) {
         Settings.Value v = values.get(def.path());
-        if (v != null && v.source() == dev.ironkube.settings.Source.SECRET_STORE) {
+        if (v != null && v.source() == Source.SECRET_STORE) {
           rows.put(def.path(), new Row(v.raw(), "Infisical"));
         } else if (identity && !fetched && (v == null || v.source().equals(Source.DEFAULT))) {
           String name = secretName(mapping, def.path());
@@ -143,7 +150,7 @@ final class ConfigCommand {
     }
 
     /** The first secret name that fills {@code path}, as the backfill would look for it. */
-    private static String secretName(dev.ironkube.secrets.SecretMapping mapping, String path) {
+    private static String secretName(SecretMapping mapping, String path) {
       return mapping.byName().entrySet().stream()
           .filter(e -> e.getValue().equals(path))
           .map(Map.Entry::getKey)

@@ -22,6 +22,7 @@ import dev.ironkube.talos.factory.Schematic;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Prompter;
 import dev.ironkube.workflow.provision.ImageSource;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -61,7 +62,7 @@ final class Connections implements AutoCloseable {
     SimulatedBackend.Datacenter sim =
         shared ? env.simulator() : SimulatedBackend.require().start(env);
     try {
-      java.nio.file.Path scratch = SettingsResolution.home(env).root().resolve("sim");
+      Path scratch = SettingsResolution.home(env).root().resolve("sim");
       Settings pointed = sim.pointAt(settings, scratch);
       // The secret store may turn on an integration (a DNS name, say): point that one too.
       Settings filled = sim.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), scratch);

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Asks the person at the terminal; questions go to stderr so stdout stays data. */
@@ -74,7 +75,7 @@ final class ConsolePrompter implements Prompter {
   public boolean confirm(String question, boolean defaultAnswer) {
     env.err().print("  " + question + (defaultAnswer ? " [Y/n]: " : " [y/N]: "));
     env.err().flush();
-    String answer = readLine().toLowerCase(java.util.Locale.ROOT);
+    String answer = readLine().toLowerCase(Locale.ROOT);
     return answer.isEmpty() ? defaultAnswer : answer.startsWith("y");
   }
 

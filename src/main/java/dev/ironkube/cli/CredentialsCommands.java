@@ -3,6 +3,8 @@ package dev.ironkube.cli;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.SecureFiles;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +76,7 @@ final class CredentialsCommands {
     private static Path defaultKubeconfig(CliEnvironment env) {
       String list = env.env().get("KUBECONFIG");
       if (list != null && !list.isBlank()) {
-        return Path.of(list.split(java.io.File.pathSeparator)[0]);
+        return Path.of(list.split(File.pathSeparator)[0]);
       }
       return env.home().resolve(".kube").resolve("config");
     }
@@ -109,7 +111,7 @@ final class CredentialsCommands {
       if (outputFile == null) {
         env.out().print(Files.readString(source));
       } else {
-        dev.ironkube.store.SecureFiles.write(outputFile, Files.readAllBytes(source));
+        SecureFiles.write(outputFile, Files.readAllBytes(source));
         env.err().println("Wrote " + outputFile + " (0600)");
       }
       return 0;

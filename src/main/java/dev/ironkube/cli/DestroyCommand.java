@@ -8,9 +8,12 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
+import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.destroy.DestroyWorkflow;
+import java.io.IOException;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -102,8 +105,8 @@ final class DestroyCommand implements Callable<Integer> {
         DnsStage.ownUnjournaled(
             gate, dns.get(), c.settings().require(SettingsCatalogue.DNS_NAME), cluster);
       }
-      Map<String, dev.ironkube.workflow.Cleanup.Deleter> others =
-          new java.util.HashMap<>(dns.map(d -> DnsStage.deleter(d, journal)).orElse(Map.of()));
+      Map<String, Cleanup.Deleter> others =
+          new HashMap<>(dns.map(d -> DnsStage.deleter(d, journal)).orElse(Map.of()));
       SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
           .ifPresent(store -> others.putAll(CredentialsBackupStage.deleter(store)));
       DestroyWorkflow.Report report =
@@ -113,7 +116,7 @@ final class DestroyCommand implements Callable<Integer> {
         try {
           var record = files.retire(env.clock().instant());
           env.err().println("Cluster " + cluster + " destroyed; its journal is kept as " + record);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
           // Everything is deleted; only the bookkeeping failed, and the user must know it.
           env.err()
               .println(

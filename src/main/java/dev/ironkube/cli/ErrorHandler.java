@@ -4,6 +4,8 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.workflow.Cancellation;
 import java.io.PrintStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import picocli.CommandLine;
 
 /**
@@ -64,8 +66,8 @@ final class ErrorHandler
   private static Throwable unwrap(Throwable t) {
     Throwable cur = t;
     while ((cur instanceof CommandLine.ExecutionException
-            || cur instanceof java.util.concurrent.ExecutionException
-            || cur instanceof java.util.concurrent.CompletionException)
+            || cur instanceof ExecutionException
+            || cur instanceof CompletionException)
         && cur.getCause() != null) {
       cur = cur.getCause();
     }

@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
 
@@ -33,8 +34,8 @@ public final class Ironkube {
       contributed(cli, first);
     }
     // The settings below reach the subcommands added so far, so they come after them.
-    cli.setOut(new java.io.PrintWriter(env.out(), true));
-    cli.setErr(new java.io.PrintWriter(env.err(), true));
+    cli.setOut(new PrintWriter(env.out(), true));
+    cli.setErr(new PrintWriter(env.err(), true));
     cli.setColorScheme(
         CommandLine.Help.defaultColorScheme(
             env.colour() ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));

@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.JournalDamage;
@@ -31,7 +32,7 @@ final class JournalChecks {
               + " provider); or restore "
               + journal.file()
               + " from a backup",
-          dev.ironkube.failure.ExitCodes.INVALID_INPUT);
+          ExitCodes.INVALID_INPUT);
     }
     progress.warn(
         "the journal of cluster "

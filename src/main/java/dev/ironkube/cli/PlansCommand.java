@@ -2,7 +2,9 @@ package dev.ironkube.cli;
 
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.provider.PlanOffer;
+import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.provision.HardwareSelection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,13 +42,12 @@ final class PlansCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
-    try (Connections c =
-        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+    try (Connections c = Connections.open(env, settings, common.simulate, Sleeper.SYSTEM)) {
       var provider = c.provider(new ConsolePrompter(env, true), () -> "");
       List<PlanOffer> offers =
           (all
                   ? provider.offers().stream()
-                      .sorted(java.util.Comparator.comparing(PlanOffer::hourlyPrice))
+                      .sorted(Comparator.comparing(PlanOffer::hourlyPrice))
                       .toList()
                   : HardwareSelection.orderable(provider.offers()))
               .stream().filter(o -> region == null || o.site().equalsIgnoreCase(region)).toList();

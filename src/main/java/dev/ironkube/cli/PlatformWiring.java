@@ -13,14 +13,14 @@ import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.provision.ProvisionContext;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Builds the platform stage of a run from the settings, or none when it is turned off. */
 final class PlatformWiring {
   private PlatformWiring() {}
 
   static PlatformSpec spec(Settings settings) {
-    Map<String, String> keys =
-        new java.util.TreeMap<>(settings.under(SettingsCatalogue.PLATFORM_PREFIX));
+    Map<String, String> keys = new TreeMap<>(settings.under(SettingsCatalogue.PLATFORM_PREFIX));
     keys.remove("enabled");
     try {
       return PlatformSpecMapper.fromMap(keys);

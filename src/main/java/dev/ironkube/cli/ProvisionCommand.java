@@ -1,6 +1,9 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.access.AccessStage;
 import dev.ironkube.dns.DnsStage;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.secrets.CredentialsBackupStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
@@ -230,12 +233,12 @@ final class ProvisionCommand implements Callable<Integer> {
             SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
                 .orElseThrow(
                     () ->
-                        new dev.ironkube.failure.UserInputException(
+                        new UserInputException(
                             "spec.infisical.writeBack is on but no Infisical identity is configured",
                             "set INFISICAL_UNIVERSAL_AUTH_CLIENT_ID, _CLIENT_SECRET and"
                                 + " INFISICAL_PROJECT_ID, or turn writeBack off"));
         stages.add(
-            new dev.ironkube.secrets.CredentialsBackupStage(
+            new CredentialsBackupStage(
                 store, "Infisical", spec.name(), files, gate, narration.progress()));
       }
       var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
@@ -250,7 +253,7 @@ final class ProvisionCommand implements Callable<Integer> {
                 new ProvisionWorkflow(
                     ctx, dryRun, talos, c.offerToStoreKey(), common.simulate, stages));
       } finally {
-        access.ifPresent(dev.ironkube.access.AccessStage::close);
+        access.ifPresent(AccessStage::close);
       }
       narration.close();
       ReportPrinter.print(env, report, output.json());

@@ -2,6 +2,7 @@ package dev.ironkube.cli;
 
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.provider.Region;
+import dev.ironkube.time.Sleeper;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,7 @@ final class RegionsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
-    try (Connections c =
-        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+    try (Connections c = Connections.open(env, settings, common.simulate, Sleeper.SYSTEM)) {
       List<Region> regions =
           c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
               .sorted(Comparator.comparing(Region::slug))

@@ -11,6 +11,7 @@ import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.SettingsValidator;
 import dev.ironkube.time.Sleeper;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
 /**
@@ -45,12 +46,12 @@ final class SecretStoreBackfill {
   }
 
   /** The Infisical store the settings configure, if any. */
-  static java.util.Optional<InfisicalSecrets> connect(
+  static Optional<InfisicalSecrets> connect(
       Settings settings, CliEnvironment env, Sleeper sleeper) {
     var clientId = settings.get(SettingsCatalogue.INFISICAL_CLIENT_ID);
     var secret = settings.secret(SettingsCatalogue.INFISICAL_CLIENT_SECRET);
     if (clientId.isEmpty() || secret.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     var project = settings.get(SettingsCatalogue.INFISICAL_PROJECT);
     if (project.isEmpty()) {
@@ -60,7 +61,7 @@ final class SecretStoreBackfill {
                   SettingsCatalogue.INFISICAL_PROJECT,
                   "required when an Infisical identity is configured; set INFISICAL_PROJECT_ID")));
     }
-    return java.util.Optional.of(
+    return Optional.of(
         InfisicalSecrets.connect(
             settings.uri(SettingsCatalogue.INFISICAL_URL),
             new InfCredentials(clientId.get(), secret.get()),

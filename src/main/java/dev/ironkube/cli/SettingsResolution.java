@@ -9,6 +9,7 @@ import dev.ironkube.settings.SettingsValidator;
 import dev.ironkube.settings.Source;
 import dev.ironkube.store.IronkubeHome;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ final class SettingsResolution {
 
   static SettingsLoader.Loaded load(
       CliEnvironment env, CommonOptions common, Map<String, String> extraFlags) {
-    Map<String, String> flags = new java.util.LinkedHashMap<>(common.flags());
+    Map<String, String> flags = new LinkedHashMap<>(common.flags());
     flags.putAll(extraFlags);
     SettingsLoader.Loaded loaded =
         SettingsLoader.load(common.file, home(env).root(), env.env(), flags);

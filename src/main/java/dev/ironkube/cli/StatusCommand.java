@@ -3,10 +3,12 @@ package dev.ironkube.cli;
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.IronkubeHome;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Journal.Owned;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,7 +107,7 @@ final class StatusCommand implements Callable<Integer> {
               j.value("ipv4").orElse(null),
               resources,
               j.owned().stream()
-                  .filter(o -> o.ref().kind().equals(dev.ironkube.provider.ResourceRef.SERVER))
+                  .filter(o -> o.ref().kind().equals(ResourceRef.SERVER))
                   .map(
                       o ->
                           new NodeStatus(
@@ -115,10 +117,8 @@ final class StatusCommand implements Callable<Integer> {
                                   .or(() -> j.value("ipv4"))
                                   .orElse(null)))
                   .toList(),
-              java.nio.file.Files.exists(files.talosconfig())
-                  ? files.talosconfig().toString()
-                  : null,
-              java.nio.file.Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
+              Files.exists(files.talosconfig()) ? files.talosconfig().toString() : null,
+              Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
               damage.isClean() ? null : damage.summary()));
     }
     if (output.json()) {

@@ -1,20 +1,25 @@
 package dev.ironkube.dns;
 
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.JournalEntry;
 import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
 /**
@@ -131,7 +136,7 @@ public final class DnsStage implements AfterBootstrap {
     };
   }
 
-  private static java.util.stream.Collector<CharSequence, ?, String> joined() {
+  private static Collector<CharSequence, ?, String> joined() {
     return Collectors.joining(", ");
   }
 
@@ -238,7 +243,7 @@ public final class DnsStage implements AfterBootstrap {
           name,
           Map.of("address", address),
           () -> new ResourceRef(KIND, dns.createA(desired(address)).id(), name));
-    } catch (dev.ironkube.failure.RemoteServiceException.Conflict identical) {
+    } catch (RemoteServiceException.Conflict identical) {
       // A create retried after its answer was lost is refused as identical (81058): the record is
       // there, marked as ours; own it and carry on.
       ownMarked(gate, dns, name, cluster);
@@ -277,9 +282,9 @@ public final class DnsStage implements AfterBootstrap {
     ownMarked(gate, dns, name, cluster);
     boolean free =
         gate.journal().value("dns-name-was-free " + name).map(Boolean::parseBoolean).orElse(false);
-    java.util.Set<String> addresses =
+    Set<String> addresses =
         gate.journal().entries().stream()
-            .filter(e -> dev.ironkube.workflow.JournalEntry.VALUE.equals(e.type()))
+            .filter(e -> JournalEntry.VALUE.equals(e.type()))
             .filter(e -> e.name().equals("ipv4") || e.name().startsWith("ipv4 "))
             .map(e -> e.data().get("value"))
             .collect(Collectors.toSet());
@@ -306,7 +311,7 @@ public final class DnsStage implements AfterBootstrap {
 
   /** Record id → kind ({@link #KIND} or {@link #ADOPTED_KIND}) of every record the journal owns. */
   private static Map<String, String> ownedKinds(Journal journal) {
-    Map<String, String> kinds = new java.util.HashMap<>();
+    Map<String, String> kinds = new HashMap<>();
     journal.owned().stream()
         .filter(o -> o.system().equals(SYSTEM))
         .forEach(o -> kinds.put(o.ref().id(), o.ref().kind()));

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
+import java.net.URI;
 
 /**
  * A connection to the cluster's API server from the admin kubeconfig Talos issued. fabric8 stays
@@ -32,7 +33,7 @@ public final class KubeConnection implements AutoCloseable {
   public static KubeConnection fromKubeconfig(String kubeconfigYaml, String host) {
     Config config = Config.fromKubeconfig(kubeconfigYaml);
     if (host != null) {
-      java.net.URI server = java.net.URI.create(config.getMasterUrl());
+      URI server = URI.create(config.getMasterUrl());
       int port = server.getPort() < 0 ? 6443 : server.getPort();
       String h = host.contains(":") ? "[" + host + "]" : host;
       config.setMasterUrl(server.getScheme() + "://" + h + ":" + port);

@@ -1,5 +1,6 @@
 package dev.ironkube.platform;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -146,7 +147,7 @@ public record PlatformSpec(
 
   /** The Argo CD Applications, in install order. */
   public List<ChartRef> applications() {
-    List<ChartRef> apps = new java.util.ArrayList<>();
+    List<ChartRef> apps = new ArrayList<>();
     apps.add(argoWorkflows);
     apps.add(vault);
     if (vaultSecretsOperator) {

@@ -8,6 +8,7 @@ import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import dev.ironkube.workflow.provision.TalosStage;
+import java.net.URI;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,7 +56,7 @@ public final class PlatformStage implements AfterBootstrap {
   @Override
   public List<PreflightCheck> preflight() {
     List<PreflightCheck> checks = new ArrayList<>();
-    for (java.net.URI url : PrefetchedManifests.neededBy(spec)) {
+    for (URI url : PrefetchedManifests.neededBy(spec)) {
       checks.add(
           PreflightCheck.of(
               "Platform manifest " + url,

@@ -8,6 +8,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.PreflightCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,12 +56,12 @@ public final class CredentialsBackupStage implements AfterBootstrap {
    * the cluster is up deletes the whole cluster.
    */
   @Override
-  public List<dev.ironkube.workflow.provision.PreflightCheck> preflight() {
+  public List<PreflightCheck> preflight() {
     if (!(sink instanceof SecretSource source)) {
       return List.of();
     }
     return List.of(
-        dev.ironkube.workflow.provision.PreflightCheck.of(
+        PreflightCheck.of(
             where + " access", () -> "readable, " + source.fetch().size() + " secrets in scope"));
   }
 

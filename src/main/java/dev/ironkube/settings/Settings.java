@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Resolved settings: every known path with its value and where the value came from. Immutable;
@@ -69,7 +70,7 @@ public final class Settings {
 
   /** Every value below {@code prefix}, keyed by the rest of its path ("argocd.version"). */
   public Map<String, String> under(String prefix) {
-    Map<String, String> out = new java.util.TreeMap<>();
+    Map<String, String> out = new TreeMap<>();
     values.forEach(
         (path, v) -> {
           if (path.startsWith(prefix) && !v.raw().isBlank()) {

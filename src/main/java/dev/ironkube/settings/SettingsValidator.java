@@ -2,8 +2,10 @@ package dev.ironkube.settings;
 
 import dev.ironkube.net.Cidr;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Checks every setting's value and reports all problems with their paths. */
@@ -104,7 +106,7 @@ public final class SettingsValidator {
           || uri.getHost() == null) {
         problems.add(new Problem(path, "'" + raw + "' must be an http(s) URL with a host"));
       }
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       problems.add(new Problem(path, "'" + raw + "' is not a URL: " + e.getReason()));
     }
   }
@@ -118,11 +120,9 @@ public final class SettingsValidator {
   }
 
   /** The support-matrix row of a well-formed, supported Talos version. */
-  private static java.util.Optional<TalosReleases> release(String talosVersion) {
+  private static Optional<TalosReleases> release(String talosVersion) {
     var m = TALOS_VERSION.matcher(talosVersion);
-    return m.matches()
-        ? TalosReleases.of(Integer.parseInt(m.group(1)))
-        : java.util.Optional.empty();
+    return m.matches() ? TalosReleases.of(Integer.parseInt(m.group(1))) : Optional.empty();
   }
 
   /** Talos runs only the Kubernetes minors of its support matrix; say which, by name. */

@@ -1,7 +1,10 @@
 package dev.ironkube.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 
 /** The files of one cluster, all 0600 in a 0700 folder. */
 public record ClusterFiles(Path dir) {
@@ -45,11 +48,11 @@ public record ClusterFiles(Path dir) {
    * After a destroy: keeps the journal as a dated record, deletes the credentials that opened a
    * cluster which no longer exists, so the name can be provisioned afresh. Returns the record.
    */
-  public Path retire(java.time.Instant when) throws java.io.IOException {
+  public Path retire(Instant when) throws IOException {
     String stamp = when.toString().replace(":", "").replace("-", "");
     Path record = dir.resolve("journal.destroyed-" + stamp + ".jsonl");
     Files.move(journal(), record);
-    for (Path p : java.util.List.of(secrets(), talosconfig(), kubeconfig(), sshKey())) {
+    for (Path p : List.of(secrets(), talosconfig(), kubeconfig(), sshKey())) {
       Files.deleteIfExists(p);
     }
     Path rendered = renderedDir();

@@ -3,11 +3,14 @@ package dev.ironkube.store;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -148,7 +151,7 @@ public final class ClusterLock implements AutoCloseable {
       // read until full or end of file
     }
     Properties p = new Properties();
-    p.load(new java.io.StringReader(new String(buf.array(), 0, buf.position(), UTF8)));
+    p.load(new StringReader(new String(buf.array(), 0, buf.position(), UTF8)));
     try {
       return Optional.of(
           new Holder(
@@ -189,7 +192,7 @@ public final class ClusterLock implements AutoCloseable {
 
   static String hostname() {
     try {
-      return java.net.InetAddress.getLocalHost().getHostName();
+      return InetAddress.getLocalHost().getHostName();
     } catch (IOException e) {
       return "localhost";
     }
@@ -224,5 +227,5 @@ public final class ClusterLock implements AutoCloseable {
     }
   }
 
-  private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
+  private static final Charset UTF8 = StandardCharsets.UTF_8;
 }

@@ -1,5 +1,6 @@
 package dev.ironkube.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ public record IronkubeHome(Path root) {
           .map(p -> p.getFileName().toString())
           .sorted()
           .toList();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return List.of();
     }
   }

@@ -2,9 +2,12 @@ package dev.ironkube.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -51,7 +54,7 @@ public final class SecureFiles {
     try {
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", perms(FILE));
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.write(java.nio.ByteBuffer.wrap(content));
+        ch.write(ByteBuffer.wrap(content));
         ch.force(true);
       }
       try {
@@ -79,7 +82,7 @@ public final class SecureFiles {
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp", perms(FILE));
       try {
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-          ch.write(java.nio.ByteBuffer.wrap(content));
+          ch.write(ByteBuffer.wrap(content));
           ch.force(true);
         }
         try {
@@ -100,7 +103,7 @@ public final class SecureFiles {
   }
 
   public static void write(Path file, String content) {
-    write(file, content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    write(file, content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Opens {@code file} for appending, creating it 0600 when absent. */
@@ -126,8 +129,7 @@ public final class SecureFiles {
   }
 
   private static FileAttribute<?>[] perms(Set<PosixFilePermission> p) {
-    boolean posix =
-        java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     return posix
         ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(p)}
         : new FileAttribute<?>[0];

@@ -2,9 +2,12 @@ package dev.ironkube.workflow;
 
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.provider.ResourceRef;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Deletes what the journal says this cluster's runs created and still exists, newest first (servers
@@ -37,10 +40,10 @@ public final class Cleanup {
   }
 
   /** Deletes the owned resources {@code which} accepts, newest first; returns what is left. */
-  public List<Leftover> run(java.util.function.Predicate<Journal.Owned> which) {
+  public List<Leftover> run(Predicate<Journal.Owned> which) {
     List<Journal.Owned> owned =
         new ArrayList<>(gate.journal().owned().stream().filter(which).toList());
-    java.util.Collections.reverse(owned);
+    Collections.reverse(owned);
     List<Leftover> left = new ArrayList<>();
     for (Journal.Owned o : owned) {
       Deleter deleter = deleters.get(o.system());
@@ -52,7 +55,7 @@ public final class Cleanup {
       try {
         gate.delete(o.system(), o.ref(), () -> deleter.delete(o.ref()));
         step.done("deleted");
-      } catch (IronkubeException | java.io.UncheckedIOException e) {
+      } catch (IronkubeException | UncheckedIOException e) {
         step.fail(e.getMessage());
         left.add(new Leftover(o.system(), o.ref(), e.getMessage()));
       }

@@ -5,6 +5,7 @@ import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +177,7 @@ public final class Journal {
     }
     try {
       write(e);
-    } catch (IOException | java.io.UncheckedIOException ex) {
+    } catch (IOException | UncheckedIOException ex) {
       if (mayFallBack) {
         fallBack(e, ex);
         return;

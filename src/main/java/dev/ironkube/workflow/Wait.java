@@ -2,6 +2,7 @@ package dev.ironkube.workflow;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.settings.DurationParser;
 import dev.ironkube.time.Poller;
 import java.time.Clock;
 import java.time.Duration;
@@ -77,7 +78,6 @@ public final class Wait {
   }
 
   static String format(Duration d) {
-    return dev.ironkube.settings.DurationParser.format(
-        d.withNanos(0).isZero() ? d : d.withNanos(0));
+    return DurationParser.format(d.withNanos(0).isZero() ? d : d.withNanos(0));
   }
 }

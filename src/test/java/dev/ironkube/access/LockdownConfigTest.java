@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironkube.sim.talos.IngressFirewall;
+import dev.ironkube.talos.config.MachineConfigGenerator;
+import dev.ironkube.talos.testing.TestBundles;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -38,9 +40,7 @@ class LockdownConfigTest {
   @Test
   void theLockdownConfigDiffersFromTheBootstrapOneOnlyByTheOperatorAllows() throws Exception {
     LockdownRig.input("203.0.113.10"); // validates the input shape outside a node
-    var generator =
-        new dev.ironkube.talos.config.MachineConfigGenerator(
-            dev.ironkube.talos.testing.TestBundles.fixed());
+    var generator = new MachineConfigGenerator(TestBundles.fixed());
     var input = LockdownRig.input("203.0.113.10");
     List<JsonNode> bootstrap = documents(generator.render(LockdownRig.VERSION, input));
     List<JsonNode> locked = documents(generator.renderLockedDown(LockdownRig.VERSION, input));

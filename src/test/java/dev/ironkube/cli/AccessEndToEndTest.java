@@ -8,6 +8,7 @@ import dev.ironkube.failure.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,11 +23,9 @@ class AccessEndToEndTest {
 
   private String address(String cluster) throws Exception {
     String journal = Files.readString(cli.home().resolve("clusters/" + cluster + "/journal.jsonl"));
-    var m = java.util.regex.Pattern.compile("\"ipv4\".*?\"value\":\"([0-9.]+)\"").matcher(journal);
+    var m = Pattern.compile("\"ipv4\".*?\"value\":\"([0-9.]+)\"").matcher(journal);
     if (!m.find()) {
-      m =
-          java.util.regex.Pattern.compile("\"name\":\"ipv4\",\"data\":\\{\"value\":\"([0-9.]+)\"")
-              .matcher(journal);
+      m = Pattern.compile("\"name\":\"ipv4\",\"data\":\\{\"value\":\"([0-9.]+)\"").matcher(journal);
       assertThat(m.find()).as(journal).isTrue();
     }
     return m.group(1);

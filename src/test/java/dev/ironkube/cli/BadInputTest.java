@@ -3,6 +3,7 @@ package dev.ironkube.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -358,7 +359,7 @@ class BadInputTest {
           kv.substring(eq + 1)
               .replace("${SIM_URL}", cli.sim.latitudeUrl().toString())
               .replace("${SIM_FACTORY}", cli.sim.imageFactoryUrl().toString())
-              .replace("${SIM_KEY}", dev.ironkube.sim.launch.SimulatedDatacenter.LATITUDE_TEST_KEY);
+              .replace("${SIM_KEY}", SimulatedDatacenter.LATITUDE_TEST_KEY);
       cli.env.put(kv.substring(0, eq), value);
     }
     CliRun.Result r = cli.run(args.toArray(String[]::new));

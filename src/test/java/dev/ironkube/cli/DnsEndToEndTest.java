@@ -2,7 +2,9 @@ package dev.ironkube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
+import java.nio.file.Files;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +31,7 @@ class DnsEndToEndTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("DNS name:").contains("k8s.ironkube.test");
     assertThat(aRecords()).isEqualTo(1);
-    String config =
-        java.nio.file.Files.readString(cli.home().resolve("clusters/dns/journal.jsonl"));
+    String config = Files.readString(cli.home().resolve("clusters/dns/journal.jsonl"));
     assertThat(config).contains("dns_record");
 
     CliRun.Result d = cli.run("destroy", "dns", "--simulate", "--yes");
@@ -42,9 +43,9 @@ class DnsEndToEndTest {
   void aRecordWhoseCreateAnswerWasLostIsOwnedAndRemovedByDestroy() {
     CliRun lossy =
         new CliRun(
-            new dev.ironkube.sim.Faults(7)
+            new Faults(7)
                 .arm(
-                    dev.ironkube.sim.Faults.Rule.once(
+                    Faults.Rule.once(
                         "cloudflare.POST /zones/{zone_id}/dns_records", "lost-response")));
     try {
       lossy.env.put("IRONKUBE_DNS_NAME", "k8s.ironkube.test");

@@ -2,6 +2,7 @@ package dev.ironkube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class JarLaunchIT {
     // The jar is what is under test, not the modelled durations: at the default 0.01 a
     // provision models ten seconds of waiting; at the end-to-end tests' scale it takes none.
     env.put("IRONKUBE_SIM_SCALE", "0.0005");
-    pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Path out = home.resolve("stdout.txt");
     Path err = home.resolve("stderr.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile());

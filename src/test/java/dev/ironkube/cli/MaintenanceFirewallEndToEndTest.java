@@ -9,6 +9,7 @@ import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.latitude.AssignmentRecord;
 import dev.ironkube.sim.latitude.FirewallRecord;
 import java.nio.file.Files;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class MaintenanceFirewallEndToEndTest {
 
   private CliRun.Result provision(String... extra) {
     String[] base = {"provision", "--simulate", "--yes", "--no-platform", "--name", "fw"};
-    String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+    String[] args = Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return cli.run(args);
   }

@@ -6,12 +6,16 @@ import dev.ironkube.access.Probes;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
+import dev.ironkube.sim.latitude.ServerRecord;
 import dev.ironkube.talos.api.EtcdMemberInfo;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.stage.KubeApiProbe;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class MultiNodeEndToEndTest {
 
   private CliRun.Result provision(String... extra) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of("provision", "--simulate", "--yes", "--no-platform", "--name", "mn"));
     args.addAll(List.of(extra));
     return cli.run(args.toArray(String[]::new));
@@ -40,8 +44,8 @@ class MultiNodeEndToEndTest {
    * instead of the simulator's 30-second floor: the cases that need a node never to turn healthy
    * wait that out, and the healthy nodes beside it are ready in well under a second at this scale.
    */
-  private String[] shortWaits() throws java.io.IOException {
-    java.nio.file.Path doc = cli.userHome.resolve("short-waits.yaml");
+  private String[] shortWaits() throws IOException {
+    Path doc = cli.userHome.resolve("short-waits.yaml");
     Files.writeString(
         doc,
         "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    bootstrapTimeout: "
@@ -182,7 +186,7 @@ class MultiNodeEndToEndTest {
     assertThat(down.exitCode()).as(down.err()).isZero();
     assertThat(down.err()).contains("mn-workers-2: draining").contains("Deleting server");
     assertThat(cli.sim.latitude().servers())
-        .extracting(dev.ironkube.sim.latitude.ServerRecord::hostname)
+        .extracting(ServerRecord::hostname)
         .containsExactlyInAnyOrder("mn-cp-1", "mn-workers-1");
     KubeApiProbe probe = kube();
     assertThat(probe.nodeReady("mn-workers-2")).isEmpty();
@@ -215,7 +219,7 @@ class MultiNodeEndToEndTest {
     assertThat(up.exitCode()).as(up.err()).isNotZero();
     assertThat(up.err()).contains("Rewriting the configs of the nodes that stay");
     assertThat(cli.sim.latitude().servers())
-        .extracting(dev.ironkube.sim.latitude.ServerRecord::hostname)
+        .extracting(ServerRecord::hostname)
         .containsExactlyInAnyOrder("mn-cp-1", "mn-workers-1");
     assertThat(kube().nodeReady("mn-workers-1")).contains(true);
   }
@@ -282,7 +286,7 @@ class MultiNodeEndToEndTest {
   }
 
   private static String[] concat(String[] first, String... rest) {
-    List<String> all = new java.util.ArrayList<>(List.of(first));
+    List<String> all = new ArrayList<>(List.of(first));
     all.addAll(List.of(rest));
     return all.toArray(String[]::new);
   }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.Faults;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +50,13 @@ class PlatformEndToEndTest {
         new CliRun(
             new Faults(2)
                 .arm(Faults.Rule.always("kube.workload.argocd/argo-workflows", "image-pull")));
-    java.nio.file.Path doc = cli.userHome.resolve("short.yaml");
+    Path doc = cli.userHome.resolve("short.yaml");
     try {
-      java.nio.file.Files.writeString(
+      Files.writeString(
           doc,
           "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    platformTimeout: 3s\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     CliRun.Result r =
         cli.run("provision", "--simulate", "--yes", "--name", "plat", "-f", doc.toString());

@@ -2,11 +2,13 @@ package dev.ironkube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
 import dev.ironkube.sim.echo.EchoIpApi;
 import dev.ironkube.sim.platform.SimManifests;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class PreflightEndToEndTest {
 
   private CliRun.Result provision(String... extra) {
     List<String> args =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of("provision", "--simulate", "--yes", "--no-platform", "--name", "pf"));
     args.addAll(List.of(extra));
     return cli.run(args.toArray(String[]::new));
@@ -125,7 +127,7 @@ class PreflightEndToEndTest {
     CliRun.Result r = provision("--dry-run", "-o", "json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.err()).contains("Checklist").contains("[ok]   DNS name " + NAME + ": free");
-    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    var json = new ObjectMapper().readTree(r.out());
     assertThat(json.path("checks").size()).isGreaterThanOrEqualTo(5);
     assertThat(json.path("checks").toString()).contains("Operator address").contains("DNS name");
     assertThat(changes()).as("mutating requests").isEmpty();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.RequestLog;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -165,8 +167,8 @@ class ProvisionEndToEndTest {
       Path f = Files.createTempFile(cli.userHome, "cluster", ".yaml");
       Files.writeString(f, "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\n" + spec);
       return f;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

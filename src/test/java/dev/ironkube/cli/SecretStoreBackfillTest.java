@@ -2,6 +2,11 @@ package dev.ironkube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +25,7 @@ class SecretStoreBackfillTest {
     String[] base = {
       "provision", "--simulate", "--yes", "--dry-run", "--plan", "c2-small-x86", "--region", "CHI"
     };
-    String[] args = java.util.Arrays.copyOf(base, base.length + extra.length);
+    String[] args = Arrays.copyOf(base, base.length + extra.length);
     System.arraycopy(extra, 0, args, base.length, extra.length);
     return cli.run(args);
   }
@@ -55,8 +60,8 @@ class SecretStoreBackfillTest {
   void theClusterCredentialsAreWrittenBackForASecondOperator() throws Exception {
     cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "set");
     cli.env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_SECRET", "set");
-    java.nio.file.Path doc = cli.userHome.resolve("wb.yaml");
-    java.nio.file.Files.writeString(
+    Path doc = cli.userHome.resolve("wb.yaml");
+    Files.writeString(
         doc,
         "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  infisical:\n    writeBack: true\n");
     CliRun.Result r =
@@ -72,11 +77,9 @@ class SecretStoreBackfillTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     String stored = cli.sim.infisical().secretValue("prod", "/", "IRONKUBE_WB_KUBECONFIG_B64");
     assertThat(stored).isNotBlank();
-    String kubeconfig =
-        new String(
-            java.util.Base64.getDecoder().decode(stored), java.nio.charset.StandardCharsets.UTF_8);
+    String kubeconfig = new String(Base64.getDecoder().decode(stored), StandardCharsets.UTF_8);
     assertThat(kubeconfig)
-        .isEqualTo(java.nio.file.Files.readString(cli.home().resolve("clusters/wb/kubeconfig")));
+        .isEqualTo(Files.readString(cli.home().resolve("clusters/wb/kubeconfig")));
     assertThat(r.all()).doesNotContain(stored);
 
     // The copies belong to the cluster: destroy removes them with it.

@@ -3,16 +3,21 @@ package dev.ironkube.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.stage.KubeApiProbe;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Talos half of `provision` through the CLI, against simulated nodes over real mTLS. */
 class TalosEndToEndTest {
@@ -54,8 +59,7 @@ class TalosEndToEndTest {
     String address = tc.endpoints().get(0);
     var identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
     try (TalosClient talos = TalosClient.secure(address, identity)) {
-      assertThat(talos.version().tag())
-          .isEqualTo(dev.ironkube.settings.TalosReleases.current().newestPatch());
+      assertThat(talos.version().tag()).isEqualTo(TalosReleases.current().newestPatch());
       assertThat(talos.serviceList()).anyMatch(s -> s.id().equals("etcd") && s.runningAndHealthy());
     }
 
@@ -74,8 +78,8 @@ class TalosEndToEndTest {
    * current minor is the default, provisioned by
    * bootstrapsAClusterWhoseTalosconfigAndKubeconfigWork.
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.ValueSource(strings = {"v1.11.6", "v1.12.12", "v1.13.10"})
+  @ParameterizedTest
+  @ValueSource(strings = {"v1.11.6", "v1.12.12", "v1.13.10"})
   void provisionsOnEverySupportedMinor(String release) throws Exception {
     cli = new CliRun(new Faults(7));
     CliRun.Result r =
@@ -124,8 +128,8 @@ class TalosEndToEndTest {
       Files.writeString(
           doc,
           "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    bootstrapTimeout: 3s\n");
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     CliRun.Result r =
         cli.run(

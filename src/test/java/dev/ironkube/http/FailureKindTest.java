@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.RemoteServiceException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -135,7 +136,7 @@ class FailureKindTest {
   }
 
   private static ApiResponse answer(Map<String, String> headers) {
-    Map<String, List<String>> multi = new java.util.LinkedHashMap<>();
+    Map<String, List<String>> multi = new LinkedHashMap<>();
     headers.forEach((k, v) -> multi.put(k, List.of(v)));
     return new ApiResponse(429, multi, new byte[0]);
   }

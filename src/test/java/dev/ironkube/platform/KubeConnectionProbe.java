@@ -1,5 +1,6 @@
 package dev.ironkube.platform;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.List;
 
 /** Test access to the package-private client, for the simulator's own tests. */
@@ -22,7 +23,7 @@ public final class KubeConnectionProbe {
   /** What a test does with the client. */
   @FunctionalInterface
   public interface ClientUse<T> {
-    T apply(io.fabric8.kubernetes.client.KubernetesClient client) throws Exception;
+    T apply(KubernetesClient client) throws Exception;
   }
 
   public static <T> T withClient(String kubeconfig, ClientUse<T> use) {

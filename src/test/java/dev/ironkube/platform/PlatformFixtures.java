@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 /** The spec, manifest source and provider key the platform tests share; no network involved. */
@@ -28,7 +29,7 @@ final class PlatformFixtures {
     };
   }
 
-  static java.util.List<Component> plan(PlatformSpec spec) {
+  static List<Component> plan(PlatformSpec spec) {
     return PlatformPlan.components(spec, sampleSource(spec), Optional.of(KEY));
   }
 }

@@ -9,6 +9,7 @@ import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.kube.KubeApiFake;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Progress;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,7 +113,7 @@ class PlatformInstallerTest {
                 .secrets()
                 .inNamespace("argocd")
                 .resource(
-                    new io.fabric8.kubernetes.api.model.SecretBuilder()
+                    new SecretBuilder()
                         .withNewMetadata()
                         .withName("argocd-initial-admin-secret")
                         .endMetadata()

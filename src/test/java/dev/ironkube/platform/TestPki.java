@@ -1,5 +1,6 @@
 package dev.ironkube.platform;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,17 +13,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaMiscPEMGenerator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.util.io.pem.PemObject;
 
 /**
  * A cluster CA and an admin client certificate, P-256 like Talos's Kubernetes PKI, with the admin
@@ -128,20 +134,13 @@ public final class TestPki {
   /** SEC1 with the curve OID and public key, the "EC PRIVATE KEY" form Talos writes. */
   private static String sec1(KeyPair keys) {
     try {
-      var info =
-          org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
-      var inner = org.bouncycastle.asn1.sec.ECPrivateKey.getInstance(info.parsePrivateKey());
-      var curve =
-          (org.bouncycastle.asn1.ASN1ObjectIdentifier)
-              info.getPrivateKeyAlgorithm().getParameters();
-      var spki =
-          org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
-              keys.getPublic().getEncoded());
-      var full =
-          new org.bouncycastle.asn1.sec.ECPrivateKey(
-              256, inner.getKey(), spki.getPublicKeyData(), curve);
-      return pem(new org.bouncycastle.util.io.pem.PemObject("EC PRIVATE KEY", full.getEncoded()));
-    } catch (java.io.IOException e) {
+      var info = PrivateKeyInfo.getInstance(keys.getPrivate().getEncoded());
+      var inner = ECPrivateKey.getInstance(info.parsePrivateKey());
+      var curve = (ASN1ObjectIdentifier) info.getPrivateKeyAlgorithm().getParameters();
+      var spki = SubjectPublicKeyInfo.getInstance(keys.getPublic().getEncoded());
+      var full = new ECPrivateKey(256, inner.getKey(), spki.getPublicKeyData(), curve);
+      return pem(new PemObject("EC PRIVATE KEY", full.getEncoded()));
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -149,8 +148,7 @@ public final class TestPki {
   private static String pem(Object o) {
     StringWriter out = new StringWriter();
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-      writer.writeObject(
-          o instanceof org.bouncycastle.util.io.pem.PemObject p ? p : new JcaMiscPEMGenerator(o));
+      writer.writeObject(o instanceof PemObject p ? p : new JcaMiscPEMGenerator(o));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

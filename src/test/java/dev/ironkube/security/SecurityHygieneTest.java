@@ -6,11 +6,13 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -82,8 +84,7 @@ class SecurityHygieneTest {
   void secretsCannotBeReadThroughThePublicAccessors() {
     Settings s =
         Settings.defaults().with(SettingsCatalogue.LATITUDE_API_KEY, "x", Source.ENVIRONMENT);
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> s.get(SettingsCatalogue.LATITUDE_API_KEY))
+    Assertions.assertThatThrownBy(() -> s.get(SettingsCatalogue.LATITUDE_API_KEY))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("x\"");
   }
@@ -92,7 +93,7 @@ class SecurityHygieneTest {
     try {
       return Files.readString(p);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

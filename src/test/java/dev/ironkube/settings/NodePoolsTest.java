@@ -3,6 +3,7 @@ package dev.ironkube.settings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class NodePoolsTest {
@@ -40,9 +41,7 @@ class NodePoolsTest {
             .with(SettingsCatalogue.WORKERS, "2", Source.FLAG);
     assertThat(NodePools.of(s))
         .extracting(NodePools.Pool::name, NodePools.Pool::count)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("cp", 3),
-            org.assertj.core.groups.Tuple.tuple("workers", 2));
+        .containsExactly(Tuple.tuple("cp", 3), Tuple.tuple("workers", 2));
     assertThat(NodePools.nodeCount(NodePools.of(s))).isEqualTo(5);
   }
 

@@ -11,6 +11,7 @@ import dev.ironkube.access.teleport.proto.types.ProvisionTokenSpecV2;
 import dev.ironkube.access.teleport.proto.types.ProvisionTokenV2;
 import dev.ironkube.access.teleport.proto.types.ResourceRequest;
 import io.grpc.ManagedChannel;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -101,7 +102,7 @@ public final class TeleportClient implements KubeClusterDirectory, AutoCloseable
     try {
       stub().deleteToken(ResourceRequest.newBuilder().setName(token.secret()).build());
     } catch (StatusRuntimeException e) {
-      if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+      if (e.getStatus().getCode() != Status.Code.NOT_FOUND) {
         throw TeleportFailures.translate(proxy, "DeleteToken", e, token.secret());
       }
     }

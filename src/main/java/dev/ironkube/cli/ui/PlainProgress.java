@@ -3,6 +3,7 @@ package dev.ironkube.cli.ui;
 import dev.ironkube.workflow.Progress;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -37,7 +38,7 @@ public final class PlainProgress implements Progress {
     line("    " + title + " ...");
     return new Step() {
       private String lastShape = "";
-      private java.time.Instant lastAt = java.time.Instant.MIN;
+      private Instant lastAt = Instant.MIN;
 
       // Counters and clocks in a detail change every poll; a log needs a line only when the
       // state itself changes, or now and then as a heartbeat.
@@ -45,7 +46,7 @@ public final class PlainProgress implements Progress {
       public void update(String detail, double fraction) {
         String text = fraction >= 0 ? detail + " (" + Math.round(fraction * 100) + "%)" : detail;
         String shape = text.replaceAll("[0-9]+", "#");
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         if (!shape.equals(lastShape) || now.isAfter(lastAt.plusSeconds(30))) {
           lastShape = shape;
           lastAt = now;

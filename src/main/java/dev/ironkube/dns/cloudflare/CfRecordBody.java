@@ -1,6 +1,7 @@
 package dev.ironkube.dns.cloudflare;
 
 import dev.ironkube.dns.DesiredARecord;
+import dev.ironkube.dns.DnsRecord;
 
 /**
  * What a create (POST) or overwrite (PUT) sends. PUT replaces the whole record, so every field
@@ -24,7 +25,7 @@ public record CfRecordBody(
   }
 
   /** A record put back as it was: same type, name, content, TTL, proxying and comment. */
-  static CfRecordBody of(dev.ironkube.dns.DnsRecord previous) {
+  static CfRecordBody of(DnsRecord previous) {
     return new CfRecordBody(
         previous.type(),
         previous.name(),

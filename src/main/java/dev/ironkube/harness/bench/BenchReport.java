@@ -1,6 +1,7 @@
 package dev.ironkube.harness.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public record BenchReport(
     RequestBudget worst =
         runs.stream()
             .map(BenchRun.Result::requests)
-            .max(java.util.Comparator.comparingDouble(RequestBudget::statusReadsPerServerMinute))
+            .max(Comparator.comparingDouble(RequestBudget::statusReadsPerServerMinute))
             .orElse(null);
     List<Double> overheads = runs.stream().map(BenchRun.Result::overhead).toList();
     double ironkube = BenchModel.realFloor().toMillis() / 60000.0;

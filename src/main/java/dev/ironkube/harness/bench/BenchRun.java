@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -142,7 +143,6 @@ final class BenchRun {
 
   private static String tail(String text, int lines) {
     String[] all = text.split("\n");
-    return String.join(
-        "\n", java.util.Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
+    return String.join("\n", Arrays.copyOfRange(all, Math.max(0, all.length - lines), all.length));
   }
 }

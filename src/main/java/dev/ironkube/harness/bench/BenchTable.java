@@ -1,7 +1,10 @@
 package dev.ironkube.harness.bench;
 
 import dev.ironkube.cli.ui.Table;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
@@ -87,7 +90,7 @@ final class BenchTable {
           fmt(f.minMillis()),
           fmt(f.maxMillis()),
           f.runs(),
-          f.ratio() > 0 ? String.format(java.util.Locale.ROOT, "%.1fx", f.ratio()) : "",
+          f.ratio() > 0 ? String.format(Locale.ROOT, "%.1fx", f.ratio()) : "",
           f.how());
     }
     out.print(t.render());
@@ -102,8 +105,7 @@ final class BenchTable {
   /** The 1, 5 and 15-minute load averages, so a figure is read against how busy the machine was. */
   static String loadAverage() {
     try {
-      String[] f =
-          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
       return f[0]
           + " "
           + f[1]
@@ -112,7 +114,7 @@ final class BenchTable {
           + " ("
           + Runtime.getRuntime().availableProcessors()
           + " cores)";
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       return "unknown";
     }
   }

@@ -7,6 +7,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,7 +92,7 @@ final class SimBenchCommand implements Callable<Integer> {
       return Benchmark.startupMeetsTargets(figures) ? ExitCodes.OK : ExitCodes.PROVISION_FAILED;
     }
     if (nodes != null) {
-      var m = java.util.regex.Pattern.compile("([13])\\+(\\d{1,2})").matcher(nodes);
+      var m = Pattern.compile("([13])\\+(\\d{1,2})").matcher(nodes);
       if (!m.matches()) {
         throw new UserInputException(
             "--nodes " + nodes + " is not CP+W", "use 1 or 3 control planes, such as --nodes 3+2");

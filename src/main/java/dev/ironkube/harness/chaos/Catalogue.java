@@ -1,10 +1,13 @@
 package dev.ironkube.harness.chaos;
 
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.harness.chaos.Scenario.Disturbance;
 import dev.ironkube.harness.chaos.Scenario.Expectation;
 import dev.ironkube.harness.chaos.Scenario.Profile;
 import dev.ironkube.harness.chaos.Scenario.Topology;
 import dev.ironkube.sim.Faults.Rule;
+import dev.ironkube.sim.echo.EchoIpApi;
+import dev.ironkube.sim.platform.SimManifests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -281,7 +284,7 @@ public final class Catalogue {
         expect =
             Expectation.oneOf("failed-cleaned")
                 .naming("was not created by this cluster")
-                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.INVALID_INPUT);
+                .refusedBeforeOrdering(ExitCodes.INVALID_INPUT);
       }
       case DNS_FOREIGN_ADOPTED -> {
         // Taken over, then whatever happens (a Talos apply dropped at times), the final destroy
@@ -294,19 +297,19 @@ public final class Catalogue {
         expect = Expectation.oneOf(fail ? "failed-cleaned" : "provisioned");
       }
       case MANIFEST_UNREACHABLE -> {
-        faults.add(Rule.always(dev.ironkube.sim.platform.SimManifests.POINT + "*", "unreachable"));
+        faults.add(Rule.always(SimManifests.POINT + "*", "unreachable"));
         expect =
             Expectation.oneOf("failed-cleaned")
                 .naming("install.yaml")
-                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
+                .refusedBeforeOrdering(ExitCodes.REMOTE_FAILURE);
       }
       case OPERATOR_ADDRESS_UNDETECTED -> {
         setup = new Scenario.Setup(false, false, true, false);
-        faults.add(Rule.always(dev.ironkube.sim.echo.EchoIpApi.POINT, "unreachable"));
+        faults.add(Rule.always(EchoIpApi.POINT, "unreachable"));
         expect =
             Expectation.oneOf("failed-cleaned")
                 .naming("could not detect your public IP")
-                .refusedBeforeOrdering(dev.ironkube.failure.ExitCodes.REMOTE_FAILURE);
+                .refusedBeforeOrdering(ExitCodes.REMOTE_FAILURE);
       }
       case CONCURRENT_RUN -> {
         disturbance = Scenario.Disturbance.CONCURRENT;

@@ -3,6 +3,7 @@ package dev.ironkube.harness.chaos;
 import dev.ironkube.cli.CliEnvironment;
 import dev.ironkube.cli.Ironkube;
 import dev.ironkube.cli.Signals;
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
@@ -287,7 +288,7 @@ final class ChaosRun {
     if (i.exitCode() == 0) {
       return "provisioned";
     }
-    if (i.exitCode() == dev.ironkube.failure.ExitCodes.LEFT_RUNNING) {
+    if (i.exitCode() == ExitCodes.LEFT_RUNNING) {
       return "left-running";
     }
     return s.keepOnFailure() ? "kept" : "failed-cleaned";

@@ -1,7 +1,9 @@
 package dev.ironkube.harness.chaos;
 
+import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,7 +152,7 @@ final class ConcurrentRun {
   }
 
   private static void checkRefused(ChaosRun.Invocation second, long pid, List<String> violations) {
-    if (second.exitCode() != dev.ironkube.failure.ExitCodes.INVALID_INPUT) {
+    if (second.exitCode() != ExitCodes.INVALID_INPUT) {
       violations.add(
           "a second provision while the first held the lock exited "
               + second.exitCode()
@@ -184,8 +186,7 @@ final class ConcurrentRun {
   /** The bytes of the journal, the secrets bundle and the lock file (empty when absent). */
   private static List<byte[]> folder(Path dir) throws IOException {
     List<byte[]> out = new ArrayList<>();
-    for (String name :
-        List.of(dev.ironkube.store.ClusterFiles.JOURNAL, "secrets.yaml", "run.lock")) {
+    for (String name : List.of(ClusterFiles.JOURNAL, "secrets.yaml", "run.lock")) {
       Path f = dir.resolve(name);
       out.add(Files.isRegularFile(f) ? Files.readAllBytes(f) : new byte[0]);
     }

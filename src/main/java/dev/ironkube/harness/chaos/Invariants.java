@@ -1,6 +1,8 @@
 package dev.ironkube.harness.chaos;
 
 import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.sim.RequestLog;
+import dev.ironkube.sim.cloudflare.CloudflareOptions;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.sim.teleport.RecordedToken;
 import java.io.IOException;
@@ -246,16 +248,16 @@ final class Invariants {
    * the Image Factory's schematic upload (content-addressed; the same YAML always names the same
    * schematic, which nobody owns or pays for) and logins, which trade credentials for a token.
    */
-  static void checkNothingOrdered(dev.ironkube.sim.RequestLog log, List<String> violations) {
+  static void checkNothingOrdered(RequestLog log, List<String> violations) {
     checkNothingOrdered(log.entries(), "a run refused before ordering", violations);
   }
 
   /** The same, over {@code entries}: the requests one run sent while nothing else ran. */
   static void checkNothingOrdered(
-      List<dev.ironkube.sim.RequestLog.Entry> entries, String who, List<String> violations) {
-    List<dev.ironkube.sim.RequestLog.Entry> changes =
+      List<RequestLog.Entry> entries, String who, List<String> violations) {
+    List<RequestLog.Entry> changes =
         entries.stream()
-            .filter(dev.ironkube.sim.RequestLog.Entry::mutating)
+            .filter(RequestLog.Entry::mutating)
             .filter(e -> !e.api().equals("factory"))
             .filter(e -> !e.path().contains("/auth/"))
             .toList();
@@ -272,10 +274,7 @@ final class Invariants {
   static void checkForeignRecordAsItWas(
       SimulatedDatacenter sim, String when, List<String> violations) {
     var theirs =
-        sim
-            .cloudflare()
-            .records(dev.ironkube.sim.cloudflare.CloudflareOptions.DEFAULT_ZONE_ID)
-            .stream()
+        sim.cloudflare().records(CloudflareOptions.DEFAULT_ZONE_ID).stream()
             .filter(r -> RunWorld.DNS_NAME.equals(r.path("name").asText()))
             .filter(r -> "A".equals(r.path("type").asText()))
             .toList();

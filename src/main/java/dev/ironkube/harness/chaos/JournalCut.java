@@ -2,9 +2,12 @@ package dev.ironkube.harness.chaos;
 
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.store.ClusterFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -47,7 +50,7 @@ final class JournalCut {
     if (roll < 2 && end - lastStart > 1) {
       // At least one byte of the line stays, and never all of it: a line cut, not removed.
       int keep = lastStart + 1 + r.nextInt(end - lastStart - 1);
-      Files.write(file, java.util.Arrays.copyOf(bytes, keep));
+      Files.write(file, Arrays.copyOf(bytes, keep));
       return Damage.CUT_LAST_LINE;
     }
     byte[] garbage = new byte[1 + r.nextInt(80)];
@@ -58,7 +61,7 @@ final class JournalCut {
       }
     }
     boolean line = roll == 3;
-    byte[] out = java.util.Arrays.copyOf(bytes, bytes.length + garbage.length + (line ? 1 : 0));
+    byte[] out = Arrays.copyOf(bytes, bytes.length + garbage.length + (line ? 1 : 0));
     System.arraycopy(garbage, 0, out, bytes.length, garbage.length);
     if (line) {
       out[out.length - 1] = '\n';
@@ -84,8 +87,8 @@ final class JournalCut {
       Random r,
       List<String> violations)
       throws IOException {
-    List<String> outputs = new java.util.ArrayList<>();
-    Path journal = clusterDir.resolve(dev.ironkube.store.ClusterFiles.JOURNAL);
+    List<String> outputs = new ArrayList<>();
+    Path journal = clusterDir.resolve(ClusterFiles.JOURNAL);
     if (!Files.isRegularFile(journal)) {
       violations.add("a run that ended " + outcome + " left no journal to damage");
       return outputs;

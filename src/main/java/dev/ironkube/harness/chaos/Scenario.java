@@ -1,8 +1,11 @@
 package dev.ironkube.harness.chaos;
 
 import dev.ironkube.sim.Faults;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * One chaos run's plan: the world it runs in, faults armed in the simulator, how the run is
@@ -82,7 +85,7 @@ public record Scenario(
     }
 
     /** Mostly one node; about a fifth 1 CP + 1–2 workers or 3 CPs + 0–1 worker. */
-    static Topology draw(java.util.Random r) {
+    static Topology draw(Random r) {
       if (r.nextInt(100) >= MULTI_NODE_PERCENT) {
         return SINGLE;
       }
@@ -98,19 +101,15 @@ public record Scenario(
     }
 
     public List<String> controlPlaneHosts(String cluster) {
-      return java.util.stream.IntStream.rangeClosed(1, controlPlanes)
-          .mapToObj(i -> cluster + "-cp-" + i)
-          .toList();
+      return IntStream.rangeClosed(1, controlPlanes).mapToObj(i -> cluster + "-cp-" + i).toList();
     }
 
     public List<String> workerHosts(String cluster) {
-      return java.util.stream.IntStream.rangeClosed(1, workers)
-          .mapToObj(i -> cluster + "-workers-" + i)
-          .toList();
+      return IntStream.rangeClosed(1, workers).mapToObj(i -> cluster + "-workers-" + i).toList();
     }
 
     public List<String> hosts(String cluster) {
-      List<String> all = new java.util.ArrayList<>(controlPlaneHosts(cluster));
+      List<String> all = new ArrayList<>(controlPlaneHosts(cluster));
       all.addAll(workerHosts(cluster));
       return List.copyOf(all);
     }

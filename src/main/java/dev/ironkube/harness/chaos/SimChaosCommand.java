@@ -5,7 +5,13 @@ import dev.ironkube.cli.Json;
 import dev.ironkube.cli.OutputFormat;
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,7 +54,7 @@ final class SimChaosCommand implements Callable<Integer> {
           "Run these catalogue kinds in order instead of drawing --runs at random (repeatable;"
               + " ctrl-c@PHASE aims Ctrl-C at a phase; KIND/CP+W fixes the topology, e.g."
               + " none/1+1).")
-  java.util.List<String> scenarios = new java.util.ArrayList<>();
+  List<String> scenarios = new ArrayList<>();
 
   @Option(
       names = {"-o", "--output"},
@@ -63,14 +69,14 @@ final class SimChaosCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (runs < 1) {
-      throw new dev.ironkube.failure.UserInputException("--runs must be at least 1", "");
+      throw new UserInputException("--runs must be at least 1", "");
     }
     for (String kind : scenarios) {
       // Unknown kinds are refused before any run starts.
       try {
-        Catalogue.build(kind, new java.util.Random(seed));
+        Catalogue.build(kind, new Random(seed));
       } catch (IllegalArgumentException e) {
-        throw new dev.ironkube.failure.UserInputException(
+        throw new UserInputException(
             e.getMessage(), "the kinds are listed in the README's reliability section");
       }
     }
@@ -129,9 +135,9 @@ final class SimChaosCommand implements Callable<Integer> {
   }
 
   /** "provisioned 3, failed-cleaned 1". */
-  private static String counts(java.util.Map<String, Integer> byOutcome) {
+  private static String counts(Map<String, Integer> byOutcome) {
     return byOutcome.entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue())
-        .collect(java.util.stream.Collectors.joining(", "));
+        .collect(Collectors.joining(", "));
   }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The calls ironkube makes to the Latitude.sh API, named by intent. Lists are read to the end
@@ -274,7 +275,7 @@ public final class LatitudeClient {
   }
 
   private <A> List<LatResource<A>> readAllPages(
-      ApiRequest first, java.util.function.Function<ApiRequest, List<LatResource<A>>> onePage) {
+      ApiRequest first, Function<ApiRequest, List<LatResource<A>>> onePage) {
     List<LatResource<A>> all = new ArrayList<>();
     String previousFirstId = null;
     for (int page = 1; page <= MAX_PAGES; page++) {

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Classifies Latitude's error answers. The HTTP status decides the class; the body only adds the
@@ -23,14 +24,14 @@ final class LatitudeErrorDecoder implements ErrorDecoder {
   static final String KEY_HINT =
       "check LATITUDE_API_KEY, or create a key at https://www.latitude.sh/dashboard/api";
 
-  private final java.util.function.Supplier<ObjectMapper> mapper;
+  private final Supplier<ObjectMapper> mapper;
 
   LatitudeErrorDecoder(ObjectMapper mapper) {
     this(() -> mapper);
   }
 
   /** With the transport's mapper, made when the first error needs reading. */
-  LatitudeErrorDecoder(java.util.function.Supplier<ObjectMapper> mapper) {
+  LatitudeErrorDecoder(Supplier<ObjectMapper> mapper) {
     this.mapper = mapper;
   }
 

@@ -2,6 +2,7 @@ package dev.ironkube.provider.scaleway;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -41,7 +42,7 @@ public final class PivotScript {
       throw new IllegalArgumentException(
           "the pivot needs a metal raw image (.raw.zst or .raw.xz), not " + file);
     }
-    String sha = expectedSha256.map(s -> s.toLowerCase(java.util.Locale.ROOT)).orElse("");
+    String sha = expectedSha256.map(s -> s.toLowerCase(Locale.ROOT)).orElse("");
     if (!sha.isEmpty() && !SHA256.matcher(sha).matches()) {
       throw new IllegalArgumentException("not a SHA-256: " + sha);
     }

@@ -4,6 +4,7 @@ import dev.ironkube.provider.PlanOffer;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 /** Turns Scaleway offers into ironkube's plan offers; the plan slug is the offer name. */
@@ -63,7 +64,7 @@ final class ScalewayOffers {
         .collect(Collectors.joining(", "));
   }
 
-  private static <T> long sum(List<T> items, java.util.function.ToLongFunction<T> value) {
+  private static <T> long sum(List<T> items, ToLongFunction<T> value) {
     return items == null ? 0 : items.stream().mapToLong(value).sum();
   }
 }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class CloudflareApi implements AutoCloseable {
 
   /** The addresses of the A records named {@code name} in any zone, as DNS would answer. */
   public synchronized List<String> resolve(String name) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (ZoneRecords zone : zones.values()) {
       for (ObjectNode r : zone.all()) {
         if (r.path("type").asText().equals("A") && r.path("name").asText().equalsIgnoreCase(name)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -35,8 +36,7 @@ public final class SimulatedResolver extends InetAddressResolverProvider {
    * Set once by the first simulated run of the process; the JDK's resolver choice cannot be undone
    * either, so the flag needs no way back.
    */
-  private static final java.util.concurrent.atomic.AtomicBoolean ACTIVE =
-      new java.util.concurrent.atomic.AtomicBoolean();
+  private static final AtomicBoolean ACTIVE = new AtomicBoolean();
 
   /**
    * Marks the process as a simulated run, so the JDK's first lookup gets the simulated resolver. A

@@ -2,6 +2,7 @@ package dev.ironkube.sim.echo;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ironkube.sim.Faults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -24,10 +25,10 @@ public final class EchoIpApi implements AutoCloseable {
   public static final String POINT = "echo.GET /ip";
 
   public EchoIpApi() {
-    this(dev.ironkube.sim.Faults.none());
+    this(Faults.none());
   }
 
-  public EchoIpApi(dev.ironkube.sim.Faults faults) {
+  public EchoIpApi(Faults faults) {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {

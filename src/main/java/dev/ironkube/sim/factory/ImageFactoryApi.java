@@ -93,8 +93,7 @@ public final class ImageFactoryApi implements AutoCloseable {
       exchange.respond(
           200,
           "application/json",
-          (json.writeValueAsString(VERSIONS) + "\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+          (json.writeValueAsString(VERSIONS) + "\n").getBytes(StandardCharsets.UTF_8));
     } else if (read && path.startsWith("/pxe/")) {
       if (!faulted(exchange, "GET /pxe")) {
         pxe(exchange);

@@ -14,6 +14,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The simulated Infisical: Universal Auth, token renewal, secrets listing with imports and secret
@@ -97,10 +98,8 @@ public final class InfisicalApi implements AutoCloseable {
   }
 
   /** The names of the secrets defined in {@code path} of {@code env}, in creation order. */
-  public synchronized java.util.List<String> secretNames(String env, String path) {
-    return store.hasFolder(env, path)
-        ? java.util.List.copyOf(store.folder(env, path).keySet())
-        : java.util.List.of();
+  public synchronized List<String> secretNames(String env, String path) {
+    return store.hasFolder(env, path) ? List.copyOf(store.folder(env, path).keySet()) : List.of();
   }
 
   /** A stored value, as the server holds it after trimming; null when absent. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -164,8 +166,7 @@ public final class KubeApiFake implements AutoCloseable {
    * Lets the simulated world react to objects applied through the API (an agent Deployment that
    * then dials out, say); the listener gets a copy of each created object.
    */
-  public void onObjectCreated(
-      java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> listener) {
+  public void onObjectCreated(Consumer<ObjectNode> listener) {
     store.onCreate(listener);
   }
 
@@ -246,7 +247,7 @@ public final class KubeApiFake implements AutoCloseable {
     boolean text = answer.body().isTextual();
     byte[] bytes =
         text
-            ? answer.body().asText().getBytes(java.nio.charset.StandardCharsets.UTF_8)
+            ? answer.body().asText().getBytes(StandardCharsets.UTF_8)
             : json.writeValueAsBytes(answer.body());
     exchange.getResponseHeaders().set("Content-Type", text ? "text/plain" : "application/json");
     exchange.sendResponseHeaders(answer.status(), bytes.length);

@@ -8,8 +8,11 @@ import dev.ironkube.sim.TimeModel;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -174,12 +177,12 @@ public final class KubeCluster {
                 new WorkloadModel.Candidate(
                     n.path("metadata").path("name").asText(),
                     isReady(n),
-                    java.util.Set.copyOf(iterable(n.path("metadata").path("labels").fieldNames()))))
+                    Set.copyOf(iterable(n.path("metadata").path("labels").fieldNames()))))
         .toList();
   }
 
-  private static List<String> iterable(java.util.Iterator<String> names) {
-    List<String> out = new java.util.ArrayList<>();
+  private static List<String> iterable(Iterator<String> names) {
+    List<String> out = new ArrayList<>();
     names.forEachRemaining(out::add);
     return out;
   }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Every object the simulated API server holds, stored generically as JSON and keyed by type,
@@ -31,7 +32,7 @@ final class ObjectStore {
   private final Map<String, ObjectNode> objects = new TreeMap<>();
   private final AtomicLong revision = new AtomicLong(1000);
   private final Clock clock;
-  private volatile java.util.function.Consumer<ObjectNode> onCreate = o -> {};
+  private volatile Consumer<ObjectNode> onCreate = o -> {};
 
   ObjectStore(Clock clock) {
     this.clock = clock;
@@ -95,7 +96,7 @@ final class ObjectStore {
   }
 
   /** Called with a copy of every object created, for what happens in the world outside the API. */
-  void onCreate(java.util.function.Consumer<ObjectNode> listener) {
+  void onCreate(Consumer<ObjectNode> listener) {
     onCreate = listener;
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,14 +28,14 @@ final class ResourceRoutes {
   private final ObjectStore store;
   private final WorkloadModel workloads;
   private final NodeReadiness nodes;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   ResourceRoutes(
       KindCatalogue kinds,
       ObjectStore store,
       WorkloadModel workloads,
       NodeReadiness nodes,
-      java.time.Clock clock) {
+      Clock clock) {
     this.kinds = kinds;
     this.store = store;
     this.workloads = workloads;

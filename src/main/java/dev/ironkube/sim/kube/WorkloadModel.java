@@ -8,10 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -78,7 +82,7 @@ final class WorkloadModel {
   }
 
   /** A node a pod could be scheduled to: not cordoned; its Ready condition; its label keys. */
-  record Candidate(String name, boolean ready, java.util.Set<String> labels) {}
+  record Candidate(String name, boolean ready, Set<String> labels) {}
 
   /**
    * Where a pod may go: {@code anyNode} for a host-network pod tolerating every taint (Ready or
@@ -135,7 +139,7 @@ final class WorkloadModel {
   private final Clock clock;
   private final Supplier<List<Candidate>> schedulable;
   private volatile NodeNetwork network = NodeNetwork.OPEN;
-  private volatile java.util.function.Consumer<Tracked> onPlaced = t -> {};
+  private volatile Consumer<Tracked> onPlaced = t -> {};
 
   /**
    * @param schedulable the nodes a pod may be scheduled to now (not cordoned), with their readiness
@@ -152,7 +156,7 @@ final class WorkloadModel {
   }
 
   /** Called, outside this model's lock, when a workload's first pod is bound to a node. */
-  void onPlaced(java.util.function.Consumer<Tracked> listener) {
+  void onPlaced(Consumer<Tracked> listener) {
     this.onPlaced = listener;
   }
 
@@ -307,7 +311,7 @@ final class WorkloadModel {
    * ties by name.
    */
   private String pickNode(String avoid, Placement placement) {
-    Map<String, Long> load = new java.util.HashMap<>();
+    Map<String, Long> load = new HashMap<>();
     Instant now = clock.instant();
     for (Tracked t : tracked.values()) {
       // A DaemonSet runs a pod on every node alike, and a finished Job's pod holds nothing: neither
@@ -321,9 +325,7 @@ final class WorkloadModel {
         .filter(placement::admits)
         .map(Candidate::name)
         .filter(n -> !n.equals(avoid))
-        .min(
-            java.util.Comparator.<String>comparingLong(n -> load.getOrDefault(n, 0L))
-                .thenComparing(n -> n))
+        .min(Comparator.<String>comparingLong(n -> load.getOrDefault(n, 0L)).thenComparing(n -> n))
         .orElse(null);
   }
 

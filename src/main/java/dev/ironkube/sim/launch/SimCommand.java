@@ -2,6 +2,7 @@ package dev.ironkube.sim.launch;
 
 import dev.ironkube.cli.CliEnvironment;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /** `ironkube sim`: the simulated datacenter on its own, for other tools and for exploring. */
@@ -31,7 +32,7 @@ final class SimCommand implements Callable<Integer> {
       env.out().flush();
       env.err().println(sim.describe());
       env.err().println("ironkube: simulated datacenter running; Ctrl-C stops it");
-      var done = new java.util.concurrent.CountDownLatch(1);
+      var done = new CountDownLatch(1);
       try (AutoCloseable s = env.signals().onInterrupt(done::countDown)) {
         done.await();
       }

@@ -9,6 +9,7 @@ import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.cloudflare.CloudflareApi;
 import dev.ironkube.sim.cloudflare.CloudflareOptions;
+import dev.ironkube.sim.dns.SimulatedResolver;
 import dev.ironkube.sim.echo.EchoIpApi;
 import dev.ironkube.sim.factory.ImageFactoryApi;
 import dev.ironkube.sim.infisical.InfisicalApi;
@@ -20,6 +21,7 @@ import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.teleport.TeleportAuthFake;
 import java.io.PrintStream;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 /**
  * The simulated datacenter, in process: one plain-HTTP server per faked API on 127.0.0.1 with an
@@ -62,8 +65,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final ImageFactoryApi factory;
   private final ScalewayApi scaleway;
   private final CloudflareApi cloudflare;
-  private final java.util.function.Function<String, java.util.List<String>> resolver =
-      name -> cloudflare().resolve(name);
+  private final Function<String, List<String>> resolver = name -> cloudflare().resolve(name);
   private final InfisicalApi infisical;
   private final TeleportAuthFake teleport;
   private final EchoIpApi echo;
@@ -92,7 +94,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     this.teleport =
         builder.teleport != null
             ? builder.teleport
-            : new TeleportAuthFake(TELEPORT_CLUSTER, time, faults, java.time.Clock.systemUTC());
+            : new TeleportAuthFake(TELEPORT_CLUSTER, time, faults, Clock.systemUTC());
   }
 
   public static Builder builder() {
@@ -105,7 +107,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     factory.start();
     scaleway.start();
     cloudflare.start();
-    dev.ironkube.sim.dns.SimulatedResolver.add(resolver);
+    SimulatedResolver.add(resolver);
     infisical.start();
     echo.start();
     return this;
@@ -236,7 +238,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     latitude.close();
     factory.close();
     scaleway.close();
-    dev.ironkube.sim.dns.SimulatedResolver.remove(resolver);
+    SimulatedResolver.remove(resolver);
     cloudflare.close();
     infisical.close();
     teleport.close();

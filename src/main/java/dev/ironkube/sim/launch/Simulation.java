@@ -17,6 +17,7 @@ import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.talos.TalosNodes;
 import dev.ironkube.sim.teleport.SimulatedAgent;
 import dev.ironkube.sim.teleport.TeleportAuthFake;
+import dev.ironkube.store.SecureFiles;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,7 +195,7 @@ public final class Simulation {
     if (s.isSet(SettingsCatalogue.TELEPORT_PROXY)) {
       // The simulator issues the identity a real run would read from tbot's output.
       Path identity = scratch.resolve("teleport-identity");
-      dev.ironkube.store.SecureFiles.createPrivateDirectories(identity.getParent());
+      SecureFiles.createPrivateDirectories(identity.getParent());
       sim.teleport().writeIdentityFile(identity);
       s =
           s.with(SettingsCatalogue.TELEPORT_PROXY, sim.teleport().proxyAddress(), Source.SIMULATOR)

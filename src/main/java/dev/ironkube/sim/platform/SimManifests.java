@@ -5,6 +5,7 @@ import dev.ironkube.sim.Faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -32,7 +33,7 @@ public final class SimManifests implements ManifestSource {
     if (faults.next(POINT + uri.getPath()).isPresent()) {
       // What the JDK client reports when the host cannot be reached.
       throw new UncheckedIOException(
-          new java.net.ConnectException("Connection refused to " + uri.getHost()));
+          new ConnectException("Connection refused to " + uri.getHost()));
     }
     if (!uri.getPath().endsWith("install.yaml")) {
       throw new UncheckedIOException(

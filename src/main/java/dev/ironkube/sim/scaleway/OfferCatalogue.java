@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,7 +150,7 @@ final class OfferCatalogue {
   static ObjectNode json(Spec s, String zone) {
     ObjectNode node = ScwJson.object();
     node.put("bandwidth", 1_000_000_000L);
-    node.put("commercial_range", s.name().substring(3, 4).toLowerCase(java.util.Locale.ROOT));
+    node.put("commercial_range", s.name().substring(3, 4).toLowerCase(Locale.ROOT));
     ObjectNode cpu = node.putArray("cpus").addObject();
     cpu.put("benchmark", "");
     cpu.put("core_count", s.cores());

@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import javax.naming.NamingException;
 import javax.naming.ldap.LdapName;
 import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -89,7 +90,7 @@ final class AdminRoles implements ServerInterceptor {
           roles.add(values.get(i).toString());
         }
       }
-    } catch (javax.naming.NamingException e) {
+    } catch (NamingException e) {
       throw new IllegalArgumentException("client certificate subject is unreadable");
     }
     return roles;

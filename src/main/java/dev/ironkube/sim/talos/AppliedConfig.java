@@ -1,5 +1,8 @@
 package dev.ironkube.sim.talos;
 
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -45,9 +48,9 @@ public record AppliedConfig(
   public String clusterIdentity() {
     try {
       byte[] ca = k8sCa.certificate().getEncoded();
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(ca);
-      return clusterName + "/" + java.util.HexFormat.of().formatHex(digest);
-    } catch (java.security.GeneralSecurityException e) {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(ca);
+      return clusterName + "/" + HexFormat.of().formatHex(digest);
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot fingerprint cluster.ca", e);
     }
   }

@@ -1,8 +1,11 @@
 package dev.ironkube.sim.talos;
 
+import dev.ironkube.sim.kube.KubeCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Any {@link KubernetesApi} published on 6443 through the node's firewall: the API itself listens
@@ -18,7 +21,7 @@ final class FirewalledKubernetesApi implements KubernetesApi {
   }
 
   static KubernetesApi start(
-      java.util.function.Function<KubernetesApiSetup, KubernetesApi> factory,
+      Function<KubernetesApiSetup, KubernetesApi> factory,
       KubernetesApiSetup published,
       NodeIngress ingress) {
     KubernetesApiSetup hidden =
@@ -53,7 +56,7 @@ final class FirewalledKubernetesApi implements KubernetesApi {
   }
 
   @Override
-  public java.util.Optional<dev.ironkube.sim.kube.KubeCluster> state() {
+  public Optional<KubeCluster> state() {
     return inner.state();
   }
 

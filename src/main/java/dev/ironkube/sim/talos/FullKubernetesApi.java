@@ -6,7 +6,9 @@ import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.kube.KubeApiFake;
 import dev.ironkube.sim.kube.KubeCluster;
 import dev.ironkube.talos.pki.TalosPem;
+import java.security.cert.CertificateParsingException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -56,18 +58,18 @@ final class FullKubernetesApi implements KubernetesApi {
   }
 
   /** The DNS names the node's kube-apiserver certificate carries (its endpoint's, say). */
-  private static java.util.List<String> dnsNames(KubernetesApiSetup setup) {
+  private static List<String> dnsNames(KubernetesApiSetup setup) {
     try {
       var sans = setup.serverCertificate().getSubjectAlternativeNames();
       if (sans == null) {
-        return java.util.List.of();
+        return List.of();
       }
       return sans.stream()
           .filter(san -> ((Integer) san.get(0)) == 2)
           .map(san -> (String) san.get(1))
           .toList();
-    } catch (java.security.cert.CertificateParsingException e) {
-      return java.util.List.of();
+    } catch (CertificateParsingException e) {
+      return List.of();
     }
   }
 

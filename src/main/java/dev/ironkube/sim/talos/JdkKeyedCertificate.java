@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
@@ -55,16 +57,13 @@ final class JdkKeyedCertificate extends X509Certificate {
   }
 
   @Override
-  public void checkValidity()
-      throws java.security.cert.CertificateExpiredException,
-          java.security.cert.CertificateNotYetValidException {
+  public void checkValidity() throws CertificateExpiredException, CertificateNotYetValidException {
     parsed.checkValidity();
   }
 
   @Override
   public void checkValidity(Date date)
-      throws java.security.cert.CertificateExpiredException,
-          java.security.cert.CertificateNotYetValidException {
+      throws CertificateExpiredException, CertificateNotYetValidException {
     parsed.checkValidity(date);
   }
 
@@ -111,7 +110,7 @@ final class JdkKeyedCertificate extends X509Certificate {
   }
 
   @Override
-  public byte[] getTBSCertificate() throws java.security.cert.CertificateEncodingException {
+  public byte[] getTBSCertificate() throws CertificateEncodingException {
     return parsed.getTBSCertificate();
   }
 

@@ -2,6 +2,7 @@ package dev.ironkube.sim.talos;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironkube.talos.pki.TalosPem;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -56,7 +57,7 @@ final class KubeconfigBundle {
                     // Talos writes the admin key as SEC1 "EC PRIVATE KEY", as kubectl and fabric8
                     // expect.
                     "client-key-data",
-                    b64(dev.ironkube.talos.pki.TalosPem.privateKey(admin.key()))))));
+                    b64(TalosPem.privateKey(admin.key()))))));
     doc.put(
         "contexts",
         List.of(

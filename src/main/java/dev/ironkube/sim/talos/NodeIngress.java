@@ -1,5 +1,6 @@
 package dev.ironkube.sim.talos;
 
+import dev.ironkube.sim.ProviderFirewall;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
@@ -35,8 +36,7 @@ final class NodeIngress implements AutoCloseable {
   private final Set<Runnable> silenced = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService reaper;
   private volatile IngressFirewall firewall = IngressFirewall.OPEN;
-  private volatile dev.ironkube.sim.ProviderFirewall provider =
-      dev.ironkube.sim.ProviderFirewall.NONE;
+  private volatile ProviderFirewall provider = ProviderFirewall.NONE;
 
   NodeIngress(String name) {
     // Own loops so apid's listener can be the firewalled NIO channel; daemon threads so a leaked
@@ -80,7 +80,7 @@ final class NodeIngress implements AutoCloseable {
   }
 
   /** Puts the provider's firewall in front of the node (it changes as assignments do). */
-  void behind(dev.ironkube.sim.ProviderFirewall provider) {
+  void behind(ProviderFirewall provider) {
     this.provider = provider;
   }
 

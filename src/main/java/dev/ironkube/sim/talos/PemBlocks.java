@@ -2,6 +2,7 @@ package dev.ironkube.sim.talos;
 
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.talos.api.PemKeys;
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
@@ -36,7 +37,7 @@ final class PemBlocks {
       if (alg.equals("RSA")) {
         alg = "SHA256withRSA";
       }
-      byte[] probe = "ironkube".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] probe = "ironkube".getBytes(StandardCharsets.US_ASCII);
       Signature signer = Signature.getInstance(alg);
       signer.initSign(key);
       signer.update(probe);

@@ -1,5 +1,6 @@
 package dev.ironkube.sim.talos;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.kube.KubeCluster;
@@ -81,7 +82,7 @@ public final class TalosCluster implements AutoCloseable {
       SimEvents events,
       String subject,
       SimPki.Issued osCa,
-      List<com.fasterxml.jackson.databind.node.ObjectNode> manifests) {
+      List<ObjectNode> manifests) {
 
     boolean up() {
       return bootedAt >= 0;

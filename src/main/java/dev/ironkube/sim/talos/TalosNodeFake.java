@@ -1,6 +1,7 @@
 package dev.ironkube.sim.talos;
 
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.ProviderFirewall;
 import dev.ironkube.sim.SimDisk;
 import dev.ironkube.sim.SimEvents;
 import dev.ironkube.sim.TimeModel;
@@ -178,7 +179,7 @@ public final class TalosNodeFake implements AutoCloseable {
    * Puts the provider's network firewall in front of the node, consulted for every new connection
    * to 50000 and 6443 before the node's own firewall, in maintenance mode too.
    */
-  public TalosNodeFake behindProviderFirewall(dev.ironkube.sim.ProviderFirewall provider) {
+  public TalosNodeFake behindProviderFirewall(ProviderFirewall provider) {
     ingress.behind(provider);
     return this;
   }

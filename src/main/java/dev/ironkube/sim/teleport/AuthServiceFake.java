@@ -15,6 +15,7 @@ import dev.ironkube.access.teleport.proto.types.ResourceRequest;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -107,7 +108,7 @@ final class AuthServiceFake extends AuthServiceGrpc.AuthServiceImplBase {
     if (token.getSpec().getRolesCount() == 0) {
       return Optional.of("provisioning token is missing roles");
     }
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (String role : token.getSpec().getRolesList()) {
       if (!SYSTEM_ROLES.contains(role)) {
         return Optional.of("role " + role + " is not registered");

@@ -1,10 +1,12 @@
 package dev.ironkube.sim.teleport;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
@@ -22,6 +24,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
@@ -60,10 +63,8 @@ final class TeleportPki {
     try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
       // Keys as PKCS#8 ("PRIVATE KEY"), the form Teleport writes for its ECDSA keys.
       writer.writeObject(
-          object instanceof java.security.PrivateKey key
-              ? new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate()
-              : object);
-    } catch (java.io.IOException e) {
+          object instanceof PrivateKey key ? new JcaPKCS8Generator(key, null).generate() : object);
+    } catch (IOException e) {
       throw new IllegalStateException(e);
     }
     return out.toString();

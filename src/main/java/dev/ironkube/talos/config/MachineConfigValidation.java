@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -75,22 +76,22 @@ final class MachineConfigValidation {
     return problems;
   }
 
-  private static java.util.Optional<String> endpointProblem(String endpoint) {
+  private static Optional<String> endpointProblem(String endpoint) {
     String expected = "endpoint must look like https://<host>:6443, got " + quote(endpoint);
     if (endpoint == null || !endpoint.startsWith("https://")) {
-      return java.util.Optional.of(expected);
+      return Optional.of(expected);
     }
     try {
       URI uri = new URI(endpoint);
       boolean pathless =
           uri.getPath() == null || uri.getPath().isEmpty() || uri.getPath().equals("/");
       if (uri.getHost() == null || uri.getPort() < 1 || !pathless || uri.getQuery() != null) {
-        return java.util.Optional.of(expected);
+        return Optional.of(expected);
       }
     } catch (URISyntaxException e) {
-      return java.util.Optional.of(expected);
+      return Optional.of(expected);
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   private static void cidrs(

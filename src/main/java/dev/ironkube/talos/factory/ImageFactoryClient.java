@@ -5,6 +5,7 @@ import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
 import java.net.URI;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -50,9 +51,9 @@ public final class ImageFactoryClient {
   }
 
   /** {@code GET /versions}: the Talos versions the factory builds images of (a JSON array). */
-  public java.util.List<String> versions() {
+  public List<String> versions() {
     String[] versions = http.send(ApiRequest.get("/versions"), String[].class);
-    return versions == null ? java.util.List.of() : java.util.List.of(versions);
+    return versions == null ? List.of() : List.of(versions);
   }
 
   public ImageFactoryUrls urls() {

@@ -4,6 +4,7 @@ import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.SecretFiles;
 import dev.ironkube.talos.pki.TalosPem;
 import dev.ironkube.talos.yaml.TalosYaml;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public record AdminKubeconfig(
   }
 
   /** Writes the file with mode 0600, atomically: it holds a cluster-admin key. */
-  public void write(java.nio.file.Path path) {
+  public void write(Path path) {
     SecretFiles.writePrivate(path, toYaml());
   }
 

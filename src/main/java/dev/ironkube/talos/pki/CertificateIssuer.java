@@ -2,6 +2,7 @@ package dev.ironkube.talos.pki;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -136,7 +137,7 @@ public final class CertificateIssuer {
     return signer.sign(spec, leafKeys(ca), ca);
   }
 
-  private java.security.KeyPair leafKeys(CertAndKey ca) {
+  private KeyPair leafKeys(CertAndKey ca) {
     return KeyType.of(ca.requireKey()).generate(random);
   }
 

@@ -11,6 +11,7 @@ import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import dev.ironkube.talos.pki.SecretsBundle;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class ClusterSecrets {
         SecretsBundle fresh = SecretsBundle.generate();
         // Never over an existing bundle: the cluster it opens would be locked out for good.
         if (SecureFiles.writeNew(
-            files.secrets(), fresh.toYaml().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            files.secrets(), fresh.toYaml().getBytes(StandardCharsets.UTF_8))) {
           bundle = fresh;
           generatedHere = true;
         } else {

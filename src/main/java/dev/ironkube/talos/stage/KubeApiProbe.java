@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
@@ -152,6 +153,6 @@ public final class KubeApiProbe {
   }
 
   private static String decode(String b64) {
-    return new String(Base64.getDecoder().decode(b64), java.nio.charset.StandardCharsets.UTF_8);
+    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
   }
 }

@@ -2,6 +2,7 @@ package dev.ironkube.talos.stage;
 
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.net.Cidr;
+import java.io.IOException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -43,7 +44,7 @@ final class OperatorAddress {
         tried.add(service.getHost() + " answered " + r.statusCode());
       } catch (UnknownHostException e) {
         tried.add(service.getHost() + " gave no IP");
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         tried.add(service.getHost() + " unreachable");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();

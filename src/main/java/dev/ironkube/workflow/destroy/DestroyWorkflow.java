@@ -1,6 +1,7 @@
 package dev.ironkube.workflow.destroy;
 
 import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.ClusterIdentity;
@@ -11,6 +12,8 @@ import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.Outcome;
 import dev.ironkube.workflow.Progress;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +72,7 @@ public final class DestroyWorkflow {
     if (gate.dryRun()) {
       List<ResourceRef> all = new ArrayList<>();
       List<Journal.Owned> owned = new ArrayList<>(journal.owned());
-      java.util.Collections.reverse(owned);
+      Collections.reverse(owned);
       owned.forEach(o -> all.add(o.ref()));
       discovered.stream().filter(r -> !journaled.contains(key(r))).forEach(all::add);
       for (ResourceRef r : all) {
@@ -83,7 +86,7 @@ public final class DestroyWorkflow {
     for (Journal.Owned o : journal.owned()) {
       deleted.add(Cleanup.describe(o.ref()));
     }
-    Map<String, Cleanup.Deleter> deleters = new java.util.HashMap<>(others);
+    Map<String, Cleanup.Deleter> deleters = new HashMap<>(others);
     deleters.put(provider.name(), provider::delete);
     Cleanup cleanup = new Cleanup(gate, deleters, progress);
     for (Cleanup.Leftover l : cleanup.run()) {
@@ -100,7 +103,7 @@ public final class DestroyWorkflow {
         gate.delete(provider.name(), r, () -> provider.delete(r));
         step.done("deleted");
         deleted.add(Cleanup.describe(r));
-      } catch (dev.ironkube.failure.IronkubeException e) {
+      } catch (IronkubeException e) {
         step.fail(e.getMessage());
         leftovers.add(Cleanup.describe(r) + ": " + e.getMessage());
       }

@@ -1,7 +1,9 @@
 package dev.ironkube.workflow.provision;
 
+import dev.ironkube.workflow.Cleanup;
 import dev.ironkube.workflow.Phase;
 import java.util.List;
+import java.util.Map;
 
 /** Work on a bootstrapped cluster (the platform stack, access, lockdown), in pipeline order. */
 public interface AfterBootstrap {
@@ -12,8 +14,8 @@ public interface AfterBootstrap {
   List<String> reportLines();
 
   /** How to delete what this stage's phases create, by the system name they journal it under. */
-  default java.util.Map<String, dev.ironkube.workflow.Cleanup.Deleter> deleters() {
-    return java.util.Map.of();
+  default Map<String, Cleanup.Deleter> deleters() {
+    return Map.of();
   }
 
   /**

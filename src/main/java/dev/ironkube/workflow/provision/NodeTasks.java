@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs one piece of work per node in parallel, at most {@code bound} at a time, and returns every
@@ -48,14 +50,13 @@ final class NodeTasks {
     Map<Future<T>, T> futures = new LinkedHashMap<>();
     // Set by the failing work itself, before its thread can take the next node: work not started
     // by then is dropped rather than begun.
-    java.util.concurrent.atomic.AtomicBoolean stop =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stop = new AtomicBoolean();
     for (T node : nodes) {
       futures.put(
           done.submit(
               () -> {
                 if (stop.get()) {
-                  throw new java.util.concurrent.CancellationException("dropped");
+                  throw new CancellationException("dropped");
                 }
                 try {
                   work.run(node);
@@ -75,10 +76,10 @@ final class NodeTasks {
         Future<T> f = done.take();
         try {
           f.get();
-        } catch (java.util.concurrent.CancellationException e) {
+        } catch (CancellationException e) {
           // dropped after an earlier failure
         } catch (ExecutionException e) {
-          if (e.getCause() instanceof java.util.concurrent.CancellationException) {
+          if (e.getCause() instanceof CancellationException) {
             continue;
           }
           T node = futures.get(f);

@@ -1,10 +1,12 @@
 package dev.ironkube.workflow.provision;
 
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.ClusterIdentity;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.Requirement;
 import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.provider.Server;
 import dev.ironkube.provider.ServerOrder;
 import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.workflow.Journal;
@@ -94,7 +96,7 @@ final class OrderPhase {
                   hostname,
                   Map.of("plan", offer.plan(), "site", offer.site()),
                   () -> asRef(provider.order(order, prepared)));
-    } catch (dev.ironkube.failure.RemoteServiceException.Transient e) {
+    } catch (RemoteServiceException.Transient e) {
       // The answer was lost; the order may have gone through. Look before anyone orders again.
       Optional<ResourceRef> found =
           provider.discover(cluster).stream()
@@ -111,7 +113,7 @@ final class OrderPhase {
     return server;
   }
 
-  private static ResourceRef asRef(dev.ironkube.provider.Server s) {
+  private static ResourceRef asRef(Server s) {
     return new ResourceRef(ResourceRef.SERVER, s.id(), s.hostname());
   }
 

@@ -3,7 +3,9 @@ package dev.ironkube.workflow.provision;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +99,8 @@ final class PoolSizes {
     }
     String path =
         pool.controlPlane() ? SettingsCatalogue.CONTROL_PLANES : SettingsCatalogue.WORKERS;
-    var source = ctx.settings().source(path).orElse(dev.ironkube.settings.Source.DEFAULT);
-    return source == dev.ironkube.settings.Source.FLAG
-        || source == dev.ironkube.settings.Source.ENVIRONMENT;
+    var source = ctx.settings().source(path).orElse(Source.DEFAULT);
+    return source == Source.FLAG || source == Source.ENVIRONMENT;
   }
 
   /** The pool and index a hostname of this cluster names, if any. */
@@ -122,8 +123,8 @@ final class PoolSizes {
   }
 
   /** Servers the journal holds beyond the pools' counts: only `scale` removes nodes. */
-  void refuseShrinking(java.util.Collection<String> ownedHostnames) {
-    Map<String, Integer> counts = new java.util.HashMap<>();
+  void refuseShrinking(Collection<String> ownedHostnames) {
+    Map<String, Integer> counts = new HashMap<>();
     pools().forEach(p -> counts.put(p.name(), p.count()));
     for (String hostname : ownedHostnames) {
       var at = poolIndex(hostname);

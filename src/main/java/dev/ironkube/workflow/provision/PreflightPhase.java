@@ -10,6 +10,7 @@ import dev.ironkube.settings.NodePools;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.Progress;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -205,8 +206,7 @@ final class PreflightPhase {
     if (members.size() == 1) {
       return HardwareSelection.price(any);
     }
-    String amount =
-        totalHourly(members, offers).setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
+    String amount = totalHourly(members, offers).setScale(2, RoundingMode.HALF_UP).toPlainString();
     return ("USD".equals(any.currency()) ? "$" + amount : amount + " " + any.currency())
         + "/h in total";
   }

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -80,7 +81,7 @@ class ChaosShortRunTest {
     assertThat(Catalogue.build("none/3+1", new Random(1)).topology())
         .isEqualTo(new Scenario.Topology(3, 1));
     assertThat(Catalogue.build("none/3+1", new Random(1)).name()).isEqualTo("none");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () -> Catalogue.build(Catalogue.CP_NEVER_JOINS + "/1+1", new Random(1)))
         .isInstanceOf(IllegalArgumentException.class);
   }

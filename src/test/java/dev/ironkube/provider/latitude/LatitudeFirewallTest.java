@@ -3,6 +3,7 @@ package dev.ironkube.provider.latitude;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.provider.ClusterIdentity;
@@ -10,6 +11,7 @@ import dev.ironkube.provider.NetworkGuard;
 import dev.ironkube.provider.ResourceRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -63,14 +65,14 @@ class LatitudeFirewallTest {
   }
 
   private static String named(String example, String name) {
-    var doc = (com.fasterxml.jackson.databind.node.ObjectNode) LatitudeTestRig.read(example);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/data/attributes")).put("name", name);
+    var doc = (ObjectNode) LatitudeTestRig.read(example);
+    ((ObjectNode) doc.at("/data/attributes")).put("name", name);
     return doc.toString();
   }
 
   private void projectNamed(String name) {
-    var doc = (com.fasterxml.jackson.databind.node.ObjectNode) LatitudeTestRig.read(PROJECTS);
-    ((com.fasterxml.jackson.databind.node.ObjectNode) doc.at("/data/attributes")).put("name", name);
+    var doc = (ObjectNode) LatitudeTestRig.read(PROJECTS);
+    ((ObjectNode) doc.at("/data/attributes")).put("name", name);
     rig.server.enqueue("GET", "/projects", Reply.json(200, LatitudeTestRig.listOf(doc.toString())));
   }
 
@@ -88,7 +90,7 @@ class LatitudeFirewallTest {
         LatitudeTestRig.read(rig.requests().getLast().body()).at("/data/attributes");
     assertThat(attributes.get("name").asText()).isEqualTo("ironkube-demo");
     assertThat(attributes.get("project").asText()).isEqualTo("proj_XDO7NYy6dNPgw");
-    List<String> rules = new java.util.ArrayList<>();
+    List<String> rules = new ArrayList<>();
     attributes
         .get("rules")
         .forEach(

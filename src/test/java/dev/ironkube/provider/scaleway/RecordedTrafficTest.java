@@ -14,6 +14,7 @@ import dev.ironkube.provider.Server;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -224,7 +225,7 @@ class RecordedTrafficTest {
   @Test
   void theRequestLogNeverHoldsTheSecretKey() {
     fake.answerInTurn(Recordings.reply(200, "iam.ssh-keys-list.by-name-and-project.200.json"));
-    List<RequestLogEntry> entries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<RequestLogEntry> entries = new CopyOnWriteArrayList<>();
     ScalewayClient logged =
         new ScalewayClient(
             ScalewayClient.transport(fake.uri(), Recordings.SECRET).listener(entries::add).build(),

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,10 +155,9 @@ class ScalewayProviderSimTest {
     assertThat(found)
         .extracting(ResourceRef::kind, ResourceRef::id)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(ResourceRef.SERVER, a.id()),
-            org.assertj.core.groups.Tuple.tuple(ResourceRef.SERVER, b.id()),
-            org.assertj.core.groups.Tuple.tuple(
-                ScalewayProvider.SSH_KEY, provider.find(sshKey(DEMO)).orElseThrow().id()));
+            Tuple.tuple(ResourceRef.SERVER, a.id()),
+            Tuple.tuple(ResourceRef.SERVER, b.id()),
+            Tuple.tuple(ScalewayProvider.SSH_KEY, provider.find(sshKey(DEMO)).orElseThrow().id()));
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RetryPolicy;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +30,7 @@ class InfisicalAnswersTest {
 
   InfisicalSecrets secrets(String site) {
     return InfisicalSecrets.connect(
-        java.net.URI.create(site),
+        URI.create(site),
         new InfCredentials("id", "secret"),
         new InfScope("p", "prod", "/a/b/"),
         sleeper.clock(),

@@ -2,6 +2,8 @@ package dev.ironkube.secrets.infisical;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleRequest;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RetryPolicy;
 import dev.ironkube.sim.Faults;
@@ -104,8 +106,7 @@ class InfisicalContractTest {
   @Test
   void the_validator_does_catch_the_sdk_spelling_of_include_imports() {
     var request =
-        new com.atlassian.oai.validator.model.SimpleRequest.Builder(
-                com.atlassian.oai.validator.model.Request.Method.GET, "/api/v3/secrets/raw")
+        new SimpleRequest.Builder(Request.Method.GET, "/api/v3/secrets/raw")
             .withQueryParam("workspaceId", "p")
             .withQueryParam("environment", "prod")
             .withQueryParam("includeImports", "true")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.dns.DesiredARecord;
 import dev.ironkube.dns.DnsChange.Outcome;
+import dev.ironkube.dns.cloudflare.CloudflareClient;
 import dev.ironkube.dns.cloudflare.CloudflareDns;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
@@ -168,10 +169,7 @@ class CloudflareDnsAgainstFakeTest {
         api.seedRecord(ZONE, "TXT", NAME, "value-" + i);
       }
       var client =
-          new dev.ironkube.dns.cloudflare.CloudflareClient(
-              dev.ironkube.dns.cloudflare.CloudflareClient.transport(api.baseUri(), TOKEN).build(),
-              ZONE,
-              2);
+          new CloudflareClient(CloudflareClient.transport(api.baseUri(), TOKEN).build(), ZONE, 2);
 
       assertThat(client.listRecords("TXT", NAME)).hasSize(5);
       assertThat(log.entries())

@@ -8,6 +8,7 @@ import java.net.spi.InetAddressResolver;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** A real run resolves through the JDK's own resolver; only a simulated run sees the zones. */
@@ -48,8 +49,7 @@ class SimulatedResolverTest {
                   .map(InetAddress::getHostAddress)
                   .toList())
           .containsExactly("127.0.3.1");
-      org.assertj.core.api.Assertions.assertThatThrownBy(
-              () -> r.lookupByName("other.example.com", POLICY))
+      Assertions.assertThatThrownBy(() -> r.lookupByName("other.example.com", POLICY))
           .isInstanceOf(UnknownHostException.class);
     } finally {
       SimulatedResolver.remove(zone);

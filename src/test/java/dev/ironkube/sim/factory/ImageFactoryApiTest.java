@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ironkube.sim.SimHttp;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +37,7 @@ class ImageFactoryApiTest {
     SimHttp.Answer answer = http.get("/versions");
     assertThat(answer.status()).isEqualTo(200);
     assertThat(answer.body()).endsWith("]\n");
-    java.util.List<String> versions = new java.util.ArrayList<>();
+    List<String> versions = new ArrayList<>();
     answer.json().forEach(v -> versions.add(v.asText()));
     assertThat(versions.get(0)).isEqualTo("v1.2.0");
     assertThat(versions.get(versions.size() - 1)).isEqualTo("v1.14.6");
@@ -42,9 +45,9 @@ class ImageFactoryApiTest {
         .contains("v1.11.6", "v1.12.12", "v1.13.10", "v1.14.0")
         .doesNotContain("v1.11.7", "v1.14.7")
         .noneMatch(v -> v.contains("-"));
-    java.util.List<String> sorted = new java.util.ArrayList<>(versions);
+    List<String> sorted = new ArrayList<>(versions);
     sorted.sort(
-        java.util.Comparator.comparingInt((String v) -> Integer.parseInt(v.split("\\.")[1]))
+        Comparator.comparingInt((String v) -> Integer.parseInt(v.split("\\.")[1]))
             .thenComparingInt(v -> Integer.parseInt(v.split("\\.")[2])));
     assertThat(versions).isEqualTo(sorted);
   }

@@ -14,29 +14,33 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** A clock the test moves by hand. */
-final class AdjustableClock extends java.time.Clock {
-  private volatile java.time.Instant now = java.time.Instant.parse("2026-11-22T04:00:00Z");
+final class AdjustableClock extends Clock {
+  private volatile Instant now = Instant.parse("2026-11-22T04:00:00Z");
 
   void advance(Duration d) {
     now = now.plus(d);
   }
 
   @Override
-  public java.time.ZoneId getZone() {
-    return java.time.ZoneOffset.UTC;
+  public ZoneId getZone() {
+    return ZoneOffset.UTC;
   }
 
   @Override
-  public java.time.Clock withZone(java.time.ZoneId zone) {
+  public Clock withZone(ZoneId zone) {
     return this;
   }
 
   @Override
-  public java.time.Instant instant() {
+  public Instant instant() {
     return now;
   }
 }

@@ -8,6 +8,8 @@ import dev.ironkube.platform.TestPki;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class KubeApiFakeTest {
@@ -43,9 +45,8 @@ class KubeApiFakeTest {
           kubeconfig.replaceFirst(
               "certificate-authority-data: \\S+",
               "certificate-authority-data: "
-                  + java.util.Base64.getEncoder()
-                      .encodeToString(
-                          CLUSTER.caCertPem.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                  + Base64.getEncoder()
+                      .encodeToString(CLUSTER.caCertPem.getBytes(StandardCharsets.UTF_8)));
       assertThatThrownBy(() -> KubeConnectionProbe.readyNodes(mixed)).isNotNull();
       assertThat(api.writes()).isEmpty();
     }

@@ -3,6 +3,8 @@ package dev.ironkube.sim.kube;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.platform.CiliumManifests;
 import dev.ironkube.platform.PlatformSpec;
 import dev.ironkube.sim.Faults;
@@ -59,7 +61,7 @@ class NodeReadinessTest {
   void theNodeTurnsReadyOnceTheCiliumAgentFromTheInlineManifestRunsOnIt() throws Exception {
     KubeCluster k = cluster();
     // What Talos does with the config's inline manifest once etcd is healthy.
-    List<com.fasterxml.jackson.databind.node.ObjectNode> inline =
+    List<ObjectNode> inline =
         CiliumManifests.render(PlatformSpec.defaults()).stream()
             .map(m -> m.json().deepCopy())
             .toList();
@@ -118,8 +120,8 @@ class NodeReadinessTest {
     throw new AssertionError("no Ready condition in " + answer.body());
   }
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode deployment(String name) {
-    var o = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  private static ObjectNode deployment(String name) {
+    var o = JsonNodeFactory.instance.objectNode();
     o.put("apiVersion", "apps/v1").put("kind", "Deployment");
     o.putObject("metadata").put("name", name).put("namespace", "default");
     o.putObject("spec")

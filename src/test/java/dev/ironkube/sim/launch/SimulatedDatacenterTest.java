@@ -6,7 +6,10 @@ import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.SimHttp;
 import dev.ironkube.sim.TimeModel;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -67,7 +70,7 @@ class SimulatedDatacenterTest {
 
   @Test
   void serve_prints_the_endpoints_and_blocks_until_interrupted() throws Exception {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
     Thread server =
         Thread.ofPlatform()
             .start(
@@ -75,7 +78,7 @@ class SimulatedDatacenterTest {
                   try {
                     SimulatedDatacenter.serve(
                         SimulatedDatacenter.builder().timeModel(TimeModel.instant()),
-                        new java.io.PrintStream(out, true));
+                        new PrintStream(out, true));
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
@@ -105,7 +108,7 @@ class SimulatedDatacenterTest {
   @Test
   void an_address_whose_ports_are_taken_is_skipped() throws Exception {
     InetAddress busy = InetAddress.getByName("127.0.9.1");
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, busy)) {
+    try (ServerSocket taken = new ServerSocket(0, 1, busy)) {
       LoopbackAllocator allocator = new LoopbackAllocator(9, List.of(taken.getLocalPort()));
 
       assertThat(allocator.next().getHostAddress()).isEqualTo("127.0.9.2");

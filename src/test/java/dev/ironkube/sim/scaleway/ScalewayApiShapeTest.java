@@ -13,10 +13,15 @@ import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.SimHttp;
 import dev.ironkube.sim.TimeModel;
 import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,10 +145,9 @@ class ScalewayApiShapeTest {
     JsonNode ready = get(ZONE + "/servers/" + id).json();
 
     assertThat(create.status()).isEqualTo(200);
-    List<String> fields = new java.util.ArrayList<>();
+    List<String> fields = new ArrayList<>();
     real.fieldNames().forEachRemaining(fields::add);
-    assertThat(create.json().properties().stream().map(java.util.Map.Entry::getKey))
-        .containsAll(fields);
+    assertThat(create.json().properties().stream().map(Map.Entry::getKey)).containsAll(fields);
     assertThat(create.json().path("status").asText()).isEqualTo(real.path("status").asText());
     assertThat(create.json().get("install").isNull()).isEqualTo(real.get("install").isNull());
     assertThat(ready.path("status").asText()).isEqualTo("ready");
@@ -175,7 +179,7 @@ class ScalewayApiShapeTest {
     JsonNode elsewhere =
         get(ZONE + "/servers?project_id=11111111-2222-3333-4444-555555555555").json();
 
-    assertThat(mine.properties().stream().map(java.util.Map.Entry::getKey))
+    assertThat(mine.properties().stream().map(Map.Entry::getKey))
         .containsExactlyInAnyOrder("total_count", "servers");
     assertThat(mine.path("servers"))
         .extracting(s -> s.path("id").asText())
@@ -219,7 +223,7 @@ class ScalewayApiShapeTest {
                 new RequestLog())
             .start()) {
       SimHttp other = new SimHttp(limited.baseUri(), null);
-      List<Integer> statuses = new java.util.ArrayList<>();
+      List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         statuses.add(
             other
@@ -243,17 +247,17 @@ class ScalewayApiShapeTest {
     assertThat(denied.json().path("type").asText()).isEqualTo("denied_authentication");
   }
 
-  record HttpRequestResult(int status, String body, java.net.http.HttpHeaders headers) {}
+  record HttpRequestResult(int status, String body, HttpHeaders headers) {}
 
   private HttpRequestResult raw(String path) throws Exception {
     var response =
-        java.net.http.HttpClient.newHttpClient()
+        HttpClient.newHttpClient()
             .send(
                 http.request(path)
                     .header("X-Auth-Token", ScalewayOptions.DEFAULT_SECRET_KEY)
                     .GET()
                     .build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                HttpResponse.BodyHandlers.ofString());
     return new HttpRequestResult(response.statusCode(), response.body(), response.headers());
   }
 

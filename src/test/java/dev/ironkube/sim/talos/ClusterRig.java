@@ -1,5 +1,7 @@
 package dev.ironkube.sim.talos;
 
+import dev.ironkube.platform.CiliumManifests;
+import dev.ironkube.platform.PlatformSpec;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.SimDisk;
 import dev.ironkube.sim.TimeModel;
@@ -117,9 +119,7 @@ final class ClusterRig implements AutoCloseable {
     MachineConfigInput.Builder builder = MachineConfigInput.builder();
     if (role != NodeRole.WORKER) {
       // As ironkube's control planes carry it: without a CNI no Node ever turns Ready.
-      dev.ironkube.platform.CiliumManifests.inlineManifests(
-              dev.ironkube.platform.PlatformSpec.defaults())
-          .forEach(builder::inlineManifest);
+      CiliumManifests.inlineManifests(PlatformSpec.defaults()).forEach(builder::inlineManifest);
     }
     MachineConfigInput input =
         builder

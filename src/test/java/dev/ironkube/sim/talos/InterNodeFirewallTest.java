@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /** The paths between nodes depend on the firewall documents each node enforces. */
@@ -196,7 +197,7 @@ class InterNodeFirewallTest {
         String name = pod.getMetadata().getName();
         if (cutOff) {
           assertThat(
-                  org.assertj.core.api.Assertions.catchThrowable(
+                  Assertions.catchThrowable(
                       () ->
                           KubeConnectionProbe.withClient(
                               kubeconfig,

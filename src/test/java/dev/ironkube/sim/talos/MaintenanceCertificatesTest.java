@@ -2,10 +2,14 @@ package dev.ironkube.sim.talos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -14,6 +18,7 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,7 +82,7 @@ class MaintenanceCertificatesTest {
     assertThat(validity(leaf)).isEqualTo(Duration.ofHours(24));
     assertThat(
             leaf.isSignatureValid(
-                new org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder()
+                new JcaContentVerifierProviderBuilder()
                     .build(pair.root().certificate().getPublicKey())))
         .isTrue();
   }
@@ -96,11 +101,11 @@ class MaintenanceCertificatesTest {
   void theJdkCannotParseTheLeafWhichIsTheWholePoint() throws Exception {
     byte[] der = issue(MaintenanceCertificates.KeyKind.ED25519).server().certificate().getEncoded();
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(
+    Assertions.assertThatThrownBy(
             () ->
-                java.security.cert.CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new java.io.ByteArrayInputStream(der)))
-        .isInstanceOf(java.security.cert.CertificateException.class)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(der)))
+        .isInstanceOf(CertificateException.class)
         .hasMessageContaining("Empty issuer DN");
   }
 

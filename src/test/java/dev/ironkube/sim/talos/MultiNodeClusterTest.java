@@ -7,11 +7,13 @@ import dev.ironkube.sim.Faults;
 import dev.ironkube.talos.api.EtcdMemberInfo;
 import dev.ironkube.talos.api.ServiceStatus;
 import dev.ironkube.talos.api.TalosClient;
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Node;
 import io.grpc.Status;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Bootstrap on the first control plane only, then every node's ServiceList and the Kubernetes API.
  */
 class MultiNodeClusterTest {
-  static <T> T eventually(Supplier<T> read, java.util.function.Predicate<T> done) {
+  static <T> T eventually(Supplier<T> read, Predicate<T> done) {
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
     T last = read.get();
     while (!done.test(last) && System.nanoTime() < deadline) {
@@ -99,7 +101,7 @@ class MultiNodeClusterTest {
                           .build())
                   .create());
       for (String cp : List.of("cp-1", "cp-3")) {
-        io.fabric8.kubernetes.api.model.ConfigMap read =
+        ConfigMap read =
             KubeConnectionProbe.withClient(
                 rig.kubeconfigVia(cp),
                 c -> c.configMaps().inNamespace("default").withName("written-via-cp-2").get());

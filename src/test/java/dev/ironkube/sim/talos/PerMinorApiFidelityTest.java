@@ -12,6 +12,7 @@ import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationResponse;
 import dev.ironkube.talos.api.proto.machine.BootstrapRequest;
+import dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest;
 import dev.ironkube.talos.api.proto.machine.ResetRequest;
 import dev.ironkube.talos.testing.SimNodeFixture;
 import dev.ironkube.talos.testing.TestPki;
@@ -92,11 +93,7 @@ class PerMinorApiFidelityTest {
         "not authorized"),
     new Row(
         "EtcdMemberList",
-        s ->
-            s.machine()
-                .etcdMemberList(
-                    dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest
-                        .getDefaultInstance()),
+        s -> s.machine().etcdMemberList(EtcdMemberListRequest.getDefaultInstance()),
         Status.Code.UNIMPLEMENTED,
         "method EtcdMemberList not implemented",
         Status.Code.UNIMPLEMENTED,

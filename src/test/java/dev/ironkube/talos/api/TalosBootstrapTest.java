@@ -3,6 +3,7 @@ package dev.ironkube.talos.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
@@ -44,7 +45,7 @@ class TalosBootstrapTest {
       admin.awaitSecure(WAIT);
 
       assertThatThrownBy(() -> admin.bootstrap(Duration.ofMillis(300)))
-          .isInstanceOf(dev.ironkube.failure.OperationFailedException.class)
+          .isInstanceOf(OperationFailedException.class)
           .hasMessageContaining("bootstrap is not available yet");
     }
   }
@@ -62,8 +63,7 @@ class TalosBootstrapTest {
           .hasMessageContaining("UNIMPLEMENTED")
           .hasMessageContaining("method Bootstrap not implemented");
     }
-    try (SimNodeFixture sim =
-        new SimNodeFixture(TimeModel.instant(), dev.ironkube.sim.Faults.none(), "v1.14.6")) {
+    try (SimNodeFixture sim = new SimNodeFixture(TimeModel.instant(), Faults.none(), "v1.14.6")) {
       assertThatThrownBy(() -> sim.maintenanceClient().bootstrap(WAIT))
           .isInstanceOf(RemoteServiceException.Unauthorized.class)
           .hasMessageContaining("PERMISSION_DENIED: not authorized");

@@ -19,6 +19,7 @@ import java.util.Base64;
 import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 /** The single-node sequence of shared/reference/talos.md section 10, over real TLS and mTLS. */
@@ -34,9 +35,7 @@ class TalosClientHappyPathTest {
       assertThat(maintenance.version().tag()).isEqualTo("v1.11.6");
       assertThat(maintenance.disks())
           .extracting(DiskInfo::path, DiskInfo::type)
-          .contains(
-              org.assertj.core.groups.Tuple.tuple("/dev/nvme0n1", "NVME"),
-              org.assertj.core.groups.Tuple.tuple("/dev/sda", "SSD"));
+          .contains(Tuple.tuple("/dev/nvme0n1", "NVME"), Tuple.tuple("/dev/sda", "SSD"));
 
       ApplyResult applied = maintenance.applyConfiguration(sim.config().yaml());
       assertThat(applied.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);

@@ -11,6 +11,8 @@ import dev.ironkube.talos.testing.TestBundles;
 import dev.ironkube.talos.yaml.TalosYaml;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class MachineConfigGeneratorTest {
   private final SecretsBundle secrets = TestBundles.fixed();
@@ -110,8 +112,8 @@ class MachineConfigGeneratorTest {
    * internal/pkg/containers/image/resolver.go, RegistryEndpointEntriesFromConfig). 1.11 spells the
    * mirror in machine.registries; 1.12 removed that in favour of RegistryMirrorConfig.
    */
-  @org.junit.jupiter.params.ParameterizedTest
-  @org.junit.jupiter.params.provider.EnumSource(TalosVersion.class)
+  @ParameterizedTest
+  @EnumSource(TalosVersion.class)
   void plainHttpFactoryGetsAnHttpMirrorForItsRegistry(TalosVersion version) {
     MachineConfigInput input =
         Inputs.builder(NodeRole.CONTROLPLANE, true)

@@ -9,6 +9,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Date;
@@ -59,10 +60,7 @@ class CertificateIssuerTest {
       assertThat(ca.certificate().getPublicKey().getAlgorithm()).isEqualTo("EC");
     }
     assertThat(bundle.serviceAccountKey().getAlgorithm()).isEqualTo("RSA");
-    assertThat(
-            ((java.security.interfaces.RSAPrivateKey) bundle.serviceAccountKey())
-                .getModulus()
-                .bitLength())
+    assertThat(((RSAPrivateKey) bundle.serviceAccountKey()).getModulus().bitLength())
         .isEqualTo(4096);
   }
 

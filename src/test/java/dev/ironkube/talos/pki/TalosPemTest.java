@@ -8,10 +8,13 @@ import dev.ironkube.talos.testing.Contracts;
 import dev.ironkube.talos.testing.TestBundles;
 import dev.ironkube.talos.yaml.TalosYaml;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
@@ -72,7 +75,7 @@ class TalosPemTest {
 
   @Test
   void ecKeysAreSec1WithCurveOidAndPublicKeySoBouncyCastleAndGoCanReadThem() throws Exception {
-    PrivateKey jdkKey = KeyType.ECDSA_P256.generate(new java.security.SecureRandom()).getPrivate();
+    PrivateKey jdkKey = KeyType.ECDSA_P256.generate(new SecureRandom()).getPrivate();
     String pem = TalosPem.privateKey(jdkKey);
     assertThat(pem).startsWith("-----BEGIN EC PRIVATE KEY-----\n");
     byte[] der = new PemReader(new StringReader(pem)).readPemObject().getContent();
@@ -130,10 +133,10 @@ class TalosPemTest {
                     "-----BEGIN DSA PRIVATE KEY-----\nAAAA\n-----END DSA PRIVATE KEY-----\n"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("DSA PRIVATE KEY");
-    byte[] noCurve = new ECPrivateKey(256, java.math.BigInteger.TEN, null).getEncoded();
+    byte[] noCurve = new ECPrivateKey(256, BigInteger.TEN, null).getEncoded();
     String pem =
         "-----BEGIN EC PRIVATE KEY-----\n"
-            + java.util.Base64.getMimeEncoder().encodeToString(noCurve)
+            + Base64.getMimeEncoder().encodeToString(noCurve)
             + "\n-----END EC PRIVATE KEY-----\n";
     assertThatThrownBy(() -> TalosPem.parsePrivateKey(pem)).hasMessageContaining("curve OID");
     assertThatThrownBy(() -> TalosPem.parsePrivateKey("not pem"))

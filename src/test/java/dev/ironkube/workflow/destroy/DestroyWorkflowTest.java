@@ -21,6 +21,7 @@ import dev.ironkube.workflow.RecordingProgress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ class DestroyWorkflowTest {
     final Map<String, ResourceRef> live = new LinkedHashMap<>();
     final List<String> deleted = new ArrayList<>();
     final List<ClusterIdentity> asked = new ArrayList<>();
-    final Set<String> failing = new java.util.HashSet<>();
+    final Set<String> failing = new HashSet<>();
 
     ResourceRef add(ResourceRef r) {
       live.put(r.kind() + "/" + r.id(), r);
