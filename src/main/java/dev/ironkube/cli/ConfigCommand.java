@@ -85,7 +85,16 @@ final class ConfigCommand {
       boolean fetched = false;
       if (identity && !offline) {
         try {
-          var store = SecretStoreBackfill.connect(s, env, dev.ironkube.time.Sleeper.SYSTEM);
+          var log = common.requestLog(env);
+          var store =
+              SecretStoreBackfill.connect(
+                  s,
+                  env,
+                  b ->
+                      b.sleeper(dev.ironkube.time.Sleeper.SYSTEM)
+                          .clock(env.clock())
+                          .random(new java.util.Random())
+                          .listener(log));
           if (store.isPresent()) {
             s = dev.ironkube.secrets.SecretBackfill.apply(s, store.get(), mapping);
             fetched = true;

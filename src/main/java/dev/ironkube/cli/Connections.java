@@ -6,6 +6,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.http.RequestStats;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.TalosBoot;
@@ -27,7 +28,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root of one command: builds the clients its settings call for, against the real
@@ -39,24 +42,40 @@ final class Connections implements AutoCloseable {
   private final RequestStats stats = new RequestStats();
   private final CliEnvironment env;
   private final Sleeper sleeper;
+  private final Consumer<RequestLogEntry> requestLog;
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
   private boolean ownsSim;
   private String providerSecret;
 
   private Connections(
-      Settings settings, SimulatedDatacenter sim, CliEnvironment env, Sleeper sleeper) {
+      Settings settings,
+      SimulatedDatacenter sim,
+      CliEnvironment env,
+      Sleeper sleeper,
+      Consumer<RequestLogEntry> requestLog) {
     this.settings = settings;
+    this.requestLog = requestLog;
     this.sim = sim;
     this.env = env;
     this.sleeper = sleeper;
   }
 
-  /** Starts the simulator when asked and points the settings at it. */
+  /**
+   * Starts the simulator when asked and points the settings at it; every request any client makes
+   * is also given to {@code requestLog} (the --verbose log).
+   */
   static Connections open(
-      CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
+      CliEnvironment env,
+      Settings settings,
+      boolean simulate,
+      Sleeper sleeper,
+      Consumer<RequestLogEntry> requestLog) {
+    UnaryOperator<JsonHttpBuilder> early =
+        b -> b.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(requestLog);
     if (!simulate) {
-      return new Connections(SecretStoreBackfill.apply(settings, env, sleeper), null, env, sleeper);
+      return new Connections(
+          SecretStoreBackfill.apply(settings, env, early), null, env, sleeper, requestLog);
     }
     boolean shared = env.simulator() != null;
     SimulatedDatacenter sim = shared ? env.simulator() : Simulation.start(env);
@@ -64,8 +83,8 @@ final class Connections implements AutoCloseable {
       Settings pointed = Simulation.pointAt(settings, sim, env);
       // The secret store may turn on an integration (a DNS name, say): point that one too.
       Settings filled =
-          Simulation.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), sim, env);
-      Connections c = new Connections(filled, sim, env, sleeper);
+          Simulation.pointAt(SecretStoreBackfill.apply(pointed, env, early), sim, env);
+      Connections c = new Connections(filled, sim, env, sleeper, requestLog);
       c.ownsSim = !shared;
       return c;
     } catch (RuntimeException e) {
@@ -135,7 +154,17 @@ final class Connections implements AutoCloseable {
 
   /** Every client's transport shares the run's clock, sleeper and request statistics. */
   private JsonHttpBuilder instrument(JsonHttpBuilder builder) {
-    return builder.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(stats);
+    return builder
+        .sleeper(sleeper)
+        .clock(env.clock())
+        .random(new Random())
+        .listener(stats)
+        .listener(requestLog);
+  }
+
+  /** The Infisical store the settings configure, on the same instrumented transport. */
+  Optional<dev.ironkube.secrets.infisical.InfisicalSecrets> secretStore() {
+    return SecretStoreBackfill.connect(settings, env, this::instrument);
   }
 
   /** After the key proved valid: offers to keep a typed-in or environment key in the store. */

@@ -41,7 +41,12 @@ final class PlansCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
     try (Connections c =
-        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+        Connections.open(
+            env,
+            settings,
+            common.simulate,
+            dev.ironkube.time.Sleeper.SYSTEM,
+            common.requestLog(env))) {
       var provider = c.provider(new ConsolePrompter(env, true), () -> "");
       List<PlanOffer> offers =
           (all

@@ -160,7 +160,9 @@ final class ProvisionCommand implements Callable<Integer> {
     Settings settings = SettingsResolution.resolve(env, common, flags);
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     try (Narration narration = new Narration(env);
-        Connections c = Connections.open(env, settings, common.simulate, narration.cancellation());
+        Connections c =
+            Connections.open(
+                env, settings, common.simulate, narration.cancellation(), common.requestLog(env));
         // The folder is chosen after the secret store's backfill, which may name the cluster; the
         // lock is taken before anything is written in it or ordered.
         ClusterLock lock =
@@ -212,7 +214,7 @@ final class ProvisionCommand implements Callable<Integer> {
       }
       if (c.settings().flag(SettingsCatalogue.INFISICAL_WRITE_BACK)) {
         var store =
-            SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
+            c.secretStore()
                 .orElseThrow(
                     () ->
                         new dev.ironkube.failure.UserInputException(

@@ -32,7 +32,12 @@ final class RegionsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
     try (Connections c =
-        Connections.open(env, settings, common.simulate, dev.ironkube.time.Sleeper.SYSTEM)) {
+        Connections.open(
+            env,
+            settings,
+            common.simulate,
+            dev.ironkube.time.Sleeper.SYSTEM,
+            common.requestLog(env))) {
       List<Region> regions =
           c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
               .sorted(Comparator.comparing(Region::slug))
