@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.workflow.provision.HardwareSelection;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ironkube plans",
       "  ironkube plans --region ASH -o json",
-      "  ironkube plans --all            # include sites without stock"
+      "  ironkube plans --all        # also what is excluded, and why"
     })
 final class PlansCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -28,10 +29,23 @@ final class PlansCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "SITE", description = "Only this site.")
   String region;
 
-  @Option(names = "--all", description = "Include offers without stock.")
+  @Option(
+      names = "--all",
+      description =
+          "Include the offers ironkube would not order (out of stock, or the plan cannot boot"
+              + " Talos), each with the reason.")
   boolean all;
 
   @Mixin OutputOption output = new OutputOption();
+
+  /**
+   * An offer as -o json shows it: its fields, and why ironkube would not order it (null: it would).
+   */
+  record Listed(@JsonUnwrapped PlanOffer offer, String excluded) {
+    static Listed of(PlanOffer o) {
+      return new Listed(o, o.exclusion().isEmpty() ? null : o.exclusion());
+    }
+  }
 
   PlansCommand(CliEnvironment env) {
     this.env = env;
@@ -56,19 +70,28 @@ final class PlansCommand implements Callable<Integer> {
                   : HardwareSelection.orderable(provider.offers()))
               .stream().filter(o -> region == null || o.site().equalsIgnoreCase(region)).toList();
       if (output.json()) {
-        Json.print(env.out(), offers);
+        Json.print(env.out(), offers.stream().map(Listed::of).toList());
         return 0;
       }
-      Table t = new Table("PLAN", "CPU", "RAM", "STORAGE", "SITE", "PRICE", "STOCK");
+      Table t =
+          all
+              ? new Table("PLAN", "CPU", "RAM", "STORAGE", "SITE", "PRICE", "STOCK", "EXCLUDED")
+              : new Table("PLAN", "CPU", "RAM", "STORAGE", "SITE", "PRICE", "STOCK");
       for (PlanOffer o : offers) {
-        t.row(
-            o.plan(),
-            o.cpu(),
-            o.memoryGb() + "GB",
-            o.storage(),
-            o.site(),
-            HardwareSelection.price(o),
-            o.inStock() ? "yes" : (o.note() == null || o.note().isEmpty() ? "no" : o.note()));
+        List<String> cells =
+            new java.util.ArrayList<>(
+                List.of(
+                    o.plan(),
+                    o.cpu(),
+                    o.memoryGb() + "GB",
+                    o.storage(),
+                    o.site(),
+                    HardwareSelection.price(o),
+                    o.inStock() ? "yes" : "no"));
+        if (all) {
+          cells.add(o.exclusion().isEmpty() ? "-" : o.exclusion());
+        }
+        t.row(cells.toArray(String[]::new));
       }
       env.out().print(t.render());
       if (offers.isEmpty()) {
