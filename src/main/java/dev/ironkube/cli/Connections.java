@@ -45,6 +45,7 @@ final class Connections implements AutoCloseable {
   private final Consumer<RequestLogEntry> requestLog;
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
+  private Runnable offerToStoreTyped = () -> {};
   private boolean ownsSim;
   private String providerSecret;
 
@@ -172,6 +173,15 @@ final class Connections implements AutoCloseable {
     return () -> offerToStore.run();
   }
 
+  /**
+   * For a read command, after the provider answered a call made with the key: offers to keep a key
+   * typed at the prompt. A key from the environment or a flag is only offered by provision, so a
+   * listing does not ask every time.
+   */
+  Runnable offerToStoreTypedKey() {
+    return () -> offerToStoreTyped.run();
+  }
+
   /** The provider credential the run resolved (for the platform's Vault copy), once known. */
   Optional<String> providerSecret() {
     return Optional.ofNullable(providerSecret);
@@ -200,6 +210,7 @@ final class Connections implements AutoCloseable {
       Optional<String> typed = prompter.secret(c.prompt());
       if (typed.isPresent()) {
         offerToStore = storeOffer(prompter, c.path(), typed.get());
+        offerToStoreTyped = offerToStore;
         return typed.get();
       }
     }

@@ -71,6 +71,7 @@ final class PlansCommand implements Callable<Integer> {
               .stream().filter(o -> region == null || o.site().equalsIgnoreCase(region)).toList();
       if (output.json()) {
         Json.print(env.out(), offers.stream().map(Listed::of).toList());
+        c.offerToStoreTypedKey().run();
         return 0;
       }
       Table t =
@@ -97,6 +98,8 @@ final class PlansCommand implements Callable<Integer> {
       if (offers.isEmpty()) {
         env.err().println("ironkube: nothing in stock" + (region == null ? "" : " at " + region));
       }
+      // The provider answered with the key: only now may a typed one be kept.
+      c.offerToStoreTypedKey().run();
       return 0;
     }
   }
