@@ -16,7 +16,13 @@ import picocli.CommandLine.Option;
 /** `ironkube config validate|show`. */
 @Command(
     name = "config",
-    description = "Check or show the resolved settings (document < environment < flags).",
+    description = {
+      "Check or show the resolved settings (document < environment < flags).",
+      "",
+      "Examples:",
+      "  ironkube config validate -f cluster.yaml",
+      "  ironkube config show --provider scaleway"
+    },
     subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class})
 final class ConfigCommand {
 
@@ -25,7 +31,11 @@ final class ConfigCommand {
       description = {
         "Validate the settings and report every problem with its path, without calling any"
             + " service.",
-        "Exit code 0 when valid, 2 when not."
+        "Exit code 0 when valid, 2 when not.",
+        "",
+        "Examples:",
+        "  ironkube config validate",
+        "  ironkube config validate -f cluster.yaml --provider scaleway"
       })
   static final class Validate implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;
@@ -51,7 +61,11 @@ final class ConfigCommand {
         "With an Infisical identity configured, the settings a run would fill from Infisical are"
             + " read from it (one read-only call) and shown with the source 'Infisical', secrets"
             + " masked. With --offline, or when Infisical cannot be reached, no value is fetched:"
-            + " the settings it may fill are shown as '(from Infisical)' with the secret's name."
+            + " the settings it may fill are shown as '(from Infisical)' with the secret's name.",
+        "",
+        "Examples:",
+        "  ironkube config show",
+        "  ironkube config show --offline -o json"
       })
   static final class Show implements java.util.concurrent.Callable<Integer> {
     private final CliEnvironment env;

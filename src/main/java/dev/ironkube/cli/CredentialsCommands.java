@@ -88,7 +88,8 @@ final class CredentialsCommands {
             + " current context with --use-context or when none is set.",
         "",
         "Examples:",
-        "  ironkube talosconfig demo > talosconfig && talosctl --talosconfig talosconfig version",
+        "  ironkube talosconfig demo > talosconfig",
+        "  talosctl --talosconfig talosconfig version",
         "  ironkube talosconfig demo --output-file ~/.talos/config --use-context"
       })
   static final class Talos implements Callable<Integer> {

@@ -44,12 +44,12 @@ import picocli.CommandLine.Option;
           + " cluster's lock.",
       "",
       "Examples:",
-      "  ironkube provision --simulate --yes                 # no account needed",
-      "  ironkube provision                                  # choose plan and site interactively",
+      "  ironkube provision --simulate --yes        # no account needed",
+      "  ironkube provision                         # asks for plan and site",
       "  ironkube provision --name demo --plan c2-small-x86 --region ASH --yes",
       "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run",
-      "  ironkube provision --name prod --control-planes 3 --workers 2 --plan c2-small-x86 \\",
-      "      --region ASH --yes                             # five servers, ordered in parallel"
+      "  ironkube provision --name prod --control-planes 3 --workers 2 \\",
+      "      --plan c2-small-x86 --region ASH --yes  # five servers, in parallel"
     })
 final class ProvisionCommand implements Callable<Integer> {
   private final CliEnvironment env;
