@@ -38,7 +38,7 @@ public final class HttpManifestSource implements ManifestSource {
       return response.body();
     } catch (IOException e) {
       throw new OperationFailedException(
-          "cannot download " + url + ": " + e.getMessage(),
+          "cannot download " + url + ": " + why(e),
           "check this machine's internet access, or pass a local copy of the manifest",
           ExitCodes.REMOTE_FAILURE,
           e);
@@ -46,5 +46,25 @@ public final class HttpManifestSource implements ManifestSource {
       Thread.currentThread().interrupt();
       throw new OperationFailedException("interrupted while downloading " + url, "run again");
     }
+  }
+
+  /**
+   * The JDK client's connection failures often carry no message (a refused connection is a bare
+   * ConnectException): name the failure rather than print "null".
+   */
+  static String why(IOException e) {
+    String message = e.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+      return cause.getMessage();
+    }
+    return switch (e) {
+      case java.net.ConnectException c -> "the connection was refused or the host is unreachable";
+      case java.net.http.HttpTimeoutException t -> "no answer in time";
+      default -> e.getClass().getSimpleName();
+    };
   }
 }
