@@ -81,6 +81,7 @@ class TypedKeyStorageTest {
     CliRun.Result r = cli.run("plans");
     assertThat(r.exitCode()).as(r.all()).isNotZero();
     assertThat(r.err()).contains("did not accept").contains("latitude.sh/dashboard/api");
+    assertThat(r.err()).contains("typed at the prompt");
     assertThat(r.err()).doesNotContain("Store the key");
     assertThat(r.all()).doesNotContain("lat_wrong_0000000000000000000000000000");
     assertThat(credentials()).doesNotExist();
