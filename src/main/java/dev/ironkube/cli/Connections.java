@@ -104,6 +104,11 @@ final class Connections implements AutoCloseable {
     return Optional.ofNullable(sim);
   }
 
+  /** The run's request log (--verbose), for clients not built on JsonHttp (Teleport's gRPC). */
+  Consumer<RequestLogEntry> requestLog() {
+    return requestLog;
+  }
+
   RequestStats requestStats() {
     return stats;
   }
