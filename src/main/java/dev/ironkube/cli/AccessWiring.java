@@ -44,7 +44,7 @@ final class AccessWiring {
     }
     return Optional.of(
         new AccessStage(
-            new TeleportClient(proxy.get(), Path.of(identity.get())),
+            new TeleportClient(proxy.get(), Path.of(identity.get()), c.requestLog()),
             ctx.spec().name(),
             s.require(SettingsCatalogue.TELEPORT_AGENT_CHART),
             ctx.files(),

@@ -1,10 +1,12 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.settings.SettingsCatalogue;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Options shared by every command that reads the settings. */
@@ -43,6 +45,14 @@ final class CommonOptions {
       names = {"-x", "--verbose"},
       description = "Print stack traces and request logs.")
   boolean verbose;
+
+  /** With --verbose, one line per HTTP request on stderr (already redacted); else nothing. */
+  Consumer<RequestLogEntry> requestLog(CliEnvironment env) {
+    if (!verbose) {
+      return entry -> {};
+    }
+    return entry -> env.err().println("  http: " + entry.line());
+  }
 
   /** The flags given, as setting paths; --api-key is placed by the provider it belongs to. */
   Map<String, String> flags() {

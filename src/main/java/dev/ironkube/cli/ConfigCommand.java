@@ -15,6 +15,7 @@ import dev.ironkube.time.Sleeper;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,13 @@ import picocli.CommandLine.Option;
 /** `ironkube config validate|show`. */
 @Command(
     name = "config",
-    description = "Check or show the resolved settings (document < environment < flags).",
+    description = {
+      "Check or show the resolved settings (document < environment < flags).",
+      "",
+      "Examples:",
+      "  ironkube config validate -f cluster.yaml",
+      "  ironkube config show --provider scaleway"
+    },
     subcommands = {ConfigCommand.Validate.class, ConfigCommand.Show.class})
 final class ConfigCommand {
 
@@ -32,7 +39,11 @@ final class ConfigCommand {
       description = {
         "Validate the settings and report every problem with its path, without calling any"
             + " service.",
-        "Exit code 0 when valid, 2 when not."
+        "Exit code 0 when valid, 2 when not.",
+        "",
+        "Examples:",
+        "  ironkube config validate",
+        "  ironkube config validate -f cluster.yaml --provider scaleway"
       })
   static final class Validate implements Callable<Integer> {
     private final CliEnvironment env;
@@ -58,7 +69,11 @@ final class ConfigCommand {
         "With an Infisical identity configured, the settings a run would fill from Infisical are"
             + " read from it (one read-only call) and shown with the source 'Infisical', secrets"
             + " masked. With --offline, or when Infisical cannot be reached, no value is fetched:"
-            + " the settings it may fill are shown as '(from Infisical)' with the secret's name."
+            + " the settings it may fill are shown as '(from Infisical)' with the secret's name.",
+        "",
+        "Examples:",
+        "  ironkube config show",
+        "  ironkube config show --offline -o json"
       })
   static final class Show implements Callable<Integer> {
     private final CliEnvironment env;
@@ -92,7 +107,16 @@ final class ConfigCommand {
       boolean fetched = false;
       if (identity && !offline) {
         try {
-          var store = SecretStoreBackfill.connect(s, env, Sleeper.SYSTEM);
+          var log = common.requestLog(env);
+          var store =
+              SecretStoreBackfill.connect(
+                  s,
+                  env,
+                  b ->
+                      b.sleeper(Sleeper.SYSTEM)
+                          .clock(env.clock())
+                          .random(new Random())
+                          .listener(log));
           if (store.isPresent()) {
             s = SecretBackfill.apply(s, store.get(), mapping);
             fetched = true;

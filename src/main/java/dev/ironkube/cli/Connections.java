@@ -6,12 +6,14 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.http.RequestStats;
 import dev.ironkube.provider.BareMetalProvider;
 import dev.ironkube.provider.TalosBoot;
 import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
 import dev.ironkube.provider.scaleway.ScalewayProvider;
+import dev.ironkube.secrets.infisical.InfisicalSecrets;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
@@ -27,7 +29,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The composition root of one command: builds the clients its settings call for, against the real
@@ -39,24 +43,41 @@ final class Connections implements AutoCloseable {
   private final RequestStats stats = new RequestStats();
   private final CliEnvironment env;
   private final Sleeper sleeper;
+  private final Consumer<RequestLogEntry> requestLog;
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
+  private Runnable offerToStoreTyped = () -> {};
   private boolean ownsSim;
   private String providerSecret;
 
   private Connections(
-      Settings settings, SimulatedBackend.Datacenter sim, CliEnvironment env, Sleeper sleeper) {
+      Settings settings,
+      SimulatedBackend.Datacenter sim,
+      CliEnvironment env,
+      Sleeper sleeper,
+      Consumer<RequestLogEntry> requestLog) {
     this.settings = settings;
+    this.requestLog = requestLog;
     this.sim = sim;
     this.env = env;
     this.sleeper = sleeper;
   }
 
-  /** Starts the simulator when asked and points the settings at it. */
+  /**
+   * Starts the simulator when asked and points the settings at it; every request any client makes
+   * is also given to {@code requestLog} (the --verbose log).
+   */
   static Connections open(
-      CliEnvironment env, Settings settings, boolean simulate, Sleeper sleeper) {
+      CliEnvironment env,
+      Settings settings,
+      boolean simulate,
+      Sleeper sleeper,
+      Consumer<RequestLogEntry> requestLog) {
+    UnaryOperator<JsonHttpBuilder> early =
+        b -> b.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(requestLog);
     if (!simulate) {
-      return new Connections(SecretStoreBackfill.apply(settings, env, sleeper), null, env, sleeper);
+      return new Connections(
+          SecretStoreBackfill.apply(settings, env, early), null, env, sleeper, requestLog);
     }
     boolean shared = env.simulator() != null;
     SimulatedBackend.Datacenter sim =
@@ -65,8 +86,8 @@ final class Connections implements AutoCloseable {
       Path scratch = SettingsResolution.home(env).root().resolve("sim");
       Settings pointed = sim.pointAt(settings, scratch);
       // The secret store may turn on an integration (a DNS name, say): point that one too.
-      Settings filled = sim.pointAt(SecretStoreBackfill.apply(pointed, env, sleeper), scratch);
-      Connections c = new Connections(filled, sim, env, sleeper);
+      Settings filled = sim.pointAt(SecretStoreBackfill.apply(pointed, env, early), scratch);
+      Connections c = new Connections(filled, sim, env, sleeper, requestLog);
       c.ownsSim = !shared;
       return c;
     } catch (RuntimeException e) {
@@ -83,6 +104,11 @@ final class Connections implements AutoCloseable {
 
   Optional<SimulatedBackend.Datacenter> sim() {
     return Optional.ofNullable(sim);
+  }
+
+  /** The run's request log (--verbose), for clients not built on JsonHttp (Teleport's gRPC). */
+  Consumer<RequestLogEntry> requestLog() {
+    return requestLog;
   }
 
   RequestStats requestStats() {
@@ -136,12 +162,31 @@ final class Connections implements AutoCloseable {
 
   /** Every client's transport shares the run's clock, sleeper and request statistics. */
   private JsonHttpBuilder instrument(JsonHttpBuilder builder) {
-    return builder.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(stats);
+    return builder
+        .sleeper(sleeper)
+        .clock(env.clock())
+        .random(new Random())
+        .listener(stats)
+        .listener(requestLog);
+  }
+
+  /** The Infisical store the settings configure, on the same instrumented transport. */
+  Optional<InfisicalSecrets> secretStore() {
+    return SecretStoreBackfill.connect(settings, env, this::instrument);
   }
 
   /** After the key proved valid: offers to keep a typed-in or environment key in the store. */
   Runnable offerToStoreKey() {
     return () -> offerToStore.run();
+  }
+
+  /**
+   * For a read command, after the provider answered a call made with the key: offers to keep a key
+   * typed at the prompt. A key from the environment or a flag is only offered by provision, so a
+   * listing does not ask every time.
+   */
+  Runnable offerToStoreTypedKey() {
+    return () -> offerToStoreTyped.run();
   }
 
   /** The provider credential the run resolved (for the platform's Vault copy), once known. */
@@ -172,6 +217,7 @@ final class Connections implements AutoCloseable {
       Optional<String> typed = prompter.secret(c.prompt());
       if (typed.isPresent()) {
         offerToStore = storeOffer(prompter, c.path(), typed.get());
+        offerToStoreTyped = offerToStore;
         return typed.get();
       }
     }

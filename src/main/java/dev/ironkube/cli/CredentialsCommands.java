@@ -3,7 +3,6 @@ package dev.ironkube.cli;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.store.ClusterFiles;
-import dev.ironkube.store.SecureFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,11 +84,14 @@ final class CredentialsCommands {
   @Command(
       name = "talosconfig",
       description = {
-        "Print a cluster's talosconfig (talosctl reads it as is), or write it to a file.",
+        "Print a cluster's talosconfig (talosctl reads it as is), or merge it into a file:"
+            + " its context is added or replaced, the others are kept, and it becomes the"
+            + " current context with --use-context or when none is set.",
         "",
         "Examples:",
-        "  ironkube talosconfig demo > talosconfig && talosctl --talosconfig talosconfig version",
-        "  ironkube talosconfig demo --output-file ~/.talos/config"
+        "  ironkube talosconfig demo > talosconfig",
+        "  talosctl --talosconfig talosconfig version",
+        "  ironkube talosconfig demo --output-file ~/.talos/config --use-context"
       })
   static final class Talos implements Callable<Integer> {
     private final CliEnvironment env;
@@ -97,8 +99,16 @@ final class CredentialsCommands {
     @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster's name.")
     String cluster;
 
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Write it there (0600).")
+    @Option(
+        names = "--output-file",
+        paramLabel = "FILE",
+        description = "Merge it into this talosconfig (created when missing; written 0600).")
     Path outputFile;
+
+    @Option(
+        names = "--use-context",
+        description = "With --output-file: make this cluster's context the current one.")
+    boolean useContext;
 
     Talos(CliEnvironment env) {
       this.env = env;
@@ -111,8 +121,16 @@ final class CredentialsCommands {
       if (outputFile == null) {
         env.out().print(Files.readString(source));
       } else {
-        SecureFiles.write(outputFile, Files.readAllBytes(source));
-        env.err().println("Wrote " + outputFile + " (0600)");
+        var merged = TalosconfigMerge.merge(Files.readString(source), outputFile, useContext);
+        env.err()
+            .println(
+                (merged.replaced() ? "Replaced" : "Added")
+                    + " context "
+                    + merged.context()
+                    + " in "
+                    + outputFile
+                    + " (0600); current context: "
+                    + merged.current());
       }
       return 0;
     }

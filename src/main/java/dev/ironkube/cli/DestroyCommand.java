@@ -91,7 +91,8 @@ final class DestroyCommand implements Callable<Integer> {
     }
     try (Narration narration = new Narration(env);
         Connections c =
-            Connections.open(env, settings, common.simulate, narration.cancellation())) {
+            Connections.open(
+                env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
           files.exists()
@@ -107,8 +108,7 @@ final class DestroyCommand implements Callable<Integer> {
       }
       Map<String, Cleanup.Deleter> others =
           new HashMap<>(dns.map(d -> DnsStage.deleter(d, journal)).orElse(Map.of()));
-      SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
-          .ifPresent(store -> others.putAll(CredentialsBackupStage.deleter(store)));
+      c.secretStore().ifPresent(store -> others.putAll(CredentialsBackupStage.deleter(store)));
       DestroyWorkflow.Report report =
           new DestroyWorkflow(cluster, provider, gate, narration.progress(), others).run();
       narration.close();

@@ -5,6 +5,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    LibraryLogging.configure(args);
     int code = Ironkube.run(CliEnvironment.system(), args);
     System.out.flush();
     System.err.flush();

@@ -49,12 +49,12 @@ import picocli.CommandLine.Option;
           + " cluster's lock.",
       "",
       "Examples:",
-      "  ironkube provision --simulate --yes                 # no account needed",
-      "  ironkube provision                                  # choose plan and site interactively",
+      "  ironkube provision --simulate --yes        # no account needed",
+      "  ironkube provision                         # asks for plan and site",
       "  ironkube provision --name demo --plan c2-small-x86 --region ASH --yes",
       "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run",
-      "  ironkube provision --name prod --control-planes 3 --workers 2 --plan c2-small-x86 \\",
-      "      --region ASH --yes                             # five servers, ordered in parallel"
+      "  ironkube provision --name prod --control-planes 3 --workers 2 \\",
+      "      --plan c2-small-x86 --region ASH --yes  # five servers, in parallel"
     })
 final class ProvisionCommand implements Callable<Integer> {
   private final CliEnvironment env;
@@ -165,7 +165,8 @@ final class ProvisionCommand implements Callable<Integer> {
     ConsolePrompter prompter = new ConsolePrompter(env, !yes);
     try (Narration narration = new Narration(env);
         Connections c =
-            Connections.open(env, settings, common.simulate, narration.cancellation())) {
+            Connections.open(
+                env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
       // The settings are final here (validated, backfilled from the secret store, which may name
       // the cluster): the run's spec is built from them once and read from then on.
       ClusterSpec spec = ClusterSpec.of(c.settings());
@@ -230,7 +231,7 @@ final class ProvisionCommand implements Callable<Integer> {
       }
       if (c.settings().flag(SettingsCatalogue.INFISICAL_WRITE_BACK)) {
         var store =
-            SecretStoreBackfill.connect(c.settings(), env, narration.cancellation())
+            c.secretStore()
                 .orElseThrow(
                     () ->
                         new UserInputException(

@@ -32,18 +32,22 @@ final class RegionsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var settings = SettingsResolution.resolve(env, common, Map.of());
-    try (Connections c = Connections.open(env, settings, common.simulate, Sleeper.SYSTEM)) {
+    try (Connections c =
+        Connections.open(env, settings, common.simulate, Sleeper.SYSTEM, common.requestLog(env))) {
+      ConsolePrompter prompter = new ConsolePrompter(env, true);
       List<Region> regions =
-          c.provider(new ConsolePrompter(env, true), () -> "").regions().stream()
+          c.provider(prompter, () -> "").regions().stream()
               .sorted(Comparator.comparing(Region::slug))
               .toList();
       if (output.json()) {
         Json.print(env.out(), regions);
-        return 0;
+      } else {
+        Table t = new Table("SITE", "NAME", "COUNTRY");
+        regions.forEach(r -> t.row(r.slug(), r.name(), r.country()));
+        env.out().print(t.render());
       }
-      Table t = new Table("SITE", "NAME", "COUNTRY");
-      regions.forEach(r -> t.row(r.slug(), r.name(), r.country()));
-      env.out().print(t.render());
+      // The provider answered with the key: only now may a typed one be kept.
+      c.offerToStoreTypedKey().run();
       return 0;
     }
   }

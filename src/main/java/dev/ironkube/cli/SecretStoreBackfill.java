@@ -1,5 +1,6 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.http.JsonHttpBuilder;
 import dev.ironkube.secrets.SecretBackfill;
 import dev.ironkube.secrets.SecretMapping;
 import dev.ironkube.secrets.infisical.InfCredentials;
@@ -9,10 +10,9 @@ import dev.ironkube.settings.Problem;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.SettingsValidator;
-import dev.ironkube.time.Sleeper;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Phase 0's last step: when an Infisical machine identity is configured, settings still missing
@@ -22,8 +22,9 @@ import java.util.Random;
 final class SecretStoreBackfill {
   private SecretStoreBackfill() {}
 
-  static Settings apply(Settings settings, CliEnvironment env, Sleeper sleeper) {
-    var store = connect(settings, env, sleeper);
+  static Settings apply(
+      Settings settings, CliEnvironment env, UnaryOperator<JsonHttpBuilder> transport) {
+    var store = connect(settings, env, transport);
     if (store.isEmpty()) {
       return settings;
     }
@@ -45,9 +46,9 @@ final class SecretStoreBackfill {
     return mapping;
   }
 
-  /** The Infisical store the settings configure, if any. */
+  /** The Infisical store the settings configure, if any, its transport set up by the caller. */
   static Optional<InfisicalSecrets> connect(
-      Settings settings, CliEnvironment env, Sleeper sleeper) {
+      Settings settings, CliEnvironment env, UnaryOperator<JsonHttpBuilder> transport) {
     var clientId = settings.get(SettingsCatalogue.INFISICAL_CLIENT_ID);
     var secret = settings.secret(SettingsCatalogue.INFISICAL_CLIENT_SECRET);
     if (clientId.isEmpty() || secret.isEmpty()) {
@@ -70,6 +71,6 @@ final class SecretStoreBackfill {
                 settings.require(SettingsCatalogue.INFISICAL_ENVIRONMENT),
                 settings.require(SettingsCatalogue.INFISICAL_PATH)),
             env.clock(),
-            b -> b.sleeper(sleeper).clock(env.clock()).random(new Random())));
+            transport));
   }
 }

@@ -206,6 +206,7 @@ public final class JsonHttp {
               service(),
               request.method(),
               request.endpoint(),
+              Redaction.base(base),
               path + Redaction.query(request.query()),
               Redaction.headers(headers),
               status,

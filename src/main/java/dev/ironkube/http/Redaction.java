@@ -27,6 +27,11 @@ final class Redaction {
     return Map.copyOf(safe);
   }
 
+  /** A base URI without userinfo, should one carry credentials ("https://user:pass@host"). */
+  static String base(String base) {
+    return base.replaceFirst("^([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@]*@", "$1" + MASK + "@");
+  }
+
   /** The query as sent, in readable (decoded) form, with secret-looking values masked. */
   static String query(List<Map.Entry<String, String>> query) {
     StringBuilder out = new StringBuilder();

@@ -9,6 +9,7 @@ import java.util.Map;
  *
  * @param service the target ("Latitude.sh")
  * @param endpoint "METHOD path-template", the budget key
+ * @param base the service's base URI as configured (scheme, host, port, base path), never userinfo
  * @param path the path and query actually requested, redacted
  * @param requestHeaders what was sent, redacted
  * @param status the HTTP status, or 0 when no response arrived
@@ -20,6 +21,7 @@ public record RequestLogEntry(
     String service,
     String method,
     String endpoint,
+    String base,
     String path,
     Map<String, String> requestHeaders,
     int status,
@@ -32,13 +34,18 @@ public record RequestLogEntry(
     return method.equals("GET") || method.equals("HEAD");
   }
 
-  /** One line for a verbose log. */
+  /** The URL requested, its secret-looking query values masked. */
+  public String url() {
+    return base + path;
+  }
+
+  /** One line for a verbose log: service, method, URL, status, time; never a header. */
   public String line() {
     String outcome = status == 0 ? "no response" : Integer.toString(status);
     String id = requestId.isEmpty() ? "" : " request-id=" + requestId;
     String retry = attempt > 1 ? " attempt=" + attempt : "";
     String failed = failure.isEmpty() ? "" : " " + failure;
     return "%s %s %s %s %dms%s%s%s"
-        .formatted(service, method, path, outcome, duration.toMillis(), id, retry, failed);
+        .formatted(service, method, url(), outcome, duration.toMillis(), id, retry, failed);
   }
 }

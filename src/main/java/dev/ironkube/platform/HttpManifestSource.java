@@ -3,10 +3,12 @@ package dev.ironkube.platform;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 
 /** Downloads a pinned manifest over HTTPS; the URL carries the version tag, so it never drifts. */
@@ -38,7 +40,7 @@ public final class HttpManifestSource implements ManifestSource {
       return response.body();
     } catch (IOException e) {
       throw new OperationFailedException(
-          "cannot download " + url + ": " + e.getMessage(),
+          "cannot download " + url + ": " + why(e),
           "check this machine's internet access, or pass a local copy of the manifest",
           ExitCodes.REMOTE_FAILURE,
           e);
@@ -46,5 +48,25 @@ public final class HttpManifestSource implements ManifestSource {
       Thread.currentThread().interrupt();
       throw new OperationFailedException("interrupted while downloading " + url, "run again");
     }
+  }
+
+  /**
+   * The JDK client's connection failures often carry no message (a refused connection is a bare
+   * ConnectException): name the failure rather than print "null".
+   */
+  static String why(IOException e) {
+    String message = e.getMessage();
+    if (message != null && !message.isBlank()) {
+      return message;
+    }
+    Throwable cause = e.getCause();
+    if (cause != null && cause.getMessage() != null && !cause.getMessage().isBlank()) {
+      return cause.getMessage();
+    }
+    return switch (e) {
+      case ConnectException c -> "the connection was refused or the host is unreachable";
+      case HttpTimeoutException t -> "no answer in time";
+      default -> e.getClass().getSimpleName();
+    };
   }
 }

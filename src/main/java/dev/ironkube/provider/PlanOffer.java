@@ -1,6 +1,8 @@
 package dev.ironkube.provider;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One plan at one site, with what it costs per hour there and whether it can be ordered now.
@@ -27,4 +29,21 @@ public record PlanOffer(
     BigDecimal hourlyPrice,
     String currency,
     boolean inStock,
-    String note) {}
+    String note) {
+
+  /**
+   * Why ironkube would not order this offer now, empty when it would: the provider's note (the plan
+   * cannot boot Talos our way, or has no hourly price) and the stock at the site, both when both
+   * apply. The same two rules {@code HardwareSelection.orderable} applies.
+   */
+  public String exclusion() {
+    List<String> reasons = new ArrayList<>();
+    if (note != null && !note.isEmpty()) {
+      reasons.add(note);
+    }
+    if (!inStock) {
+      reasons.add("out of stock at " + site);
+    }
+    return String.join("; ", reasons);
+  }
+}

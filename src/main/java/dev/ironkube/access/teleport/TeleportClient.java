@@ -10,6 +10,7 @@ import dev.ironkube.access.teleport.proto.types.Metadata;
 import dev.ironkube.access.teleport.proto.types.ProvisionTokenSpecV2;
 import dev.ironkube.access.teleport.proto.types.ProvisionTokenV2;
 import dev.ironkube.access.teleport.proto.types.ResourceRequest;
+import dev.ironkube.http.RequestLogEntry;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -23,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The Teleport Auth API calls ironkube makes, over gRPC through the proxy with the identity file's
@@ -48,14 +50,33 @@ public final class TeleportClient implements KubeClusterDirectory, AutoCloseable
    * @param proxy TELEPORT_PROXY, the proxy's public {@code host:port} (443 when no port is given)
    * @param identityFile TELEPORT_IDENTITY_FILE, from tbot or {@code tctl auth sign --format=file}
    */
-  public TeleportClient(String proxy, Path identityFile) {
-    this(proxy, TeleportIdentity.read(identityFile), Clock.systemUTC(), new SecureRandom());
+  public TeleportClient(String proxy, Path identityFile, Consumer<RequestLogEntry> requestLog) {
+    this(
+        proxy,
+        TeleportIdentity.read(identityFile),
+        Clock.systemUTC(),
+        new SecureRandom(),
+        requestLog);
   }
 
   public TeleportClient(String proxy, TeleportIdentity identity, Clock clock, SecureRandom random) {
+    this(proxy, identity, clock, random, entry -> {});
+  }
+
+  /**
+   * @param requestLog receives one entry per call (method, status, time; never a message)
+   */
+  public TeleportClient(
+      String proxy,
+      TeleportIdentity identity,
+      Clock clock,
+      SecureRandom random,
+      Consumer<RequestLogEntry> requestLog) {
     this.proxy = proxy;
     this.channel = TeleportChannel.open(proxy, identity);
-    this.auth = AuthServiceGrpc.newBlockingStub(channel);
+    this.auth =
+        AuthServiceGrpc.newBlockingStub(channel)
+            .withInterceptors(new RequestLogInterceptor(proxy, requestLog, clock));
     this.clock = clock;
     this.random = random;
   }

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
       "  ironkube sim bench",
       "  ironkube sim bench --runs 3 -o json > bench.json",
       "  ironkube sim bench --startup",
-      "  ironkube sim bench --nodes 3+2 --runs 2      # a 5-node cluster against one node"
+      "  ironkube sim bench --nodes 3+2 --runs 2      # 5 nodes against one"
     })
 final class SimBenchCommand implements Callable<Integer> {
   private final CliEnvironment env;

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 final class LatitudeErrorDecoder implements ErrorDecoder {
   static final String SERVICE = "Latitude.sh";
   static final String KEY_HINT =
-      "check LATITUDE_API_KEY, or create a key at https://www.latitude.sh/dashboard/api";
+      "check the key given (LATITUDE_API_KEY, --api-key, typed at the prompt, or kept in"
+          + " $IRONKUBE_HOME/credentials), or create one at https://www.latitude.sh/dashboard/api";
 
   private final Supplier<ObjectMapper> mapper;
 

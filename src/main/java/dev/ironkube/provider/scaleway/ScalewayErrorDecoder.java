@@ -21,7 +21,9 @@ import java.util.Locale;
 final class ScalewayErrorDecoder implements ErrorDecoder {
   static final String SERVICE = "Scaleway";
   static final String KEY_HINT =
-      "check SCW_SECRET_KEY (and that its API key may use project SCW_DEFAULT_PROJECT_ID), "
+      "check the secret key given (SCW_SECRET_KEY, --api-key, typed at the prompt, or kept in"
+          + " $IRONKUBE_HOME/credentials) and that its API key may use project"
+          + " SCW_DEFAULT_PROJECT_ID, "
           + "or create a key at https://console.scaleway.com/iam/api-keys";
   static final String CLOUD_INIT_HINT =
       "choose an offer tagged cloud-init (see ironkube offers); the Talos pivot needs user data";
