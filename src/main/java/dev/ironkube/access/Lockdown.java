@@ -43,8 +43,16 @@ public final class Lockdown {
   private final Consumer<String> progress;
 
   public Lockdown(Consumer<String> progress) {
+    this(PortProbe.DEFAULT_TIMEOUT, progress);
+  }
+
+  /**
+   * A lock-down whose outside check gives each port {@code probeTimeout} to answer: a dropped port
+   * costs all of it, an open one answers within a round trip.
+   */
+  public Lockdown(Duration probeTimeout, Consumer<String> progress) {
     this(
-        new PortProbe(),
+        new PortProbe(probeTimeout, null),
         DEFAULT_SETTLE,
         DEFAULT_INTERVAL,
         Clock.systemUTC(),

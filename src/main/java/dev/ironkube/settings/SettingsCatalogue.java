@@ -46,6 +46,7 @@ public final class SettingsCatalogue {
   public static final String TALOS_POLL = "spec.waits.talosPollInterval";
   public static final String TALOS_BOOT_TIMEOUT = "spec.waits.talosBootTimeout";
   public static final String BOOTSTRAP_TIMEOUT = "spec.waits.bootstrapTimeout";
+  public static final String LOCKDOWN_PROBE_TIMEOUT = "spec.waits.lockdownProbeTimeout";
   public static final String KEEP_ON_FAILURE = "spec.keepOnFailure";
   public static final String LATITUDE_API_KEY = "secrets.latitude.apiKey";
   public static final String SCALEWAY_URL = "spec.endpoints.scaleway";
@@ -203,6 +204,12 @@ public final class SettingsCatalogue {
     add(TALOS_POLL, "", "500ms", DURATION, "interval between Talos and Kubernetes API probes");
     add(TALOS_BOOT_TIMEOUT, "", "30m", DURATION, "how long to wait for the Talos API");
     add(BOOTSTRAP_TIMEOUT, "", "15m", DURATION, "how long to wait for a healthy cluster");
+    add(
+        LOCKDOWN_PROBE_TIMEOUT,
+        "",
+        "3s",
+        DURATION,
+        "how long the check after the lock-down waits for a closed port to stay silent");
     add(KEEP_ON_FAILURE, "", "false", BOOLEAN, "keep what was created when a run fails");
     DEFS.put(
         LATITUDE_API_KEY,

@@ -222,6 +222,12 @@ public final class Simulation {
     for (String path : SCALED_TIMEOUTS) {
       s = scaled(s, path, scale, TIMEOUT_FLOOR);
     }
+    // Every simulated port is on loopback: an open one answers within a millisecond, so a second
+    // still tells an open port from a dropped one, even on a loaded machine.
+    if (s.source(SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT).orElse(Source.DEFAULT)
+        == Source.DEFAULT) {
+      s = s.with(SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT, "1s", Source.SIMULATOR);
+    }
     return s;
   }
 }

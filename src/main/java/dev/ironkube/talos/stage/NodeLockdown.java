@@ -1,5 +1,7 @@
 package dev.ironkube.talos.stage;
 
+import static dev.ironkube.settings.SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT;
+
 import dev.ironkube.access.Lockdown;
 import dev.ironkube.access.LockdownTarget;
 import dev.ironkube.talos.api.TalosClient;
@@ -58,7 +60,9 @@ final class NodeLockdown {
             "lock down " + node.hostname() + " (" + node.serverId() + ")",
             Map.of("address", node.address()),
             () ->
-                new Lockdown(line -> step.update(line, -1))
+                new Lockdown(
+                        run.settings().duration(LOCKDOWN_PROBE_TIMEOUT),
+                        line -> step.update(line, -1))
                     .lockDown(
                         client,
                         new MachineConfigGenerator(run.secrets().bundle()),
