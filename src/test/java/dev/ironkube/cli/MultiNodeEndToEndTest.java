@@ -160,7 +160,8 @@ class MultiNodeEndToEndTest {
   void aNodeThatCouldNotBeOrderedIsCompletedByTheNextRun() throws Exception {
     cli =
         new CliRun(
-            new Faults(84).arm(new Faults.Rule("latitude.POST /servers", "out-of-stock", 2, 1, 1)));
+            new Faults(84)
+                .arm(Faults.Rule.once("latitude.POST /servers@mn-workers-2", "out-of-stock")));
     CliRun.Result first = provision("--workers", "2", "--keep-on-failure");
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.PROVISION_FAILED);
     assertThat(first.err()).contains("1 of 3 nodes failed");

@@ -34,7 +34,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Faults, armed on {@link Faults} at points {@code "latitude.<METHOD> <template>"} such as
  * {@code "latitude.POST /servers"} or {@code "latitude.GET /servers/{id}"}; a point is consulted
- * once per request that passed authentication and rate limiting:
+ * once per request that passed authentication and rate limiting. A {@code POST /servers} that no
+ * rule at the plain point took also consults {@code "latitude.POST /servers@<hostname>"}, so that a
+ * test can aim a fault at one server among orders sent in parallel:
  *
  * <ul>
  *   <li>{@code http-500}: 500 with a JSON:API error body; nothing is done.

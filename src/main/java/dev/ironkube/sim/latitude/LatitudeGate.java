@@ -1,8 +1,10 @@
 package dev.ironkube.sim.latitude;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.http.SimExchange;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
@@ -69,7 +71,12 @@ final class LatitudeGate {
       write(exchange, JsonApi.notFound());
       return;
     }
-    String fault = faults.next(API_PREFIX + route.method() + " " + route.template()).orElse(null);
+    String point = API_PREFIX + route.method() + " " + route.template();
+    String fault = faults.next(point).orElse(null);
+    String hostname = "POST".equals(route.method()) ? orderedHostname(exchange) : null;
+    if (fault == null && hostname != null) {
+      fault = faults.next(point + "@" + hostname).orElse(null);
+    }
     if (fault != null && !ROUTE_FAULTS.contains(fault) && !"malformed".equals(fault)) {
       injectBeforeRoute(exchange, fault);
       return;
@@ -113,6 +120,22 @@ final class LatitudeGate {
       default ->
           exchange.respond(
               500, "text/plain; charset=utf-8", "simulator: unknown Latitude fault kind " + fault);
+    }
+  }
+
+  /** The hostname a {@code POST /servers} asks for, so that a fault can be aimed at one server. */
+  private static String orderedHostname(SimExchange exchange) {
+    if (!exchange.path().replaceAll("/+$", "").endsWith("/servers")) {
+      return null;
+    }
+    try {
+      byte[] body = exchange.body();
+      JsonNode attributes =
+          body.length == 0 ? null : JsonApi.MAPPER.readTree(body).path("data").path("attributes");
+      JsonNode hostname = attributes == null ? null : attributes.get("hostname");
+      return hostname != null && hostname.isTextual() ? hostname.asText() : null;
+    } catch (IOException e) {
+      return null;
     }
   }
 
