@@ -52,6 +52,7 @@ final class RootCommand implements Runnable {
           "provision",
           "destroy",
           "scale",
+          "upgrade",
           "status",
           "kubeconfig",
           "talosconfig",
@@ -69,6 +70,7 @@ final class RootCommand implements Runnable {
       case "provision" -> ProvisionCommand.class;
       case "destroy" -> DestroyCommand.class;
       case "scale" -> ScaleCommand.class;
+      case "upgrade" -> UpgradeCommand.class;
       case "status" -> StatusCommand.class;
       case "kubeconfig" -> CredentialsCommands.Kube.class;
       case "talosconfig" -> CredentialsCommands.Talos.class;

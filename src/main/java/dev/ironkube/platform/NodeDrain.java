@@ -43,6 +43,30 @@ public final class NodeDrain {
       progress.accept(node + " is not registered; nothing to drain");
       return 0;
     }
+    int evicted = cordonAndEvict(node, timeout);
+    client.nodes().withName(node).delete();
+    progress.accept(evicted + " pod(s) evicted; node " + node + " deleted");
+    return evicted;
+  }
+
+  /** Makes {@code node} schedulable again (the strategic merge patch kubectl uncordon sends). */
+  public void uncordon(String node) {
+    client
+        .nodes()
+        .withName(node)
+        .patch(PatchContext.of(PatchType.STRATEGIC_MERGE), "{\"spec\":{\"unschedulable\":null}}");
+    progress.accept("uncordoned " + node);
+  }
+
+  /**
+   * Cordons {@code node} and evicts its pods, keeping the Node (a node that comes back, after an
+   * upgrade say); returns how many pods were evicted. A node not registered has nothing to drain.
+   */
+  public int cordonAndEvict(String node, Duration timeout) throws InterruptedException {
+    if (client.nodes().withName(node).get() == null) {
+      progress.accept(node + " is not registered; nothing to drain");
+      return 0;
+    }
     client
         .nodes()
         .withName(node)
@@ -81,8 +105,6 @@ public final class NodeDrain {
                     "the node is cordoned; see 'kubectl get pods -A --field-selector spec.nodeName="
                         + node
                         + "' and run the command again"));
-    client.nodes().withName(node).delete();
-    progress.accept(evictable.size() + " pod(s) evicted; node " + node + " deleted");
     return evictable.size();
   }
 

@@ -108,6 +108,27 @@ public final class KubeCluster {
             });
   }
 
+  /**
+   * A kubelet posting its versions in {@code status.nodeInfo} (after a restart, an upgrade); a null
+   * value keeps what the Node holds. Nothing happens when the Node does not exist.
+   */
+  public synchronized void nodeInfo(String name, String kubeletVersion, String osImage) {
+    store
+        .get(NODES, null, name)
+        .ifPresent(
+            node -> {
+              ObjectNode info = node.with("status").with("nodeInfo");
+              if (kubeletVersion != null) {
+                info.put("kubeletVersion", kubeletVersion);
+              }
+              if (osImage != null) {
+                info.put("osImage", osImage);
+              }
+              node.with("metadata").remove("resourceVersion");
+              store.replace(NODES, null, name, node);
+            });
+  }
+
   /** Whether the node exists and its Ready condition is True. */
   public boolean nodeReady(String name) {
     return store.get(NODES, null, name).map(this::isReady).orElse(false);

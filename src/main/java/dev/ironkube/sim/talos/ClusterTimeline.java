@@ -162,7 +162,11 @@ final class ClusterTimeline {
       if (!s.registered && kube != null) {
         s.registered = true;
         TalosCluster.Member m = s.m;
-        effects.add(() -> kube.registerNode(m.hostname(), m.address(), m.controlPlane(), healthy));
+        effects.add(
+            () -> {
+              kube.registerNode(m.hostname(), m.address(), m.controlPlane(), healthy);
+              NodeInfoReport.post(kube, m.node());
+            });
         if (healthy) {
           m.events().recordAt(SimEvents.KUBERNETES_READY, m.subject(), s.kubeletAt);
         }

@@ -27,14 +27,20 @@ final class CosiApi extends StateGrpc.StateImplBase {
   private final String talosVersion;
   private final List<SimDisk> disks;
   private final Supplier<String> stage;
+  private final Supplier<byte[]> machineConfig;
 
   /**
    * @param stage the MachineStatuses stage now ("maintenance", "running", ...)
    */
-  CosiApi(String talosVersion, List<SimDisk> disks, Supplier<String> stage) {
+  CosiApi(
+      String talosVersion,
+      List<SimDisk> disks,
+      Supplier<String> stage,
+      Supplier<byte[]> machineConfig) {
     this.talosVersion = talosVersion;
     this.disks = List.copyOf(disks);
     this.stage = stage;
+    this.machineConfig = machineConfig;
   }
 
   @Override
@@ -88,6 +94,17 @@ final class CosiApi extends StateGrpc.StateImplBase {
           out.add(resource(type, id, diskSpec(d)));
         }
       }
+      case MachineConfigResource.TYPE -> {
+        byte[] config = machineConfig.get();
+        if (config != null) {
+          out.add(
+              resource(
+                  MachineConfigResource.NAMESPACE,
+                  type,
+                  MachineConfigResource.ID,
+                  MachineConfigResource.yamlSpec(config)));
+        }
+      }
       default -> {
         // Unknown types list as empty, as a real node does for a type it has no resources of.
       }
@@ -111,10 +128,14 @@ final class CosiApi extends StateGrpc.StateImplBase {
   }
 
   private static Resource resource(String type, String id, String yaml) {
+    return resource("runtime", type, id, yaml);
+  }
+
+  private static Resource resource(String namespace, String type, String id, String yaml) {
     return Resource.newBuilder()
         .setMetadata(
             Metadata.newBuilder()
-                .setNamespace("runtime")
+                .setNamespace(namespace)
                 .setType(type)
                 .setId(id)
                 .setVersion("1")

@@ -57,7 +57,7 @@ final class NodeListener {
             List.of(
                 new MaintenanceApi(node),
                 new StorageApi(disks),
-                new CosiApi(talosVersion, disks, stage)));
+                new CosiApi(node.talosVersion(), disks, stage, () -> null)));
     port = server.getPort();
   }
 
@@ -67,7 +67,13 @@ final class NodeListener {
   void mutual(SimPki.Issued apid, SimPki.Issued osCa) throws IOException {
     List<BindableService> services =
         List.of(
-            new SecureApi(node), new StorageApi(disks), new CosiApi(talosVersion, disks, stage));
+            new SecureApi(node),
+            new StorageApi(disks),
+            new CosiApi(
+                node.talosVersion(),
+                disks,
+                stage,
+                () -> node.appliedConfig().map(AppliedConfig::raw).orElse(null)));
     server = NodeServers.mutual(address, port, ingress, apid, osCa, services);
   }
 

@@ -23,6 +23,8 @@ import dev.ironkube.talos.api.proto.machine.ResetRequest;
 import dev.ironkube.talos.api.proto.machine.ResetResponse;
 import dev.ironkube.talos.api.proto.machine.ServiceList;
 import dev.ironkube.talos.api.proto.machine.ServiceListResponse;
+import dev.ironkube.talos.api.proto.machine.UpgradeRequest;
+import dev.ironkube.talos.api.proto.machine.UpgradeResponse;
 import dev.ironkube.talos.api.proto.machine.Version;
 import dev.ironkube.talos.api.proto.machine.VersionInfo;
 import dev.ironkube.talos.api.proto.machine.VersionResponse;
@@ -207,6 +209,11 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
             .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
             .build());
     reply.onCompleted();
+  }
+
+  @Override
+  public void upgrade(UpgradeRequest request, StreamObserver<UpgradeResponse> reply) {
+    new NodeUpgrade(node, node.time(), node.faults()).handle(request, reply);
   }
 
   @Override

@@ -167,11 +167,35 @@ public final class TalosCluster implements AutoCloseable {
         s.manifestsApplied = false;
         s.etcdUpAt =
             s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : ClusterSeat.NEVER;
+        NodeReboots.rebooted(s, m, kube, monitorGrace, this::later, this);
       }
       s.m = m;
       effects = reconcile(System.nanoTime());
     }
     run(effects);
+  }
+
+  /**
+   * What machined's etcd check before an upgrade finds wrong, or empty (siderolabs/talos v1.13.9
+   * internal/pkg/etcd/etcd.go, ValidateForUpgrade): two members cannot keep quorum with one down;
+   * every member must be started (a member of a node that is down answers nothing) and healthy.
+   */
+  synchronized Optional<String> upgradeEtcdProblem(long now) {
+    List<ClusterSeat> members = seats.values().stream().filter(s -> s.etcdMember).toList();
+    if (members.size() == 2) {
+      return Optional.of(
+          "etcd member count(2) is insufficient to maintain quorum if upgrade commences");
+    }
+    for (ClusterSeat s : members) {
+      if (s.gone || !s.m.up() || now < s.etcdUpAt || s.m.neverHealthy().contains("etcd")) {
+        return Optional.of(
+            String.format(
+                "etcd member %016x is not healthy; all members must be healthy to perform an"
+                    + " upgrade: context deadline exceeded",
+                s.etcdId));
+      }
+    }
+    return Optional.empty();
   }
 
   /** Null when {@code node} may be bootstrapped, else the status real Talos would answer. */
@@ -208,6 +232,7 @@ public final class TalosCluster implements AutoCloseable {
   /** The first API server of the cluster started, seeded with the bootstrap node's Node. */
   void kubernetesStarted(TalosNodeFake node, KubeCluster state) {
     List<Runnable> effects;
+    List<Runnable> effects0 = new ArrayList<>();
     synchronized (this) {
       if (kube == null) {
         kube = state;
@@ -215,9 +240,11 @@ public final class TalosCluster implements AutoCloseable {
         ClusterSeat s = seats.get(node);
         if (s != null) {
           s.registered = true;
+          effects0.add(() -> NodeInfoReport.post(state, node));
         }
       }
       effects = reconcile(System.nanoTime());
+      effects.addAll(effects0);
     }
     run(effects);
   }

@@ -66,9 +66,9 @@ public final class TalosNodeFake implements AutoCloseable {
   private final List<SimDisk> disks;
   private final TimeModel time;
   private final Faults faults;
-  private final String talosVersion;
+  private String talosVersion;
   private final TalosMinor minor;
-  private final ConfigValidator validator;
+  private ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
   private final NodeIngress ingress;
   private final NodeListener listener;
@@ -214,7 +214,7 @@ public final class TalosNodeFake implements AutoCloseable {
     return "talos-" + address.getHostAddress().replace('.', '-').replace(':', '-');
   }
 
-  String talosVersion() {
+  synchronized String talosVersion() {
     return talosVersion;
   }
 
@@ -222,7 +222,11 @@ public final class TalosNodeFake implements AutoCloseable {
     return faults;
   }
 
-  ConfigValidator validator() {
+  TimeModel time() {
+    return time;
+  }
+
+  synchronized ConfigValidator validator() {
     return validator;
   }
 
@@ -245,6 +249,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized void replaceConfig(AppliedConfig applied) {
+    NodeInfoReport.configReplaced(this, config, applied);
     config = applied;
     // Talos reconciles firewall documents live, without a reboot: new connections meet the new
     // rules at once, while established ones survive (conntrack).
@@ -383,6 +388,27 @@ public final class TalosNodeFake implements AutoCloseable {
     cluster.update(member());
     Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /**
+   * The upgrade sequence installed {@code version} ({@link NodeUpgrade}): the node reboots into it,
+   * or, when it {@code comesBack} not, goes down for good.
+   */
+  synchronized void rebootInto(String version, boolean comesBack) {
+    if (mode != Mode.CONFIGURED) {
+      return;
+    }
+    talosVersion = version;
+    validator = new ConfigValidator(disks, version);
+    if (comesBack) {
+      reboot();
+      return;
+    }
+    mode = Mode.REBOOTING;
+    Server old = listener.take();
+    lifecycle.execute(() -> NodeServers.stop(old, false));
+    kubernetes.stop();
+    cluster.update(member());
   }
 
   private synchronized void bootConfigured() {

@@ -146,6 +146,24 @@ public final class TalosClient implements AutoCloseable {
         "Reboot", () -> channel.machine(polling).reboot(RebootRequest.getDefaultInstance()));
   }
 
+  /**
+   * Starts a Talos upgrade to the installer {@code image}; returns the node's ack. The node answers
+   * once the image is pulled and (control planes) etcd checked, then upgrades and reboots.
+   */
+  public String upgrade(String image) {
+    return UpgradeCalls.upgrade(channel, polling, image);
+  }
+
+  /** The machine config the node runs (os:admin only). */
+  public byte[] machineConfig() {
+    return UpgradeCalls.machineConfig(channel, polling);
+  }
+
+  /** Applies a machine config that must take effect without a reboot (NO_REBOOT mode). */
+  public ApplyResult applyConfigurationNoReboot(byte[] machineConfig) {
+    return UpgradeCalls.applyNoReboot(channel, polling, machineConfig);
+  }
+
   /** The node drops the connection as it goes down; only an answered error is a failure. */
   private void expectGoingAway(String call, Supplier<?> rpc) {
     try {

@@ -1,0 +1,175 @@
+package dev.ironkube.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.TimeModel;
+import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.talos.api.TalosIdentity;
+import dev.ironkube.talos.stage.KubeApiProbe;
+import dev.ironkube.talos.talosconfig.Talosconfig;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The done-when scenario of issue #15's upgrades: a 3 control plane + 2 worker cluster made on the
+ * previous Talos minor is upgraded to the current one and then to a newer Kubernetes, through the
+ * CLI against the simulator, while a probe asks the Kubernetes API (at any control plane, as a load
+ * balancer or the DNS name would) and records the longest gap.
+ */
+class UpgradeEndToEndTest {
+  /** An upgrade's reboot, long enough for the probe to tell a gap from polling noise. */
+  private static final Duration REBOOT = Duration.ofMillis(1500);
+
+  private CliRun cli;
+
+  @AfterEach
+  void close() {
+    if (cli != null) {
+      cli.close();
+    }
+  }
+
+  private static final List<String> NODES =
+      List.of("up-cp-1", "up-cp-2", "up-cp-3", "up-workers-1", "up-workers-2");
+
+  @Test
+  void aFiveNodeClusterOnThePreviousMinorUpgradesTalosThenKubernetesWhileTheApiAnswers()
+      throws Exception {
+    TimeModel time =
+        new TimeModel(0.0005)
+            .override("talos.reboot", REBOOT)
+            .override("talos.upgrade.install", Duration.ofMillis(200))
+            .override("kube.node.monitor-grace", Duration.ofMillis(300));
+    cli = new CliRun(new Faults(151), time);
+    CliRun.Result made =
+        cli.run(
+            "provision",
+            "--simulate",
+            "--yes",
+            "--no-platform",
+            "--name",
+            "up",
+            "--control-planes",
+            "3",
+            "--workers",
+            "2",
+            "--talos-version",
+            "v1.13.10");
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    Talosconfig tc = Talosconfig.read(cli.home().resolve("clusters/up/talosconfig"));
+    for (String address : tc.nodes()) {
+      assertThat(talosVersion(tc, address)).isEqualTo("v1.13.10");
+    }
+
+    // The plan first: nothing changes.
+    CliRun.Result plan =
+        cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--dry-run", "--simulate");
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out()).contains("v1.13.10 -> v1.14.6").contains("metal-installer/");
+    assertThat(plan.out().lines().filter(l -> l.contains("pending"))).hasSize(5);
+    assertThat(talosVersion(tc, tc.nodes().get(0))).isEqualTo("v1.13.10");
+
+    // Skipping a minor and downgrading are refused before anything is sent.
+    CliRun.Result downgrade = cli.run("upgrade", "up", "--talos-version", "v1.12.12", "--simulate");
+    assertThat(downgrade.exitCode()).isEqualTo(2);
+    assertThat(downgrade.err()).contains("older than v1.13.10").contains("rollback");
+
+    String kubeconfig = Files.readString(cli.home().resolve("clusters/up/kubeconfig"));
+    try (ApiProbe probe = new ApiProbe(kubeconfig, tc.endpoints())) {
+      CliRun.Result talos =
+          cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--simulate", "-o", "json");
+      assertThat(talos.exitCode()).as(talos.err()).isZero();
+      assertThat(talos.out()).contains("\"to\" : \"v1.14.6\"").doesNotContain("pending");
+      // Control planes first, one at a time; each worker drained before its upgrade.
+      String err = talos.err();
+      assertThat(err.indexOf("Upgrading up-cp-3"))
+          .isLessThan(err.indexOf("Upgrading up-workers-1"));
+      assertThat(err).contains("up-workers-1: cordon and drain");
+      for (String address : tc.nodes()) {
+        assertThat(talosVersion(tc, address)).isEqualTo("v1.14.6");
+      }
+      KubeApiProbe kube = KubeApiProbe.fromKubeconfig(kubeconfig).dialling(tc.endpoints().get(0));
+      for (String n : NODES) {
+        assertThat(kube.nodeReady(n)).as(n).contains(true);
+      }
+
+      CliRun.Result k8s = cli.run("upgrade", "up", "--kubernetes-version", "v1.37.1", "--simulate");
+      assertThat(k8s.exitCode()).as(k8s.err()).isZero();
+      assertThat(k8s.out()).contains("1.36.3 -> 1.37.1");
+      assertThat(k8s.err()).contains("kube-apiserver 1.37.1").contains("kubelet 1.37.1");
+      assertThat(probe.longestGap())
+          .as("the API answered at some control plane throughout")
+          .isLessThan(REBOOT);
+    }
+    // A re-run has nothing left to do.
+    CliRun.Result again = cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--simulate");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.out().lines().filter(l -> l.contains("already"))).hasSize(5);
+  }
+
+  private static String talosVersion(Talosconfig tc, String address) {
+    try (TalosClient c =
+        TalosClient.secure(
+            address, new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem()))) {
+      return c.version().tag();
+    }
+  }
+
+  /** Asks /version at every control plane in turn every 50 ms; records the longest silence. */
+  static final class ApiProbe implements AutoCloseable {
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final AtomicLong longest = new AtomicLong();
+    private final Thread thread;
+
+    ApiProbe(String kubeconfig, List<String> controlPlanes) throws Exception {
+      List<KubeApiProbe> probes =
+          controlPlanes.stream()
+              .map(
+                  cp -> {
+                    try {
+                      return KubeApiProbe.fromKubeconfig(kubeconfig).dialling(cp);
+                    } catch (Exception e) {
+                      throw new IllegalStateException(e);
+                    }
+                  })
+              .toList();
+      thread =
+          Thread.ofPlatform()
+              .daemon()
+              .start(
+                  () -> {
+                    long lastOk = System.nanoTime();
+                    while (running.get()) {
+                      boolean ok = probes.stream().anyMatch(p -> p.version().isPresent());
+                      long now = System.nanoTime();
+                      if (ok) {
+                        lastOk = now;
+                      } else {
+                        longest.accumulateAndGet(now - lastOk, Math::max);
+                      }
+                      try {
+                        Thread.sleep(50);
+                      } catch (InterruptedException e) {
+                        return;
+                      }
+                    }
+                  });
+    }
+
+    Duration longestGap() {
+      return Duration.ofNanos(longest.get());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      running.set(false);
+      thread.join();
+    }
+  }
+}
