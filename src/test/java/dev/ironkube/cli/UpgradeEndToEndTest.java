@@ -113,6 +113,53 @@ class UpgradeEndToEndTest {
     assertThat(again.out().lines().filter(l -> l.contains("already"))).hasSize(5);
   }
 
+  @Test
+  void aFailedNodeStopsTheRolloutNamingItAndTheNextRunContinuesFromThere() throws Exception {
+    TimeModel time =
+        new TimeModel(0.0005)
+            .override("talos.reboot", Duration.ofMillis(300))
+            .override("kube.node.monitor-grace", Duration.ofMillis(100));
+    cli =
+        new CliRun(
+            new Faults(152).arm(Faults.Rule.once("talos.upgrade.pull@up-cp-2", "pull-failed")),
+            time);
+    CliRun.Result made =
+        cli.run(
+            "provision",
+            "--simulate",
+            "--yes",
+            "--no-platform",
+            "--name",
+            "up",
+            "--control-planes",
+            "3",
+            "--talos-version",
+            "v1.13.10");
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    Talosconfig tc = Talosconfig.read(cli.home().resolve("clusters/up/talosconfig"));
+
+    CliRun.Result first = cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--simulate");
+    assertThat(first.exitCode()).isNotZero();
+    assertThat(first.err())
+        .contains("the Talos upgrade stopped at up-cp-2")
+        .contains("error validating installer image")
+        .contains("run the same command again");
+    assertThat(talosVersion(tc, tc.endpoints().get(0))).isEqualTo("v1.14.6");
+    assertThat(talosVersion(tc, tc.endpoints().get(1))).isEqualTo("v1.13.10");
+    String journal = Files.readString(cli.home().resolve("clusters/up/journal.jsonl"));
+    assertThat(journal).contains("upgrade talos up-cp-1 to v1.14.6");
+
+    CliRun.Result second = cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--simulate");
+    assertThat(second.exitCode()).as(second.err()).isZero();
+    assertThat(second.out())
+        .containsPattern("up-cp-1 .* already")
+        .containsPattern("up-cp-2 .* done");
+    assertThat(second.err()).doesNotContain("Upgrading up-cp-1");
+    for (String address : tc.nodes()) {
+      assertThat(talosVersion(tc, address)).isEqualTo("v1.14.6");
+    }
+  }
+
   private static String talosVersion(Talosconfig tc, String address) {
     try (TalosClient c =
         TalosClient.secure(

@@ -2,6 +2,8 @@ package dev.ironkube.workflow.upgrade;
 
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Progress;
@@ -59,6 +61,9 @@ public final class TalosRollout {
         TalosUpgradePath.check(v.get(), target, force);
       }
     }
+    if (!force) {
+      refuseUnsupportedKubernetes(target);
+    }
     List<UpgradePlan.Step> steps = new ArrayList<>();
     for (var e : before.entrySet()) {
       ClusterMember m = e.getKey();
@@ -110,6 +115,35 @@ public final class TalosRollout {
     }
     ctx.gate().journal().value("talos version", target);
     return new UpgradePlan(ctx.cluster(), "talos", from, target, image, done);
+  }
+
+  /**
+   * Talos supports six Kubernetes minors (constants.SupportedKubernetesVersions); a kubelet outside
+   * the target release's range would run on a Talos that was never tested with it, so Kubernetes
+   * moves first ({@link TalosReleases#supportsKubernetes}).
+   */
+  private void refuseUnsupportedKubernetes(String target) {
+    int talosMinor = TalosUpgradePath.Version.parse(target).minor();
+    TalosReleases release = TalosReleases.of(talosMinor).orElseThrow();
+    for (ClusterMember m : ctx.members()) {
+      Optional<String> kubelet =
+          ctx.nodes().kubeNode(m.hostname()).map(RollingCluster.KubeNode::kubeletVersion);
+      if (kubelet.isEmpty() || kubelet.get().isBlank()) {
+        continue;
+      }
+      int minor = KubernetesUpgradePath.minor(kubelet.get());
+      if (!release.supportsKubernetes(minor)) {
+        throw new UserInputException(
+            m.hostname()
+                + " runs Kubernetes "
+                + kubelet.get()
+                + "; Talos "
+                + target
+                + " supports Kubernetes "
+                + release.kubernetesRange(),
+            "upgrade Kubernetes into that range first (--kubernetes-version), or pass --force");
+      }
+    }
   }
 
   private void upgrade(ClusterMember m, String target, String image) {
