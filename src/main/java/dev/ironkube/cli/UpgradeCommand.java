@@ -4,6 +4,7 @@ import dev.ironkube.cli.ui.Table;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.settings.DurationParser;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
@@ -97,8 +98,9 @@ final class UpgradeCommand implements Callable<Integer> {
       names = "--node-timeout",
       paramLabel = "DURATION",
       description =
-          "How long one node may take to come back (default: spec.waits.bootstrapTimeout).")
-  Duration nodeTimeout;
+          "How long one node may take to come back, e.g. 20m (default:"
+              + " spec.waits.bootstrapTimeout).")
+  String nodeTimeout;
 
   @Mixin OutputOption output = new OutputOption();
 
@@ -121,7 +123,16 @@ final class UpgradeCommand implements Callable<Integer> {
     }
     Map<String, String> flags = new LinkedHashMap<>();
     CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, cluster);
-    Settings settings = SettingsResolution.resolve(env, common, flags);
+    // Only the waits are read: an upgrade speaks to the nodes, never to the provider, so the
+    // provider's settings (keys, a Scaleway project) need not be valid or present.
+    var loaded = SettingsResolution.load(env, common, flags);
+    if (!loaded.problems().isEmpty()) {
+      throw SettingsResolution.invalid(loaded.problems());
+    }
+    Settings settings =
+        common.simulate
+            ? SimulatedBackend.require().accountDefaults(loaded.settings())
+            : loaded.settings();
     try (Narration narration = new Narration(env);
         ClusterLock lock =
             ClusterLock.acquire(
@@ -138,7 +149,7 @@ final class UpgradeCommand implements Callable<Integer> {
       Duration poll = settings.duration(SettingsCatalogue.TALOS_POLL);
       Duration timeout =
           nodeTimeout != null
-              ? nodeTimeout
+              ? DurationParser.parse(nodeTimeout)
               : settings.duration(SettingsCatalogue.BOOTSTRAP_TIMEOUT);
       UpgradePlan plan;
       try (ApiRollingCluster nodes =

@@ -58,6 +58,13 @@ public final class Catalogue {
   /** The journal's last line cut or garbage appended after a run; status, re-run and destroy. */
   public static final String TRUNCATED_JOURNAL = "truncated-journal";
 
+  /** Upgrade kinds: a cluster made on the previous Talos minor, then a rolling upgrade. */
+  public static final String UPGRADE_NEVER_RETURNS = "upgrade-node-never-returns";
+
+  public static final String UPGRADE_ETCD_UNHEALTHY = "upgrade-etcd-unhealthy";
+  public static final String UPGRADE_CTRL_C = "upgrade-ctrl-c";
+  public static final String UPGRADE_KILL_THEN_RESUME = "upgrade-kill-then-resume";
+
   /** Separates a kind from a fixed topology: "none/1+1" is a kind run on 1 CP and 1 worker. */
   public static final String TOPOLOGY_SEP = "/";
 
@@ -124,7 +131,11 @@ public final class Catalogue {
         "ctrl-c",
         CTRL_C_PHASE,
         "kill-then-resume",
-        "kill-then-destroy");
+        "kill-then-destroy",
+        UPGRADE_NEVER_RETURNS,
+        UPGRADE_ETCD_UNHEALTHY,
+        UPGRADE_CTRL_C,
+        UPGRADE_KILL_THEN_RESUME);
   }
 
   /** A kind drawn by weight; {@link #CTRL_C_PHASE} is for the caller to aim at a phase. */
@@ -151,14 +162,20 @@ public final class Catalogue {
     }
     Topology topology =
         switch (name) {
-          case CP_NEVER_JOINS -> fixed != null ? fixed : new Topology(3, r.nextInt(2));
+          case CP_NEVER_JOINS,
+              UPGRADE_NEVER_RETURNS,
+              UPGRADE_ETCD_UNHEALTHY,
+              UPGRADE_CTRL_C,
+              UPGRADE_KILL_THEN_RESUME ->
+              fixed != null ? fixed : new Topology(3, r.nextInt(2));
           case WORKER_NEVER_READY ->
               fixed != null
                   ? fixed
                   : r.nextBoolean() ? new Topology(1, 1 + r.nextInt(2)) : new Topology(3, 1);
           default -> fixed != null ? fixed : Topology.draw(r);
         };
-    if (name.equals(CP_NEVER_JOINS) && topology.controlPlanes() < 3
+    boolean upgrade = name.startsWith("upgrade-");
+    if ((name.equals(CP_NEVER_JOINS) || upgrade) && topology.controlPlanes() < 3
         || name.equals(WORKER_NEVER_READY) && topology.workers() < 1) {
       throw new IllegalArgumentException(name + " cannot strike a cluster of " + topology);
     }
@@ -179,7 +196,9 @@ public final class Catalogue {
     // without the integrations (see ChaosRun).
     boolean child =
         List.of("kill-then-resume", "kill-then-destroy", CONCURRENT_RUN, STALE_LOCK).contains(name);
-    Profile profile = new Profile(provider, !child && (needsIntegrations || r.nextBoolean()));
+    // A locked-down cluster's Talos API no longer answers the operator: upgrades run unlocked.
+    Profile profile =
+        new Profile(provider, !child && !upgrade && (needsIntegrations || r.nextBoolean()));
     ProviderPoints p = ProviderPoints.of(provider);
     List<Rule> faults = new ArrayList<>();
     Disturbance disturbance = Disturbance.NONE;
@@ -333,6 +352,28 @@ public final class Catalogue {
       case "ctrl-c" -> disturbance = Disturbance.CTRL_C;
       case "kill-then-resume" -> disturbance = Disturbance.KILL_THEN_RESUME;
       case "kill-then-destroy" -> disturbance = Disturbance.KILL_THEN_DESTROY;
+      case UPGRADE_NEVER_RETURNS -> {
+        List<String> hosts = topology.hosts(RunWorld.CLUSTER);
+        String host = hosts.get(r.nextInt(hosts.size()));
+        faults.add(Rule.always("talos.upgrade.reboot@" + host, "never-returns"));
+        disturbance = Disturbance.UPGRADE_NEVER_RETURNS;
+        // The node the rollout must stop at (UpgradeChaos reads it here).
+        expect = Expectation.oneOf("provisioned").mentioning(host);
+      }
+      case UPGRADE_ETCD_UNHEALTHY -> {
+        disturbance = Disturbance.UPGRADE_ETCD_UNHEALTHY;
+        expect =
+            Expectation.oneOf("provisioned")
+                .mentioning(RunWorld.CLUSTER + "-cp-" + (1 + r.nextInt(3)));
+      }
+      case UPGRADE_CTRL_C -> {
+        disturbance = Disturbance.UPGRADE_CTRL_C;
+        expect = Expectation.oneOf("provisioned");
+      }
+      case UPGRADE_KILL_THEN_RESUME -> {
+        disturbance = Disturbance.UPGRADE_KILL_THEN_RESUME;
+        expect = Expectation.oneOf("provisioned");
+      }
       default -> {
         if (!name.startsWith(CTRL_C_AT)
             || !PipelinePhases.ALL.contains(name.substring(CTRL_C_AT.length()))) {

@@ -93,6 +93,9 @@ final class ChaosRun {
     if (scenario.setup().adoptDnsRecord()) {
       provision.add("--adopt-dns-record");
     }
+    if (scenario.disturbance().upgrade()) {
+      provision.addAll(List.of("--no-platform", "--talos-version", UpgradeChaos.FROM));
+    }
     List<String> destroy =
         List.of("destroy", RunWorld.CLUSTER, "--simulate", "--yes", "-f", world.doc().toString());
     try (SimulatedDatacenter sim = world.start(new TimeModel(scale), faults, seed)) {
@@ -146,7 +149,11 @@ final class ChaosRun {
           last = r.last();
           outcome = r.outcome();
         }
-        case NONE -> {
+        case NONE,
+            UPGRADE_NEVER_RETURNS,
+            UPGRADE_ETCD_UNHEALTHY,
+            UPGRADE_CTRL_C,
+            UPGRADE_KILL_THEN_RESUME -> {
           last = inProcess(sim, env, null, null, provision);
           outcome = classify(last, scenario);
         }
@@ -216,11 +223,26 @@ final class ChaosRun {
         // Not locked down: the operator's credentials must open every node of it.
         ClusterInvariants.checkAccess(clusterDir, RunWorld.CLUSTER, topology, violations);
       }
+      String upgraded = null;
+      if (scenario.disturbance().upgrade() && outcome.equals("provisioned")) {
+        UpgradeChaos.Result u =
+            UpgradeChaos.run(
+                sim,
+                world,
+                (after, args) -> inProcess(sim, env, after, null, args),
+                clusterDir,
+                scenario,
+                random,
+                violations);
+        outputs.addAll(u.outputs());
+        upgraded = u.outcome();
+      }
       if (scenario.setup().cutJournal()) {
         outputs.addAll(
             JournalCut.afterRun(
                 sim, cli, clusterDir, scenario, outcome, provision, random, violations));
       } else if (outcome.endsWith("provisioned")
+          && upgraded == null
           && !scenario.profile().integrations()
           && topology.workers() > 0) {
         // A locked-down cluster refuses `scale`; an open one loses its last worker.
@@ -275,7 +297,7 @@ final class ChaosRun {
           topology.toString(),
           scaledDown,
           scenario.interruptAt(),
-          outcome,
+          upgraded == null ? outcome : outcome + "+" + upgraded,
           last.exitCode(),
           last.lastLine(),
           (System.nanoTime() - started) / 1_000_000,

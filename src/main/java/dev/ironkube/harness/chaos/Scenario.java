@@ -150,7 +150,22 @@ public record Scenario(
     /** kill -9 of a child process holding the cluster's lock, then `provision` again. */
     KILL_HOLDER_THEN_RESUME,
     /** kill -9 of a child process holding the cluster's lock, then `destroy`. */
-    KILL_HOLDER_THEN_DESTROY;
+    KILL_HOLDER_THEN_DESTROY,
+    /**
+     * Provisioned, then upgraded; one node never returns from its reboot ({@link UpgradeChaos}).
+     */
+    UPGRADE_NEVER_RETURNS,
+    /** Provisioned, then upgraded; a control plane's etcd stays unhealthy after its reboot. */
+    UPGRADE_ETCD_UNHEALTHY,
+    /** Provisioned, then upgraded with a Ctrl-C at a random instant, then upgraded again. */
+    UPGRADE_CTRL_C,
+    /** Provisioned, then upgraded in a child process killed (-9), then upgraded again. */
+    UPGRADE_KILL_THEN_RESUME;
+
+    /** Whether a rolling upgrade follows the provision ({@link UpgradeChaos}). */
+    boolean upgrade() {
+      return name().startsWith("UPGRADE_");
+    }
 
     /** Whether the run starts a child process (which cannot reach the simulated manifests). */
     boolean childProcess() {

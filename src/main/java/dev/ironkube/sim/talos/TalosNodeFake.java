@@ -67,6 +67,7 @@ public final class TalosNodeFake implements AutoCloseable {
   private final TimeModel time;
   private final Faults faults;
   private String talosVersion;
+  private String installed;
   private final TalosMinor minor;
   private ConfigValidator validator;
   private final ScheduledExecutorService lifecycle;
@@ -398,8 +399,7 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode != Mode.CONFIGURED) {
       return;
     }
-    talosVersion = version;
-    validator = new ConfigValidator(disks, version);
+    installed = version; // booted at the next boot; until then apid answers as the old release
     if (comesBack) {
       reboot();
       return;
@@ -414,6 +414,11 @@ public final class TalosNodeFake implements AutoCloseable {
   private synchronized void bootConfigured() {
     if (mode != Mode.REBOOTING || config == null) {
       return; // stopped, or reset while a worker waited for trustd
+    }
+    if (installed != null) {
+      talosVersion = installed;
+      validator = new ConfigValidator(disks, installed);
+      installed = null;
     }
     SimPki.Issued issuer = config.osCa();
     if (!config.controlPlane()) {

@@ -1,0 +1,38 @@
+package dev.ironkube.harness.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One run of each upgrade kind against every invariant: never more than one control plane down,
+ * etcd healthy on a quorum throughout, a broken node named and the rollout stopped there, an
+ * interrupted or killed rollout finished by the next run with every node on one version, and
+ * nothing left after the final destroy.
+ */
+class UpgradeChaosTest {
+  @Test
+  void everyUpgradeKindKeepsTheInvariants() throws Exception {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    List<String> scenarios =
+        List.of(
+            Catalogue.UPGRADE_NEVER_RETURNS,
+            Catalogue.UPGRADE_ETCD_UNHEALTHY + "/3+1",
+            Catalogue.UPGRADE_CTRL_C + "/3+1",
+            Catalogue.UPGRADE_KILL_THEN_RESUME);
+    ChaosSummary s =
+        new ChaosRunner(7, 0.0005, new PrintStream(log, true, StandardCharsets.UTF_8))
+            .run(0, scenarios);
+    String report = log.toString(StandardCharsets.UTF_8);
+    assertThat(s.runs()).isEqualTo(scenarios.size());
+    assertThat(s.violations()).as(report).isZero();
+    assertThat(s.outcomes().keySet())
+        .as(report)
+        .contains("provisioned+upgrade-stopped")
+        .anyMatch(o -> o.startsWith("provisioned+upgrade"));
+  }
+}
