@@ -1,5 +1,6 @@
 package dev.ironkube.workflow.upgrade;
 
+import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.Wait;
 import java.time.Duration;
@@ -137,14 +138,23 @@ public final class RolloutGates {
       List<ClusterMember> controlPlanes,
       Duration timeout,
       Progress.Step step) {
-    wait.until(
-        node.hostname() + " back" + (talosVersion == null ? "" : " on Talos " + talosVersion),
-        timeout,
-        interval,
-        step,
-        () ->
-            notBack(node, talosVersion, controlPlanes)
-                .<Wait.Poll<Boolean>>map(r -> new Wait.Poll.NotYet<>(r, -1))
-                .orElseGet(() -> new Wait.Poll.Done<>(true)));
+    try {
+      wait.until(
+          node.hostname() + " back" + (talosVersion == null ? "" : " on Talos " + talosVersion),
+          timeout,
+          interval,
+          step,
+          () ->
+              notBack(node, talosVersion, controlPlanes)
+                  .<Wait.Poll<Boolean>>map(r -> new Wait.Poll.NotYet<>(r, -1))
+                  .orElseGet(() -> new Wait.Poll.Done<>(true)));
+    } catch (OperationFailedException e) {
+      throw new OperationFailedException(
+          e.getMessage(),
+          "check the node's console (a node that does not boot the new release rolls back to"
+              + " the previous one by itself); --node-timeout gives a slow node longer",
+          e.exitCode(),
+          e);
+    }
   }
 }
