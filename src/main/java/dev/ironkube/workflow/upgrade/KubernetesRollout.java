@@ -132,6 +132,11 @@ public final class KubernetesRollout {
           e);
     }
     ctx.gate().journal().value("kubernetes version", target);
+    ctx.progress()
+        .info(
+            "set spec.kubernetes.version: "
+                + target
+                + " in the cluster document so that scale and provision configure nodes on it");
     List<UpgradePlan.Step> done =
         steps.stream()
             .map(
