@@ -61,6 +61,7 @@ final class HealthCommand implements Callable<Integer> {
           "--wait " + wait + " is not a duration", "write it as 90s, 2m or 1h30m");
     }
     Instant deadline = env.clock().instant().plus(patience);
+    CredentialWarnings.print(env, cluster);
     HealthReport report = check(env, cluster);
     while (!report.healthy() && env.clock().instant().isBefore(deadline)) {
       env.err()

@@ -58,6 +58,7 @@ final class RootCommand implements Runnable {
           "talosconfig",
           "config",
           "health",
+          "credentials",
           "help");
 
   /**
@@ -76,6 +77,7 @@ final class RootCommand implements Runnable {
       case "talosconfig" -> CredentialsCommands.Talos.class;
       case "config" -> ConfigCommand.class;
       case "health" -> HealthCommand.class;
+      case "credentials" -> CredentialsRenewCommand.class;
       case "help" -> picocli.CommandLine.HelpCommand.class;
       default -> null;
     };

@@ -79,6 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             ExitCodes.NOT_FOUND);
       }
       Journal j = Journal.open(files.journal(), env.clock(), line -> {});
+      CredentialWarnings.print(env, n);
       var damage = j.damage();
       if (!damage.isClean()) {
         env.err()
