@@ -59,6 +59,8 @@ final class RootCommand implements Runnable {
           "config",
           "health",
           "credentials",
+          "backup",
+          "restore",
           "help");
 
   /**
@@ -78,6 +80,8 @@ final class RootCommand implements Runnable {
       case "config" -> ConfigCommand.class;
       case "health" -> HealthCommand.class;
       case "credentials" -> CredentialsRenewCommand.class;
+      case "backup" -> BackupCommand.class;
+      case "restore" -> RestoreCommand.class;
       case "help" -> picocli.CommandLine.HelpCommand.class;
       default -> null;
     };
