@@ -44,6 +44,7 @@ public final class ClusterHealth {
     checks.add(t.apidReady());
     checks.add(t.serviceHealthy("trustd", true));
     checks.add(t.serviceHealthy("kubelet", false));
+    checks.add(t.controlPlaneStaticPods());
     checks.addAll(new KubeChecks(cluster).run());
     return HealthReport.of(cluster.name(), checks);
   }
@@ -59,6 +60,7 @@ public final class ClusterHealth {
       if (m.controlPlane()) {
         a.members = attempt("EtcdMemberList", c::etcdMembers, a);
         a.etcdStatus = attempt("EtcdStatus", c::etcdStatus, a);
+        a.staticPods = attempt("StaticPodStatuses", c::staticPodStatuses, a);
       }
     }
     return a;
@@ -79,6 +81,7 @@ public final class ClusterHealth {
     List<ServiceStatus> services;
     List<EtcdMemberInfo> members;
     EtcdStatusInfo etcdStatus;
+    List<String> staticPods;
     final Map<String, String> errors = new LinkedHashMap<>();
 
     /** Why {@code call} has no answer. */

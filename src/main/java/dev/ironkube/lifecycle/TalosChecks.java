@@ -157,6 +157,38 @@ final class TalosChecks {
         : HealthCheck.failed(name, String.join("; ", problems));
   }
 
+  /**
+   * K8sControlPlaneStaticPods (kubernetes.go): each control plane's StaticPodStatus ids start with
+   * kube-system/kube-apiserver, -controller-manager and -scheduler; Unimplemented (Talos before
+   * 1.2) passes, as upstream lets it.
+   */
+  HealthCheck controlPlaneStaticPods() {
+    String name = "all control plane static pods to be running";
+    for (var e : controlPlanes()) {
+      List<String> ids = e.getValue().staticPods;
+      if (ids == null) {
+        String why = e.getValue().error("StaticPodStatuses");
+        if (why.contains("UNIMPLEMENTED")) {
+          continue;
+        }
+        return HealthCheck.failed(
+            name, "error listing static pods on node " + e.getKey().address() + ": " + why);
+      }
+      Set<String> missing =
+          new TreeSet<>(
+              List.of(
+                  "kube-system/kube-apiserver",
+                  "kube-system/kube-controller-manager",
+                  "kube-system/kube-scheduler"));
+      missing.removeIf(prefix -> ids.stream().anyMatch(id -> id.startsWith(prefix)));
+      if (!missing.isEmpty()) {
+        return HealthCheck.failed(
+            name, "missing static pods on node " + e.getKey().address() + ": " + missing);
+      }
+    }
+    return HealthCheck.ok(name, controlPlanes().size() + " control plane(s)");
+  }
+
   private List<Map.Entry<Member, NodeAnswers>> controlPlanes() {
     return answers.entrySet().stream().filter(e -> e.getKey().controlPlane()).toList();
   }

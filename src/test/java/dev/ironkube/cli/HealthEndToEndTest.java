@@ -44,6 +44,7 @@ class HealthEndToEndTest {
           "etcd members to be control plane nodes",
           "apid to be ready",
           "kubelet to be healthy",
+          "all control plane static pods to be running",
           "all k8s nodes to report ready",
           "cilium to report ready"
         }) {

@@ -67,7 +67,9 @@ final class NodeListener {
   void mutual(SimPki.Issued apid, SimPki.Issued osCa) throws IOException {
     List<BindableService> services =
         List.of(
-            new SecureApi(node), new StorageApi(disks), new CosiApi(talosVersion, disks, stage));
+            new SecureApi(node),
+            new StorageApi(disks),
+            new CosiApi(talosVersion, disks, stage, () -> StaticPods.ids(node)));
     server = NodeServers.mutual(address, port, ingress, apid, osCa, services);
   }
 

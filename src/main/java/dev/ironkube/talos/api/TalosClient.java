@@ -183,6 +183,14 @@ public final class TalosClient implements AutoCloseable {
     expectGoingAway("Reset", () -> channel.machine(polling).reset(request));
   }
 
+  /**
+   * The ids of the node's StaticPodStatus resources ({@code k8s} namespace), as talosctl's health
+   * lists them: {@code kube-system/kube-apiserver-<node>} and the like.
+   */
+  public List<String> staticPodStatuses() {
+    return ResourceCalls.ids(channel, polling, "k8s", "StaticPodStatuses.kubernetes.talos.dev");
+  }
+
   // --- end day2-ops ---
 
   /**
