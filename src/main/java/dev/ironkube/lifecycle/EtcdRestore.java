@@ -75,12 +75,7 @@ public final class EtcdRestore {
           ExitCodes.INVALID_INPUT,
           null);
     }
-    for (Member cp : cps) {
-      polling.progress().accept("Wiping etcd's data (EPHEMERAL) on " + cp.hostname());
-      try (TalosClient c = talos.apply(cp.address())) {
-        c.resetEphemeral();
-      }
-    }
+    wipeAll(cps);
     for (Member cp : cps) {
       awaitEtcd(cp, "Preparing", "back waiting for a bootstrap");
     }
@@ -100,6 +95,40 @@ public final class EtcdRestore {
     polling
         .progress()
         .accept("etcd recovered on " + first.hostname() + "; every member is healthy");
+  }
+
+  /**
+   * Wipes every control plane at once: connected first (a Version call), then the Resets sent
+   * together. One by one, a control plane that reboots faster than the others are reached would
+   * come back and join the etcd of one not wiped yet, keeping its data.
+   */
+  private void wipeAll(List<Member> cps) {
+    List<TalosClient> clients = new java.util.ArrayList<>();
+    try {
+      for (Member cp : cps) {
+        TalosClient c = talos.apply(cp.address());
+        clients.add(c);
+        c.version();
+      }
+      cps.forEach(
+          cp -> polling.progress().accept("Wiping etcd's data (EPHEMERAL) on " + cp.hostname()));
+      List<java.util.concurrent.CompletableFuture<Void>> resets = new java.util.ArrayList<>();
+      for (TalosClient c : clients) {
+        resets.add(java.util.concurrent.CompletableFuture.runAsync(c::resetEphemeral));
+      }
+      for (var r : resets) {
+        try {
+          r.join();
+        } catch (java.util.concurrent.CompletionException e) {
+          if (e.getCause() instanceof IronkubeException failure) {
+            throw failure;
+          }
+          throw e;
+        }
+      }
+    } finally {
+      clients.forEach(TalosClient::close);
+    }
   }
 
   /** Polls the node's etcd service until it is in {@code state} (healthy, for Running). */

@@ -119,5 +119,17 @@ class BackupRestoreEndToEndTest {
         });
     CliRun.Result h = cli.run("health", "br", "--wait", "30s");
     assertThat(h.exitCode()).as(h.all()).isZero();
+
+    // --skip-hash-check lets a file that is no bbolt database through to the node: etcd's own
+    // restore refuses it (snapshot.Status: bbolt "invalid database"), and etcd turns Failed.
+    Path notBolt = snapshot.resolveSibling("not-bolt.snapshot");
+    Files.write(notBolt, new byte[8192]);
+    CliRun.Result bad =
+        cli.run("restore", "br", "--from", notBolt.toString(), "--skip-hash-check", "--yes");
+    assertThat(bad.exitCode()).as(bad.all()).isEqualTo(ExitCodes.REMOTE_FAILURE);
+    assertThat(bad.err())
+        .contains(
+            "etcd on br-cp-1 failed: Failed to run pre stage: error verifying snapshot:"
+                + " invalid database");
   }
 }
