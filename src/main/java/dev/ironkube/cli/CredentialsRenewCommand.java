@@ -2,6 +2,7 @@ package dev.ironkube.cli;
 
 import dev.ironkube.lifecycle.CredentialRenewal;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -69,9 +70,19 @@ final class CredentialsRenewCommand implements Runnable {
             "'ironkube status' lists the known clusters",
             dev.ironkube.failure.ExitCodes.NOT_FOUND);
       }
-      var renewed =
-          new CredentialRenewal(new CertificateIssuer(env.clock(), new SecureRandom()))
-              .renew(cluster, files);
+      CredentialRenewal.Renewed renewed;
+      // A provisioning run rewrites the talosconfig too; the lock keeps the two apart.
+      try (ClusterLock lock =
+          ClusterLock.acquire(
+              files.lock(),
+              cluster,
+              "credentials renew " + cluster,
+              env.clock(),
+              line -> env.err().println("ironkube: " + line))) {
+        renewed =
+            new CredentialRenewal(new CertificateIssuer(env.clock(), new SecureRandom()))
+                .renew(cluster, files);
+      }
       env.err()
           .println(
               "Renewed the admin talosconfig"

@@ -4,6 +4,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.lifecycle.ClusterTarget;
 import dev.ironkube.lifecycle.EtcdRestore;
+import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.TalosClient;
 import java.io.IOException;
@@ -108,12 +109,21 @@ final class RestoreCommand implements Callable<Integer> {
             .withInterval(Duration.ofMillis(500))
             .withClock(env.clock())
             .withProgress(line -> env.err().println(line));
-    new EtcdRestore(
-            address ->
-                TalosClient.secure(address, TalosClient.APID_PORT, target.identity(), polling),
-            polling,
-            wait)
-        .restore(target, from, skipHashCheck);
+    // Held from the first wipe on: a provision or scale meanwhile would see etcd vanish.
+    try (ClusterLock lock =
+        ClusterLock.acquire(
+            SettingsResolution.home(env).cluster(cluster).lock(),
+            cluster,
+            "restore " + cluster,
+            env.clock(),
+            line -> env.err().println("ironkube: " + line))) {
+      new EtcdRestore(
+              address ->
+                  TalosClient.secure(address, TalosClient.APID_PORT, target.identity(), polling),
+              polling,
+              wait)
+          .restore(target, from, skipHashCheck);
+    }
     env.out().println("Restored cluster " + cluster + " from " + from);
     return ExitCodes.OK;
   }

@@ -75,5 +75,9 @@ class HealthEndToEndTest {
     CliRun.Result status = cli.run("status", "hc", "--live");
     assertThat(status.exitCode()).as(status.all()).isEqualTo(ExitCodes.UNHEALTHY);
     assertThat(status.out()).contains("Health:").contains("all k8s nodes to report schedulable");
+    JsonNode live =
+        new ObjectMapper().readTree(cli.run("status", "hc", "--live", "-o", "json").out());
+    assertThat(live.path("name").asText()).isEqualTo("hc");
+    assertThat(live.path("health").path("healthy").asBoolean(true)).isFalse();
   }
 }
