@@ -62,6 +62,7 @@ final class CredentialsCommands {
     public Integer call() throws IOException {
       ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
       Path source = require(cluster, files.kubeconfig(), "kubeconfig");
+      CredentialWarnings.print(env, cluster);
       if (!merge) {
         env.out().print(Files.readString(source));
         return 0;
@@ -72,7 +73,7 @@ final class CredentialsCommands {
       return 0;
     }
 
-    private static Path defaultKubeconfig(CliEnvironment env) {
+    static Path defaultKubeconfig(CliEnvironment env) {
       String list = env.env().get("KUBECONFIG");
       if (list != null && !list.isBlank()) {
         return Path.of(list.split(File.pathSeparator)[0]);
@@ -118,6 +119,7 @@ final class CredentialsCommands {
     public Integer call() throws IOException {
       ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
       Path source = require(cluster, files.talosconfig(), "talosconfig");
+      CredentialWarnings.print(env, cluster);
       if (outputFile == null) {
         env.out().print(Files.readString(source));
       } else {

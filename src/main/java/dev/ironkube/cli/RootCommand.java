@@ -35,7 +35,8 @@ import picocli.CommandLine.Command;
       "Exit codes: 0 ok, 1 internal error, 2 invalid input or cluster busy with another run,"
           + " 3 unauthorized, 4 not found,"
           + " 5 remote service failed, 6 out of stock, 7 provisioning failed (cleaned up),"
-          + " 8 failed with resources deliberately left running, 130 interrupted."
+          + " 8 failed with resources deliberately left running, 9 unhealthy (health, status"
+          + " --live), 130 interrupted."
     })
 final class RootCommand implements Runnable {
   /**
@@ -57,6 +58,10 @@ final class RootCommand implements Runnable {
           "kubeconfig",
           "talosconfig",
           "config",
+          "health",
+          "credentials",
+          "backup",
+          "restore",
           "help");
 
   /**
@@ -75,6 +80,10 @@ final class RootCommand implements Runnable {
       case "kubeconfig" -> CredentialsCommands.Kube.class;
       case "talosconfig" -> CredentialsCommands.Talos.class;
       case "config" -> ConfigCommand.class;
+      case "health" -> HealthCommand.class;
+      case "credentials" -> CredentialsRenewCommand.class;
+      case "backup" -> BackupCommand.class;
+      case "restore" -> RestoreCommand.class;
       case "help" -> picocli.CommandLine.HelpCommand.class;
       default -> null;
     };

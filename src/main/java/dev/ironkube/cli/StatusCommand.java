@@ -37,6 +37,13 @@ final class StatusCommand implements Callable<Integer> {
 
   @Mixin OutputOption output = new OutputOption();
 
+  @picocli.CommandLine.Option(
+      names = "--live",
+      description =
+          "With a cluster: also ask its nodes, running the checks of 'ironkube health' (exit 9"
+              + " when one fails).")
+  boolean live;
+
   StatusCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -72,6 +79,7 @@ final class StatusCommand implements Callable<Integer> {
             ExitCodes.NOT_FOUND);
       }
       Journal j = Journal.open(files.journal(), env.clock(), line -> {});
+      CredentialWarnings.print(env, n);
       var damage = j.damage();
       if (!damage.isClean()) {
         env.err()
@@ -121,9 +129,19 @@ final class StatusCommand implements Callable<Integer> {
               Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
               damage.isClean() ? null : damage.summary()));
     }
+    if (live && cluster == null) {
+      throw new UserInputException(
+          "--live needs a cluster name", "run 'ironkube status <cluster> --live'");
+    }
+    dev.ironkube.lifecycle.HealthReport health = live ? HealthCommand.check(env, cluster) : null;
+    int exit = health == null || health.healthy() ? 0 : ExitCodes.UNHEALTHY;
     if (output.json()) {
-      Json.print(env.out(), cluster == null ? statuses : statuses.get(0));
-      return 0;
+      Json.print(
+          env.out(),
+          cluster == null
+              ? statuses
+              : health == null ? statuses.get(0) : new LiveStatus(statuses.get(0), health));
+      return exit;
     }
     if (cluster == null) {
       Table t = new Table("CLUSTER", "OUTCOME", "PLAN", "SITE", "IP", "NODES", "RESOURCES");
@@ -173,6 +191,15 @@ final class StatusCommand implements Callable<Integer> {
       env.out().println("  none");
     }
     s.resources().forEach(r -> env.out().println("  " + r));
-    return 0;
+    if (health != null) {
+      env.out().println("Health:");
+      HealthCommand.table(health).lines().forEach(l -> env.out().println("  " + l));
+    }
+    return exit;
   }
+
+  /** {@code status <cluster> --live -o json}: what the journal says, and what the nodes say. */
+  record LiveStatus(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped ClusterStatus status,
+      dev.ironkube.lifecycle.HealthReport health) {}
 }

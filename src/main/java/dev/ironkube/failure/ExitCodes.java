@@ -32,6 +32,9 @@ public final class ExitCodes {
    */
   public static final int LEFT_RUNNING = 8;
 
+  /** {@code ironkube health} (or {@code status --live}) found a check failing. */
+  public static final int UNHEALTHY = 9;
+
   /** Interrupted by the user (Ctrl-C); cleanup ran unless a second Ctrl-C cut it short. */
   public static final int INTERRUPTED = 130;
 

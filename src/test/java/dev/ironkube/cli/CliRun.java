@@ -33,6 +33,10 @@ final class CliRun implements AutoCloseable {
   final Faults faults;
   final SimulatedDatacenter sim;
   String stdin = "";
+
+  /** The clock commands see; a test moves it to see what a user sees months later. */
+  Clock clock = Clock.systemUTC();
+
   boolean interactive;
 
   CliRun() {
@@ -67,7 +71,7 @@ final class CliRun implements AutoCloseable {
             new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
             new PrintStream(out, true, StandardCharsets.UTF_8),
             new PrintStream(err, true, StandardCharsets.UTF_8),
-            Clock.systemUTC(),
+            clock,
             interactive,
             false,
             Signals.NONE,

@@ -182,6 +182,16 @@ public final class KubeCluster {
         .ifPresent(version -> createMissing(CiliumInstall.objects(version)));
   }
 
+  /** What an etcd snapshot of this cluster captures: every object, and the revision. */
+  public StoreContents snapshot() {
+    return store.contents();
+  }
+
+  /** etcd recovered from a snapshot: the API serves the snapshot's objects from now on. */
+  public void restore(StoreContents contents) {
+    store.restore(contents);
+  }
+
   /** The names of every Node object. */
   public List<String> nodeNames() {
     return store.list(NODES, null).stream()

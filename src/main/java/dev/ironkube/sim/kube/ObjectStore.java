@@ -132,6 +132,23 @@ final class ObjectStore {
     return Optional.ofNullable(objects.remove(key(kind, namespace, name)));
   }
 
+  /** Every object under its key, and the revision counter: what an etcd snapshot holds. */
+  synchronized StoreContents contents() {
+    Map<String, ObjectNode> copy = new TreeMap<>();
+    objects.forEach((k, v) -> copy.put(k, v.deepCopy()));
+    return new StoreContents(copy, revision.get());
+  }
+
+  /**
+   * Replaces everything with a snapshot's contents, as etcd restored from a snapshot holds exactly
+   * what the snapshot held (revision included), whatever was written since.
+   */
+  synchronized void restore(StoreContents contents) {
+    objects.clear();
+    contents.objects().forEach((k, v) -> objects.put(k, v.deepCopy()));
+    revision.set(contents.revision());
+  }
+
   String currentRevision() {
     return Long.toString(revision.get());
   }

@@ -96,7 +96,27 @@ final class Pods {
       container.put("ready", false);
       state.putObject("waiting").put("reason", "ContainerCreating");
     }
+    conditions(status, container.path("ready").asBoolean(), t.kind().equals("Job") && ready);
     return pod;
+  }
+
+  /**
+   * The conditions kubelet's status manager writes on a scheduled pod (kubernetes v1.34 {@code
+   * pkg/kubelet/status/generate.go}): Ready and ContainersReady follow the containers' readiness,
+   * with reason ContainersNotReady, or PodCompleted once a Job's pod succeeded. Health checks
+   * (talosctl's K8sPodReadyAssertion) read the Ready condition, not the container statuses.
+   */
+  private static void conditions(ObjectNode status, boolean containersReady, boolean completed) {
+    var conditions = status.putArray("conditions");
+    conditions.addObject().put("type", "PodScheduled").put("status", "True");
+    conditions.addObject().put("type", "Initialized").put("status", "True");
+    for (String type : new String[] {"ContainersReady", "Ready"}) {
+      ObjectNode c = conditions.addObject().put("type", type);
+      c.put("status", containersReady ? "True" : "False");
+      if (!containersReady) {
+        c.put("reason", completed ? "PodCompleted" : "ContainersNotReady");
+      }
+    }
   }
 
   /**

@@ -27,6 +27,11 @@ final class AdminRoles implements ServerInterceptor {
   private static final Set<String> ADMIN = Set.of("os:admin");
   private static final Set<String> OPERATOR = Set.of("os:admin", "os:operator");
   private static final Set<String> READER = Set.of("os:admin", "os:operator", "os:reader");
+  // machined.go's rules for the etcd backup calls (talos v1.11.6), with the os:etcd:backup role.
+  private static final Set<String> ETCD_BACKUP =
+      Set.of("os:admin", "os:operator", "os:etcd:backup");
+  private static final Set<String> ETCD_STATUS =
+      Set.of("os:admin", "os:operator", "os:reader", "os:etcd:backup");
 
   @Override
   public <Q, A> ServerCall.Listener<Q> interceptCall(
@@ -51,6 +56,8 @@ final class AdminRoles implements ServerInterceptor {
   static Set<String> allowedRoles(String fullMethod) {
     return switch (fullMethod) {
       case "machine.MachineService/Reboot" -> OPERATOR;
+      case "machine.MachineService/EtcdSnapshot" -> ETCD_BACKUP;
+      case "machine.MachineService/EtcdStatus" -> ETCD_STATUS;
       case "machine.MachineService/Version",
           "machine.MachineService/ServiceList",
           "machine.MachineService/EtcdMemberList",

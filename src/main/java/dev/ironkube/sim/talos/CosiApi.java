@@ -23,24 +23,36 @@ final class CosiApi extends StateGrpc.StateImplBase {
   private static final String VERSIONS = "Versions.runtime.talos.dev";
   private static final String DISKS = "Disks.block.talos.dev";
   private static final String STATUSES = "MachineStatuses.runtime.talos.dev";
+  private static final String STATIC_PODS = "StaticPodStatuses.kubernetes.talos.dev";
 
   private final String talosVersion;
   private final List<SimDisk> disks;
   private final Supplier<String> stage;
   private final Supplier<byte[]> machineConfig;
+  private final Supplier<List<String>> staticPods;
 
   /**
    * @param stage the MachineStatuses stage now ("maintenance", "running", ...)
+   */
+  CosiApi(String talosVersion, List<SimDisk> disks, Supplier<String> stage) {
+    this(talosVersion, disks, stage, () -> null, List::of);
+  }
+
+  /**
+   * @param machineConfig the config the node runs, null before one is applied
+   * @param staticPods the ids of the node's StaticPodStatuses now ({@link StaticPods})
    */
   CosiApi(
       String talosVersion,
       List<SimDisk> disks,
       Supplier<String> stage,
-      Supplier<byte[]> machineConfig) {
+      Supplier<byte[]> machineConfig,
+      Supplier<List<String>> staticPods) {
     this.talosVersion = talosVersion;
     this.disks = List.copyOf(disks);
     this.stage = stage;
     this.machineConfig = machineConfig;
+    this.staticPods = staticPods;
   }
 
   @Override
@@ -103,6 +115,14 @@ final class CosiApi extends StateGrpc.StateImplBase {
                   type,
                   MachineConfigResource.ID,
                   MachineConfigResource.yamlSpec(config)));
+        }
+      }
+      case STATIC_PODS -> {
+        for (String id : staticPods.get()) {
+          out.add(
+              resource(type, id, "podStatus:\n    phase: Running\n").toBuilder()
+                  .setMetadata(resource(type, id, "").getMetadata().toBuilder().setNamespace("k8s"))
+                  .build());
         }
       }
       default -> {

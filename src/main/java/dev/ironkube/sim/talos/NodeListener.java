@@ -57,7 +57,7 @@ final class NodeListener {
             List.of(
                 new MaintenanceApi(node),
                 new StorageApi(disks),
-                new CosiApi(node.talosVersion(), disks, stage, () -> null)));
+                new CosiApi(node.talosVersion(), disks, stage)));
     port = server.getPort();
   }
 
@@ -73,7 +73,8 @@ final class NodeListener {
                 node.talosVersion(),
                 disks,
                 stage,
-                () -> node.appliedConfig().map(AppliedConfig::raw).orElse(null)));
+                () -> node.appliedConfig().map(AppliedConfig::raw).orElse(null),
+                () -> StaticPods.ids(node)));
     server = NodeServers.mutual(address, port, ingress, apid, osCa, services);
   }
 

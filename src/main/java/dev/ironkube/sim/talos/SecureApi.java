@@ -12,6 +12,9 @@ import dev.ironkube.talos.api.proto.machine.EtcdMember;
 import dev.ironkube.talos.api.proto.machine.EtcdMemberListRequest;
 import dev.ironkube.talos.api.proto.machine.EtcdMemberListResponse;
 import dev.ironkube.talos.api.proto.machine.EtcdMembers;
+import dev.ironkube.talos.api.proto.machine.EtcdRecoverResponse;
+import dev.ironkube.talos.api.proto.machine.EtcdSnapshotRequest;
+import dev.ironkube.talos.api.proto.machine.EtcdStatusResponse;
 import dev.ironkube.talos.api.proto.machine.FeaturesInfo;
 import dev.ironkube.talos.api.proto.machine.MachineServiceGrpc;
 import dev.ironkube.talos.api.proto.machine.PlatformInfo;
@@ -118,6 +121,18 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
 
   @Override
   public void bootstrap(BootstrapRequest request, StreamObserver<BootstrapResponse> reply) {
+    if (request.getRecoverEtcd()) {
+      Status early = EtcdApi.recoverRefusal(node, request.getRecoverSkipHashCheck());
+      if (early != null) {
+        if (early.isOk()) {
+          reply.onNext(BootstrapResponse.newBuilder().addMessages(Bootstrap.newBuilder()).build());
+          reply.onCompleted();
+        } else {
+          reply.onError(early.asRuntimeException());
+        }
+        return;
+      }
+    }
     Status refusal = node.bootstrap();
     if (refusal == BootstrapChecks.TIME_NOT_SYNCED) {
       // Upstream blocks on the time-sync condition (5 s) before answering; so does the fake.
@@ -132,6 +147,9 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       reply.onError(refusal.asRuntimeException());
       return;
     }
+    if (request.getRecoverEtcd()) {
+      EtcdApi.restore(node, request.getRecoverSkipHashCheck());
+    }
     reply.onNext(BootstrapResponse.newBuilder().addMessages(Bootstrap.newBuilder()).build());
     reply.onCompleted();
   }
@@ -140,7 +158,9 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   public void serviceList(Empty request, StreamObserver<ServiceListResponse> reply) {
     reply.onNext(
         ServiceListResponse.newBuilder()
-            .addMessages(ServiceList.newBuilder().addAllServices(node.services()))
+            .addMessages(
+                ServiceList.newBuilder()
+                    .addAllServices(EtcdApi.withRecoveryFailure(node, node.services())))
             .build());
     reply.onCompleted();
   }
@@ -194,6 +214,15 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
 
   @Override
   public void reset(ResetRequest request, StreamObserver<ResetResponse> reply) {
+    if (EtcdApi.ephemeralOnly(request)) {
+      node.wipeEphemeralAndReboot();
+      reply.onNext(
+          ResetResponse.newBuilder()
+              .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
+              .build());
+      reply.onCompleted();
+      return;
+    }
     if (request.getGraceful() && node.onlyEtcdMember()) {
       // Leaving etcd is impossible for its only member (upstream issue #2095).
       reply.onError(
@@ -214,6 +243,21 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   @Override
   public void upgrade(UpgradeRequest request, StreamObserver<UpgradeResponse> reply) {
     new NodeUpgrade(node, node.time(), node.faults()).handle(request, reply);
+  }
+
+  @Override
+  public void etcdStatus(Empty request, StreamObserver<EtcdStatusResponse> reply) {
+    EtcdApi.status(node, reply);
+  }
+
+  @Override
+  public void etcdSnapshot(EtcdSnapshotRequest request, StreamObserver<Data> reply) {
+    EtcdApi.snapshot(node, reply);
+  }
+
+  @Override
+  public StreamObserver<Data> etcdRecover(StreamObserver<EtcdRecoverResponse> reply) {
+    return EtcdApi.recover(node, reply);
   }
 
   @Override

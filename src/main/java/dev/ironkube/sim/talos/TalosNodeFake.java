@@ -86,6 +86,7 @@ public final class TalosNodeFake implements AutoCloseable {
   private String subject = "";
   private TalosClusters clusters;
   private TalosCluster cluster;
+  final EtcdRecovery etcdRecovery = new EtcdRecovery(); // day2-ops: EtcdApi
 
   public TalosNodeFake(
       InetAddress address,
@@ -378,6 +379,20 @@ public final class TalosNodeFake implements AutoCloseable {
     resets++;
     Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
     lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** day2-ops: a Reset wiping EPHEMERAL only (see {@link EtcdApi#resetEphemeral}). */
+  synchronized void wipeEphemeralAndReboot() {
+    mode = Mode.REBOOTING;
+    Server old = listener.take();
+    lifecycle.execute(() -> NodeServers.stop(old, false));
+    kubernetes.stop();
+    cluster.left(this, true); // its etcd data is gone; the cluster may end with it
+    bootstrapped = false;
+    etcdRecovery.wipe();
+    enterCluster(); // the config on STATE stays: back in the cluster it names, a new member
+    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
+    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */

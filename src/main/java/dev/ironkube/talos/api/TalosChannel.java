@@ -7,6 +7,7 @@ import dev.ironkube.talos.api.proto.storage.StorageServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 
@@ -52,6 +53,12 @@ final class TalosChannel implements AutoCloseable {
   MachineServiceGrpc.MachineServiceBlockingStub machine(Polling polling) {
     return MachineServiceGrpc.newBlockingStub(channel)
         .withDeadlineAfter(polling.callTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** For client-streaming calls (EtcdRecover), which the blocking stub cannot make. */
+  MachineServiceGrpc.MachineServiceStub machineAsync(Duration deadline) {
+    return MachineServiceGrpc.newStub(channel)
+        .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   StorageServiceGrpc.StorageServiceBlockingStub storage(Polling polling) {

@@ -132,6 +132,67 @@ public final class TalosClient implements AutoCloseable {
     return NodeCalls.etcdMembers(channel, polling);
   }
 
+  // --- day2-ops (issue #15): health, backup and restore ---
+
+  /** This member's etcd status (leader, raft index, alarms); control planes only. */
+  public EtcdStatusInfo etcdStatus() {
+    return EtcdCalls.status(channel, polling);
+  }
+
+  /** Streams an etcd snapshot (bbolt file with its trailing SHA-256) into {@code out}. */
+  public long etcdSnapshot(java.io.OutputStream out, Duration deadline) {
+    return EtcdCalls.snapshot(channel, polling, deadline, out);
+  }
+
+  /** Uploads a snapshot for {@link #bootstrapRecovering}; etcd must not be running here. */
+  public void etcdRecover(java.io.InputStream snapshot, Duration deadline) {
+    EtcdCalls.recover(channel, deadline, snapshot);
+  }
+
+  /**
+   * Bootstrap with {@code recover_etcd}: etcd starts from the uploaded snapshot. Upstream answers
+   * once the service is started; a snapshot that fails its integrity check shows as etcd Failed.
+   */
+  public void bootstrapRecovering(boolean skipHashCheck) {
+    var request =
+        BootstrapRequest.newBuilder()
+            .setRecoverEtcd(true)
+            .setRecoverSkipHashCheck(skipHashCheck)
+            .build();
+    try {
+      channel.machine(polling).bootstrap(request);
+    } catch (StatusRuntimeException e) {
+      throw TalosCallFailures.translate(target(), "Bootstrap (recover)", e);
+    }
+  }
+
+  /**
+   * Wipes the EPHEMERAL partition (etcd's data) and reboots, keeping the config on STATE: what
+   * Talos's disaster-recovery guide runs on each control plane before a recovering bootstrap.
+   */
+  public void resetEphemeral() {
+    var request =
+        ResetRequest.newBuilder()
+            .setGraceful(false)
+            .setReboot(true)
+            .addSystemPartitionsToWipe(
+                dev.ironkube.talos.api.proto.machine.ResetPartitionSpec.newBuilder()
+                    .setLabel("EPHEMERAL")
+                    .setWipe(true))
+            .build();
+    expectGoingAway("Reset", () -> channel.machine(polling).reset(request));
+  }
+
+  /**
+   * The ids of the node's StaticPodStatus resources ({@code k8s} namespace), as talosctl's health
+   * lists them: {@code kube-system/kube-apiserver-<node>} and the like.
+   */
+  public List<String> staticPodStatuses() {
+    return ResourceCalls.ids(channel, polling, "k8s", "StaticPodStatuses.kubernetes.talos.dev");
+  }
+
+  // --- end day2-ops ---
+
   /**
    * Wipes the node back to maintenance mode. Use {@code graceful=false} on a single control plane:
    * a graceful reset tries to leave etcd first and cannot.
