@@ -383,10 +383,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** day2-ops: a Reset wiping EPHEMERAL only (see {@link EtcdApi#resetEphemeral}). */
   synchronized void wipeEphemeralAndReboot() {
-    mode = Mode.REBOOTING;
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
-    kubernetes.stop();
+    goDown();
     cluster.left(this, true); // its etcd data is gone; the cluster may end with it
     bootstrapped = false;
     etcdRecovery.wipe();
@@ -397,10 +394,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
   synchronized void reboot() {
-    mode = Mode.REBOOTING;
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
-    kubernetes.stop();
+    goDown();
     cluster.update(member());
     Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
     lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
@@ -419,11 +413,16 @@ public final class TalosNodeFake implements AutoCloseable {
       reboot();
       return;
     }
+    goDown();
+    cluster.update(member());
+  }
+
+  /** The machine goes down for a reboot: its API listener and its Kubernetes stop. */
+  private void goDown() {
     mode = Mode.REBOOTING;
     Server old = listener.take();
     lifecycle.execute(() -> NodeServers.stop(old, false));
     kubernetes.stop();
-    cluster.update(member());
   }
 
   private synchronized void bootConfigured() {
