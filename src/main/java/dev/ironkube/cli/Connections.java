@@ -84,9 +84,14 @@ final class Connections implements AutoCloseable {
         shared ? env.simulator() : SimulatedBackend.require().start(env);
     try {
       Path scratch = SettingsResolution.home(env).root().resolve("sim");
-      Settings pointed = sim.pointAt(settings, scratch);
+      Settings pointed =
+          sim.pointAt(SimulatedCredentials.withoutOutsideCredentials(settings), scratch);
       // The secret store may turn on an integration (a DNS name, say): point that one too.
       Settings filled = sim.pointAt(SecretStoreBackfill.apply(pointed, env, early), scratch);
+      String notice = SimulatedCredentials.notice(SimulatedCredentials.ignored(settings, filled));
+      if (notice != null) {
+        env.err().println("ironkube: " + notice);
+      }
       Connections c = new Connections(filled, sim, env, sleeper, requestLog);
       c.ownsSim = !shared;
       return c;

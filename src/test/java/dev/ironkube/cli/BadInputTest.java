@@ -51,8 +51,8 @@ class BadInputTest {
         new Case(
             "wrong API key",
             null,
-            List.of("LATITUDE_API_KEY=lat_wrong"),
-            List.of("provision", "--simulate", "--yes"),
+            List.of(),
+            List.of("provision", "--simulate", "--yes", "--api-key", "lat_wrong"),
             ExitCodes.UNAUTHORIZED,
             "LATITUDE_API_KEY"));
     c.add(
