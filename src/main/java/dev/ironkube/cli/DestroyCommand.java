@@ -99,6 +99,7 @@ final class DestroyCommand implements Callable<Integer> {
               ? Journal.open(files.journal(), env.clock(), narration.progress()::warn)
               : Journal.inMemory(env.clock());
       JournalChecks.beforeDestroying(journal, cluster, narration.progress());
+      JournalChecks.sameDatacenter(journal, cluster, common.simulate, false);
       var provider = c.provider(prompter, () -> "");
       Gate gate = new Gate(journal, dryRun);
       var dns = c.dns();

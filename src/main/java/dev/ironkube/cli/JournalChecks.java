@@ -5,6 +5,7 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.JournalDamage;
 import dev.ironkube.workflow.Progress;
+import java.util.Optional;
 
 /** What each command does with a damaged journal, said in the user's terms. */
 final class JournalChecks {
@@ -61,5 +62,48 @@ final class JournalChecks {
             + d.summary()
             + "; destroying what it still lists and everything at the provider that carries the"
             + " cluster's markers");
+  }
+
+  /** The journal value that says a cluster was made in the simulated datacenter. */
+  static final String SIMULATED = "simulated";
+
+  /** Whether the journal says its cluster lives in the simulated datacenter. */
+  static boolean simulated(Journal journal) {
+    return journal.value(SIMULATED).map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /**
+   * A simulated cluster and a real one are kept apart: a real run never resumes, scales or destroys
+   * from a simulated cluster's journal (it would look for servers the provider never had, or order
+   * real ones under a name the user tried out), nor a simulated run from a real one's (it would
+   * tell the simulator to delete what bills). A journal written before the mark existed carries
+   * none and is taken as it comes. A fresh journal is marked.
+   */
+  static void sameDatacenter(Journal journal, String cluster, boolean simulate, boolean write) {
+    Optional<String> mark = journal.value(SIMULATED);
+    if (mark.isEmpty()) {
+      if (write && journal.entries().isEmpty()) {
+        journal.value(SIMULATED, String.valueOf(simulate));
+      }
+      return;
+    }
+    boolean wasSimulated = Boolean.parseBoolean(mark.get());
+    if (wasSimulated == simulate) {
+      return;
+    }
+    throw new UserInputException(
+        wasSimulated
+            ? "cluster "
+                + cluster
+                + " was made in the simulated datacenter; a run without --simulate would look for"
+                + " it at the real provider"
+            : "cluster "
+                + cluster
+                + " is a real cluster; a --simulate run would act on it in the simulated"
+                + " datacenter instead",
+        wasSimulated
+            ? "add --simulate to act on it, or choose another --name for a real cluster"
+            : "drop --simulate to act on it, or choose another --name to try things out",
+        ExitCodes.INVALID_INPUT);
   }
 }

@@ -196,6 +196,7 @@ final class ProvisionCommand implements Callable<Integer> {
               ? Journal.inMemory(env.clock())
               : Journal.open(files.journal(), env.clock(), narration.progress()::warn);
       JournalChecks.beforeBuilding(journal, spec.name(), narration.progress());
+      JournalChecks.sameDatacenter(journal, spec.name(), c.sim().isPresent(), !dryRun);
       Gate gate = new Gate(journal, dryRun);
       var provider =
           c.provider(prompter, () -> SshKeys.ensure(files.sshKey(), spec.identity().markerName()));
@@ -257,7 +258,7 @@ final class ProvisionCommand implements Callable<Integer> {
         access.ifPresent(AccessStage::close);
       }
       narration.close();
-      ReportPrinter.print(env, report, output.json());
+      ReportPrinter.print(env, report, output.json(), common.simulate);
       return 0;
     }
   }

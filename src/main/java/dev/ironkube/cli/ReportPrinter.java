@@ -9,7 +9,7 @@ import java.math.RoundingMode;
 final class ReportPrinter {
   private ReportPrinter() {}
 
-  static void print(CliEnvironment env, ProvisionReport r, boolean json) {
+  static void print(CliEnvironment env, ProvisionReport r, boolean json, boolean simulated) {
     if (json) {
       Json.print(env.out(), r);
       return;
@@ -83,6 +83,17 @@ final class ReportPrinter {
       row(out, "Note", note);
     }
     out.println();
+    if (simulated) {
+      out.println(
+          "  ⓘ  Simulated: nothing is billed. The simulated "
+              + (several ? r.nodes().size() + " servers would bill " : "server would bill ")
+              + price
+              + (several ? " in total" : "")
+              + ". Remove it with: ironkube destroy "
+              + r.cluster()
+              + " --simulate --yes");
+      return;
+    }
     out.println(
         ansi.yellow(
             (several

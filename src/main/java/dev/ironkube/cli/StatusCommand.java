@@ -51,6 +51,7 @@ final class StatusCommand implements Callable<Integer> {
   /** One cluster's state as the journal tells it. */
   record ClusterStatus(
       String name,
+      boolean simulated,
       String outcome,
       String plan,
       String site,
@@ -104,6 +105,7 @@ final class StatusCommand implements Callable<Integer> {
       statuses.add(
           new ClusterStatus(
               n,
+              JournalChecks.simulated(j),
               damage.isCorrupt()
                   ? "unknown (journal damaged)"
                   : damage.outcomeUncertain()
@@ -148,7 +150,7 @@ final class StatusCommand implements Callable<Integer> {
       statuses.forEach(
           s ->
               t.row(
-                  s.name(),
+                  s.simulated() ? s.name() + " (simulated)" : s.name(),
                   s.outcome(),
                   s.plan(),
                   s.site(),
@@ -166,7 +168,16 @@ final class StatusCommand implements Callable<Integer> {
     rows.put("Cluster", s.name());
     rows.put("Outcome", s.outcome());
     rows.put(
-        "Plan", s.plan() == null ? "-" : s.plan() + " at " + s.site() + " (" + s.price() + ")");
+        "Plan",
+        s.plan() == null
+            ? "-"
+            : s.plan()
+                + " at "
+                + s.site()
+                + " ("
+                + s.price()
+                + (s.simulated() ? "; simulated: nothing is billed" : "")
+                + ")");
     if (s.nodes().size() <= 1) {
       rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
     }
