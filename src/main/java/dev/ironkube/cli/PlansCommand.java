@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  ironkube plans",
-      "  ironkube plans --region ASH -o json",
+      "  ironkube plans --region DAL -o json",
       "  ironkube plans --all        # also what is excluded, and why"
     })
 final class PlansCommand implements Callable<Integer> {

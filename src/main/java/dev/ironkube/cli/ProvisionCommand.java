@@ -51,10 +51,10 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  ironkube provision --simulate --yes        # no account needed",
       "  ironkube provision                         # asks for plan and site",
-      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --yes",
-      "  ironkube provision --name demo --plan c2-small-x86 --region ASH --dry-run",
+      "  ironkube provision --name demo --plan c2-small-x86 --region DAL --yes",
+      "  ironkube provision --name demo --plan c2-small-x86 --region DAL --dry-run",
       "  ironkube provision --name prod --control-planes 3 --workers 2 \\",
-      "      --plan c2-small-x86 --region ASH --yes  # five servers, in parallel"
+      "      --plan c2-small-x86 --region DAL --yes  # five servers, in parallel"
     })
 final class ProvisionCommand implements Callable<Integer> {
   private final CliEnvironment env;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       "Then against Latitude.sh:",
       "  export LATITUDE_API_KEY=...        # or let ironkube prompt and store it",
       "  ironkube plans                      # in-stock plans with hourly prices",
-      "  ironkube provision --name demo --plan c2-small-x86 --region ASH",
+      "  ironkube provision --name demo --plan c2-small-x86 --region DAL",
       "  ironkube destroy demo",
       ""
     },
