@@ -13,7 +13,9 @@ import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.destroy.DestroyWorkflow;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +54,9 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Mixin OutputOption output = new OutputOption();
 
+  /** Whether a run on this machine ever made the cluster's folder; set by {@link #call}. */
+  private boolean known;
+
   DestroyCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -61,6 +66,8 @@ final class DestroyCommand implements Callable<Integer> {
     Settings settings =
         SettingsResolution.resolve(env, common, Map.of(SettingsCatalogue.NAME_PATH, cluster));
     ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
+    // Known here: a run on this machine made its folder (even one killed before its journal).
+    known = Files.isDirectory(files.dir());
     // A dry run only reads; a real one holds the cluster's lock from before the question on.
     try (ClusterLock lock =
         dryRun
@@ -130,6 +137,21 @@ final class DestroyCommand implements Callable<Integer> {
                       + "); remove it by hand before provisioning this name again");
         }
       }
+      if (!known && report.deleted().isEmpty()) {
+        forgetFolder(files);
+        List<String> names = SettingsResolution.home(env).clusterNames();
+        throw new UserInputException(
+            "no cluster named "
+                + cluster
+                + " in "
+                + SettingsResolution.home(env).root()
+                + (names.isEmpty()
+                    ? " (there are none)"
+                    : " (known: " + String.join(", ", names) + ")")
+                + ", and nothing at the provider carries its markers",
+            "check the name ('ironkube status' lists the clusters) or IRONKUBE_HOME",
+            ExitCodes.NOT_FOUND);
+      }
       if (output.json()) {
         Json.print(env.out(), report);
       } else if (report.deleted().isEmpty()) {
@@ -140,6 +162,22 @@ final class DestroyCommand implements Callable<Integer> {
         }
       }
       return 0;
+    }
+  }
+
+  /**
+   * Removes the folder this run made only to hold the lock of a cluster nobody knows (a mistyped
+   * name, say), while the lock is still held, so the name does not linger in the home. Anything
+   * else in the folder keeps it.
+   */
+  private static void forgetFolder(ClusterFiles files) {
+    try (var entries = Files.list(files.dir())) {
+      if (entries.allMatch(p -> p.equals(files.lock()))) {
+        Files.deleteIfExists(files.lock());
+        Files.deleteIfExists(files.dir());
+      }
+    } catch (IOException e) {
+      // an empty folder left behind lists as no cluster; nothing depends on its going
     }
   }
 }

@@ -50,21 +50,27 @@ class ClusterLockEndToEndTest {
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().keySet().removeIf(k -> k.startsWith("IRONKUBE_") || k.startsWith("LATITUDE_"));
-    SimulatedDatacenter sim = cli.sim;
-    pb.environment()
-        .putAll(
-            Map.of(
-                "HOME", cli.userHome.toString(),
-                "IRONKUBE_HOME", cli.home().toString(),
-                "LATITUDE_API_URL", sim.latitudeUrl().toString(),
-                "LATITUDE_API_KEY", SimulatedDatacenter.LATITUDE_TEST_KEY,
-                "IRONKUBE_IMAGE_FACTORY_URL", sim.imageFactoryUrl().toString(),
-                "IRONKUBE_PXE_URL", sim.pxeUrl().toString(),
-                "IRONKUBE_OPERATOR_CIDRS", "127.0.0.1/32"));
+    pb.environment().putAll(realRun());
     pb.redirectErrorStream(true);
     pb.redirectOutput(log.toFile());
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     return pb.start();
+  }
+
+  /**
+   * A real run's environment (no --simulate) pointed at this test's simulator: the child is one,
+   * and so are the runs that then act on the cluster it made, which a --simulate run would refuse.
+   */
+  private Map<String, String> realRun() {
+    SimulatedDatacenter sim = cli.sim;
+    return Map.of(
+        "HOME", cli.userHome.toString(),
+        "IRONKUBE_HOME", cli.home().toString(),
+        "LATITUDE_API_URL", sim.latitudeUrl().toString(),
+        "LATITUDE_API_KEY", SimulatedDatacenter.LATITUDE_TEST_KEY,
+        "IRONKUBE_IMAGE_FACTORY_URL", sim.imageFactoryUrl().toString(),
+        "IRONKUBE_PXE_URL", sim.pxeUrl().toString(),
+        "IRONKUBE_OPERATOR_CIDRS", "127.0.0.1/32");
   }
 
   private void await(String what, BooleanSupplier condition, Path log) throws Exception {
@@ -113,11 +119,12 @@ class ClusterLockEndToEndTest {
     byte[] secrets = Files.readAllBytes(cluster().resolve("secrets.yaml"));
     int mutating = cli.sim.requests().mutating().size();
 
+    cli.env.putAll(realRun());
     for (String[] args :
         List.of(
-            new String[] {"provision", "--simulate", "--yes", "--name", "twin"},
-            new String[] {"scale", "twin", "--count", "2", "--simulate", "--yes"},
-            new String[] {"destroy", "twin", "--simulate", "--yes"})) {
+            new String[] {"provision", "--yes", "--name", "twin", "--no-platform"},
+            new String[] {"scale", "twin", "--count", "2", "--yes"},
+            new String[] {"destroy", "twin", "--yes"})) {
       byte[] journal = Files.readAllBytes(cluster().resolve("journal.jsonl"));
       CliRun.Result r = cli.run(args);
       assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
@@ -138,7 +145,7 @@ class ClusterLockEndToEndTest {
     assertThat(cli.run("status", "twin").exitCode()).isZero();
 
     child.destroyForcibly().waitFor();
-    CliRun.Result d = cli.run("destroy", "twin", "--simulate", "--yes");
+    CliRun.Result d = cli.run("destroy", "twin", "--yes");
     assertThat(d.exitCode()).as(d.err()).isZero();
     assertThat(d.err())
         .contains("took over the lock of cluster twin")

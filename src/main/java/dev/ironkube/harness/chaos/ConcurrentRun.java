@@ -145,9 +145,7 @@ final class ConcurrentRun {
       violations.add("the lock of a killed run was not taken over: " + after.lastLine());
     }
     String outcome =
-        resume
-            ? "resumed-" + ChaosRun.classify(after, scenario)
-            : after.exitCode() == 0 ? "destroyed-after-kill" : "destroy-failed";
+        resume ? "resumed-" + ChaosRun.classify(after, scenario) : ChaosRun.afterKill(after, world);
     return new Result(after, outcome, outputs);
   }
 

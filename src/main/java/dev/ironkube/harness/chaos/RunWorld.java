@@ -137,6 +137,11 @@ final class RunWorld {
   }
 
   /** The provider secret the simulator accepts; it must appear in no output or log. */
+  /** Where the runs keep the cluster's files. */
+  Path clusterDir() {
+    return home.resolve("ironkube/clusters/" + CLUSTER);
+  }
+
   String providerKey() {
     return providerKey;
   }
@@ -151,12 +156,13 @@ final class RunWorld {
         : List.of(providerKey);
   }
 
-  /** The environment of the in-process runs, which pass --simulate. */
+  /**
+   * The environment of the in-process runs that pass --simulate (and the key as --api-key: a
+   * simulated run ignores provider keys from the environment).
+   */
   Map<String, String> env() {
     Map<String, String> env = new HashMap<>();
     env.put("IRONKUBE_HOME", home.resolve("ironkube").toString());
-    env.put(
-        profile.provider().equals("scaleway") ? "SCW_SECRET_KEY" : "LATITUDE_API_KEY", providerKey);
     if (profile.integrations()) {
       // --simulate swaps in the simulator's own Infisical identity and Teleport proxy.
       env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", "chaos");
@@ -169,6 +175,8 @@ final class RunWorld {
   /** The environment of a child process, pointed at {@code sim} as a real run is at the world. */
   Map<String, String> childEnv(SimulatedDatacenter sim) {
     Map<String, String> env = new HashMap<>(env());
+    env.put(
+        profile.provider().equals("scaleway") ? "SCW_SECRET_KEY" : "LATITUDE_API_KEY", providerKey);
     env.put("LATITUDE_API_URL", sim.latitudeUrl().toString());
     env.put("SCW_API_URL", sim.scalewayUrl().toString());
     env.put("SCW_DEFAULT_PROJECT_ID", ScalewayOptions.DEFAULT_PROJECT_ID);
