@@ -13,6 +13,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.Endpoints;
 import dev.ironkube.workflow.provision.Lockdowns;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -152,6 +153,13 @@ public final class AccessStage implements AfterBootstrap, AutoCloseable {
   @Override
   public void close() {
     teleport.close();
+  }
+
+  @Override
+  public Endpoints endpoints(Endpoints so) {
+    return lockedDown
+        ? so.withTeleport(new Endpoints.Teleport(cluster, "tsh kube login " + cluster, true))
+        : so;
   }
 
   @Override

@@ -54,6 +54,10 @@ final class DestroyCommand implements Callable<Integer> {
 
   @Mixin OutputOption output = new OutputOption();
 
+  /** A dry run's JSON: what a destroy would delete, under a name that cannot be misread. */
+  record WouldDelete(
+      String cluster, boolean dryRun, List<String> wouldDelete, List<String> leftovers) {}
+
   /** Whether a run on this machine ever made the cluster's folder; set by {@link #call}. */
   private boolean known;
 
@@ -153,7 +157,11 @@ final class DestroyCommand implements Callable<Integer> {
             ExitCodes.NOT_FOUND);
       }
       if (output.json()) {
-        Json.print(env.out(), report);
+        Json.print(
+            env.out(),
+            dryRun
+                ? new WouldDelete(report.cluster(), true, report.deleted(), report.leftovers())
+                : report);
       } else if (report.deleted().isEmpty()) {
         env.out().println("nothing to delete for cluster " + cluster);
       } else {

@@ -57,11 +57,18 @@ final class StatusCommand implements Callable<Integer> {
       String site,
       String price,
       String ipv4,
-      List<String> resources,
+      List<Resource> resources,
       List<NodeStatus> nodes,
       String talosconfig,
       String kubeconfig,
       String journalDamage) {}
+
+  /** One resource the cluster owns, as the journal recorded it. */
+  record Resource(String system, String kind, String name, String id) {
+    String line() {
+      return system + " " + kind + " " + name + " (" + id + ")";
+    }
+  }
 
   /** One server of the cluster. */
   record NodeStatus(String hostname, String serverId, String ipv4) {}
@@ -97,10 +104,9 @@ final class StatusCommand implements Callable<Integer> {
                             + "' still finds the cluster's resources by their markers"
                         : ""));
       }
-      List<String> resources = new ArrayList<>();
+      List<Resource> resources = new ArrayList<>();
       for (Owned o : j.owned()) {
-        resources.add(
-            o.system() + " " + o.ref().kind() + " " + o.ref().name() + " (" + o.ref().id() + ")");
+        resources.add(new Resource(o.system(), o.ref().kind(), o.ref().name(), o.ref().id()));
       }
       statuses.add(
           new ClusterStatus(
@@ -201,7 +207,7 @@ final class StatusCommand implements Callable<Integer> {
     if (s.resources().isEmpty()) {
       env.out().println("  none");
     }
-    s.resources().forEach(r -> env.out().println("  " + r));
+    s.resources().forEach(r -> env.out().println("  " + r.line()));
     if (health != null) {
       env.out().println("Health:");
       HealthCommand.table(health).lines().forEach(l -> env.out().println("  " + l));

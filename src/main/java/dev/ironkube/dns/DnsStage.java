@@ -12,6 +12,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.Endpoints;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,6 +50,7 @@ public final class DnsStage implements AfterBootstrap {
   private final Gate gate;
   private final Progress progress;
   private String published = "";
+  private List<String> publishedAddresses = List.of();
 
   public DnsStage(
       DnsProvider dns,
@@ -201,6 +203,7 @@ public final class DnsStage implements AfterBootstrap {
       changed++;
     }
     published = name + " → " + String.join(", ", addresses);
+    publishedAddresses = List.copyOf(addresses);
     step.done(changed == 0 ? "unchanged" : changed + " change(s)");
   }
 
@@ -325,6 +328,11 @@ public final class DnsStage implements AfterBootstrap {
   @Override
   public List<String> reportLines() {
     return published.isEmpty() ? List.of() : List.of("DNS name:        " + published);
+  }
+
+  @Override
+  public Endpoints endpoints(Endpoints so) {
+    return published.isEmpty() ? so : so.withDns(new Endpoints.Dns(name, publishedAddresses));
   }
 
   @Override

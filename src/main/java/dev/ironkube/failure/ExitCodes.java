@@ -39,4 +39,22 @@ public final class ExitCodes {
   public static final int INTERRUPTED = 130;
 
   private ExitCodes() {}
+
+  /** A stable word for an exit code, for the JSON error object scripts read. */
+  public static String kind(int code) {
+    return switch (code) {
+      case OK -> "ok";
+      case INTERNAL -> "internal";
+      case INVALID_INPUT -> "invalid-input";
+      case UNAUTHORIZED -> "unauthorized";
+      case NOT_FOUND -> "not-found";
+      case REMOTE_FAILURE -> "remote-failure";
+      case OUT_OF_STOCK -> "out-of-stock";
+      case PROVISION_FAILED -> "provision-failed";
+      case LEFT_RUNNING -> "left-running";
+      case UNHEALTHY -> "unhealthy";
+      case INTERRUPTED -> "interrupted";
+      default -> "error";
+    };
+  }
 }

@@ -6,6 +6,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.Endpoints;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import dev.ironkube.workflow.provision.TalosStage;
 import java.net.URI;
@@ -30,6 +31,7 @@ public final class PlatformStage implements AfterBootstrap {
   private final Optional<ProviderKey> providerKey;
   private final boolean showArgoCdPassword;
   private final List<String> report = new ArrayList<>();
+  private PlatformReport installed;
 
   public PlatformStage(
       PlatformSpec spec,
@@ -79,11 +81,32 @@ public final class PlatformStage implements AfterBootstrap {
               .install(node.address(), providerKey, showArgoCdPassword);
       report.clear();
       report.addAll(r.lines());
+      installed = r;
     }
   }
 
   @Override
   public List<String> reportLines() {
     return List.copyOf(report);
+  }
+
+  @Override
+  public Endpoints endpoints(Endpoints so) {
+    if (installed == null) {
+      return so;
+    }
+    return so.withPlatform(
+        new Endpoints.ArgoCd(
+            installed.argoCdUrl(),
+            installed.argoCdUser(),
+            new Endpoints.SecretKey(
+                PlatformSpec.ARGOCD_NAMESPACE, PlatformReport.ARGOCD_PASSWORD_SECRET, "password"),
+            installed.argoCdPassword().orElse(null)),
+        installed.argoWorkflowsUrl(),
+        new Endpoints.Vault(
+            installed.vaultUrl(),
+            "dev",
+            new Endpoints.SecretKey(
+                PlatformSpec.CTO_NAMESPACE, ProviderSecretManifests.TOKEN_SECRET, "token")));
   }
 }

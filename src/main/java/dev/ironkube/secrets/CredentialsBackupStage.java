@@ -8,6 +8,7 @@ import dev.ironkube.workflow.Phase;
 import dev.ironkube.workflow.Progress;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.Endpoints;
 import dev.ironkube.workflow.provision.PreflightCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,6 +107,11 @@ public final class CredentialsBackupStage implements AfterBootstrap {
   /** How cleanup and destroy delete a copy this tool stored. */
   public static Map<String, Cleanup.Deleter> deleter(SecretSink sink) {
     return Map.of(SYSTEM, ref -> sink.delete(ref.id()));
+  }
+
+  @Override
+  public Endpoints endpoints(Endpoints so) {
+    return written ? so.withCredentialsStoredIn(where) : so;
   }
 
   @Override

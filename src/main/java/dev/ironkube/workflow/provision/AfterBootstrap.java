@@ -13,6 +13,11 @@ public interface AfterBootstrap {
   /** Lines for the final report ("Argo CD: https://…"), available after the phases ran. */
   List<String> reportLines();
 
+  /** The same as fields, for the report's JSON: this stage's part added to {@code so}. */
+  default Endpoints endpoints(Endpoints so) {
+    return so;
+  }
+
   /** How to delete what this stage's phases create, by the system name they journal it under. */
   default Map<String, Cleanup.Deleter> deleters() {
     return Map.of();

@@ -9,7 +9,8 @@ import java.util.List;
  *
  * @param outcome "provisioned", "planned" (dry run)
  * @param planned for a dry run, the mutations it would make, in order
- * @param access how to reach what was installed (URLs, where passwords are)
+ * @param access how to reach what was installed (URLs, where passwords are), as lines
+ * @param endpoints the same as fields
  * @param hourlyPrice of every server together
  * @param nodes every node; serverId, hostname, ipv4, plan and site above are the first control
  *     plane's
@@ -35,6 +36,7 @@ public record ProvisionReport(
     List<String> planned,
     List<String> notes,
     List<String> access,
+    Endpoints endpoints,
     List<NodeLine> nodes,
     String endpoint,
     String endpointReason,

@@ -37,10 +37,19 @@ final class ReportBuilder {
         List.copyOf(roster.planned),
         List.copyOf(roster.notes),
         after.stream().flatMap(a -> a.reportLines().stream()).toList(),
+        endpoints(after),
         nodes,
         built == null ? null : "https://" + built.endpointHost() + ":6443",
         built == null ? null : built.endpointReason(),
         preflight.results());
+  }
+
+  private static Endpoints endpoints(List<AfterBootstrap> after) {
+    Endpoints e = Endpoints.NONE;
+    for (AfterBootstrap a : after) {
+      e = a.endpoints(e);
+    }
+    return e;
   }
 
   private static ProvisionReport.NodeLine nodeLine(Member m, PlanOffer offer) {
