@@ -62,6 +62,7 @@ final class RootCommand implements Runnable {
           "credentials",
           "backup",
           "restore",
+          "completion",
           "help");
 
   /**
@@ -84,6 +85,7 @@ final class RootCommand implements Runnable {
       case "credentials" -> CredentialsRenewCommand.class;
       case "backup" -> BackupCommand.class;
       case "restore" -> RestoreCommand.class;
+      case "completion" -> CompletionCommand.class;
       case "help" -> picocli.CommandLine.HelpCommand.class;
       default -> null;
     };
