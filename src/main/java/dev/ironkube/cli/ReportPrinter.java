@@ -1,6 +1,8 @@
 package dev.ironkube.cli;
 
 import dev.ironkube.cli.ui.Ansi;
+import dev.ironkube.cli.ui.DisplayWidth;
+import dev.ironkube.cli.ui.Table;
 import dev.ironkube.workflow.provision.ProvisionReport;
 import java.io.PrintStream;
 import java.math.RoundingMode;
@@ -37,9 +39,11 @@ final class ReportPrinter {
     }
     out.println();
     String title = "🎉 Cluster " + r.cluster() + " is ready";
-    int width = 54;
-    int left = Math.max(1, (width - title.length() - 1) / 2);
-    int right = Math.max(1, width - title.length() - 1 - left);
+    // Inside the borders; the title centred by the columns it takes (the emoji takes two).
+    int titleWidth = DisplayWidth.of(title);
+    int width = Math.max(54, titleWidth + 2);
+    int left = (width - titleWidth) / 2;
+    int right = width - titleWidth - left;
     out.println(ansi.green("╭" + "─".repeat(width) + "╮"));
     out.println(ansi.green("│" + " ".repeat(left) + title + " ".repeat(right) + "│"));
     out.println(ansi.green("╰" + "─".repeat(width) + "╯"));
@@ -49,16 +53,17 @@ final class ReportPrinter {
     if (several) {
       row(out, "Provider", r.provider());
       out.println("  Nodes:");
+      Table nodes = new Table("HOSTNAME", "ROLE", "IP", "PLAN", "SITE", "SERVER");
       for (var n : r.nodes()) {
-        out.printf(
-            "    %-22s %-12s %-15s %s at %s (%s)%n",
+        nodes.row(
             n.hostname(),
             n.role(),
             n.ipv4() == null ? "-" : n.ipv4(),
             n.plan(),
             n.site(),
-            n.serverId());
+            n.serverId() == null ? "-" : n.serverId());
       }
+      nodes.render().lines().forEach(line -> out.println("    " + line));
     } else {
       row(out, "Provider", r.provider() + " (" + r.plan() + " at " + r.site() + ")");
       row(out, "Server", r.hostname() + " (" + r.serverId() + ")");

@@ -23,12 +23,13 @@ public final class ExitCodes {
   /** The chosen plan has no stock at the chosen site. */
   public static final int OUT_OF_STOCK = 6;
 
-  /** A provisioning step failed; cleanup ran (or was skipped on request). */
+  /** A provisioning step failed; cleanup ran (or, with --keep-on-failure, was skipped). */
   public static final int PROVISION_FAILED = 7;
 
   /**
-   * The run stopped with resources deliberately left running (for example Teleport verification
-   * failed and the node was left unlocked, or --keep-on-failure).
+   * The cluster is up but deliberately left running unlocked: Teleport access could not be
+   * verified, and locking down would lock the operator out. (A failure kept with --keep-on-failure
+   * exits with the failure's own code, {@link #PROVISION_FAILED} most often.)
    */
   public static final int LEFT_RUNNING = 8;
 

@@ -28,11 +28,11 @@ public final class Table {
   public String render() {
     int[] widths = new int[headers.size()];
     for (int i = 0; i < headers.size(); i++) {
-      widths[i] = headers.get(i).length();
+      widths[i] = DisplayWidth.of(headers.get(i));
     }
     for (List<String> row : rows) {
       for (int i = 0; i < row.size() && i < widths.length; i++) {
-        widths[i] = Math.max(widths[i], row.get(i).length());
+        widths[i] = Math.max(widths[i], DisplayWidth.of(row.get(i)));
       }
     }
     StringBuilder b = new StringBuilder();
@@ -49,7 +49,7 @@ public final class Table {
       String cell = i < cells.size() ? cells.get(i) : "";
       line.append(cell);
       if (i < widths.length - 1) {
-        line.append(" ".repeat(widths[i] - cell.length() + 2));
+        line.append(" ".repeat(widths[i] - DisplayWidth.of(cell) + 2));
       }
     }
     b.append(line.toString().stripTrailing()).append('\n');
