@@ -11,6 +11,7 @@ import dev.ironkube.platform.ProviderKey;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.workflow.provision.ProvisionContext;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -37,7 +38,12 @@ final class PlatformWiring {
       return Optional.empty();
     }
     ManifestSource manifests =
-        c.sim().map(SimulatedBackend.Datacenter::manifests).orElseGet(HttpManifestSource::create);
+        c.sim()
+            .map(SimulatedBackend.Datacenter::manifests)
+            .orElseGet(
+                () ->
+                    HttpManifestSource.create(
+                        s.get(SettingsCatalogue.MANIFEST_MIRROR).map(URI::create).orElse(null)));
     var timeout = s.duration(SettingsCatalogue.PLATFORM_TIMEOUT);
     var poll = s.duration(SettingsCatalogue.PLATFORM_POLL);
     return Optional.of(

@@ -41,6 +41,7 @@ public final class SettingsCatalogue {
   public static final String OPERATOR_IP_URLS = "spec.endpoints.operatorIp";
   public static final String IMAGE_FACTORY_URL = "spec.endpoints.imageFactory";
   public static final String PXE_URL = "spec.endpoints.pxe";
+  public static final String MANIFEST_MIRROR = "spec.endpoints.manifestMirror";
   public static final String PROVIDER_POLL = "spec.waits.providerPollInterval";
   public static final String PROVIDER_TIMEOUT = "spec.waits.providerTimeout";
   public static final String TALOS_POLL = "spec.waits.talosPollInterval";
@@ -155,6 +156,12 @@ public final class SettingsCatalogue {
         URL,
         "Talos Image Factory");
     add(PXE_URL, "IRONKUBE_PXE_URL", "https://pxe.factory.talos.dev", URL, "Image Factory PXE");
+    add(
+        MANIFEST_MIRROR,
+        "IRONKUBE_MANIFEST_MIRROR",
+        null,
+        URL,
+        "web server holding the platform's manifests as <host>/<path> (offline; wget -x makes one)");
     add(SCALEWAY_URL, "SCW_API_URL", "https://api.scaleway.com", URL, "Scaleway API");
     add(SCALEWAY_PROJECT, "SCW_DEFAULT_PROJECT_ID", null, STRING, "Scaleway project id");
     add(SCALEWAY_ZONE, "SCW_DEFAULT_ZONE", "fr-par-1", STRING, "Scaleway default zone");
