@@ -11,16 +11,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Asks the person at the terminal; questions go to stderr so stdout stays data. */
 final class ConsolePrompter implements Prompter {
   private final CliEnvironment env;
   private final boolean allowed;
   private BufferedReader reader;
+  private Supplier<AutoCloseable> quiet = () -> () -> {};
 
   ConsolePrompter(CliEnvironment env, boolean allowed) {
     this.env = env;
     this.allowed = allowed;
+  }
+
+  /** Keeps the run's progress display from drawing over a question while it is asked. */
+  ConsolePrompter quietWhileAsking(Narration narration) {
+    this.quiet = narration::quiet;
+    return this;
+  }
+
+  /** Runs one question with the progress display held still. */
+  private <T> T asking(Supplier<T> question) {
+    AutoCloseable hold = quiet.get();
+    try {
+      return question.get();
+    } finally {
+      try {
+        hold.close();
+      } catch (Exception e) {
+        // only redrawing the progress failed; the answer stands
+      }
+    }
   }
 
   @Override
@@ -47,6 +69,10 @@ final class ConsolePrompter implements Prompter {
 
   @Override
   public int choose(String question, List<String> options, int defaultIndex) {
+    return asking(() -> ask(question, options, defaultIndex));
+  }
+
+  private int ask(String question, List<String> options, int defaultIndex) {
     PrintStream err = env.err();
     err.println();
     for (int i = 0; i < options.size(); i++) {
@@ -73,14 +99,21 @@ final class ConsolePrompter implements Prompter {
 
   @Override
   public boolean confirm(String question, boolean defaultAnswer) {
-    env.err().print("  " + question + (defaultAnswer ? " [Y/n]: " : " [y/N]: "));
-    env.err().flush();
-    String answer = readLine().toLowerCase(Locale.ROOT);
-    return answer.isEmpty() ? defaultAnswer : answer.startsWith("y");
+    return asking(
+        () -> {
+          env.err().print("  " + question + (defaultAnswer ? " [Y/n]: " : " [y/N]: "));
+          env.err().flush();
+          String answer = readLine().toLowerCase(Locale.ROOT);
+          return answer.isEmpty() ? defaultAnswer : answer.startsWith("y");
+        });
   }
 
   @Override
   public Optional<String> secret(String question) {
+    return asking(() -> readSecret(question));
+  }
+
+  private Optional<String> readSecret(String question) {
     Console console = System.console();
     if (console != null && env.in() == System.in) {
       char[] chars = console.readPassword("  %s: ", question);

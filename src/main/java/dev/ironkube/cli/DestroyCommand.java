@@ -104,6 +104,7 @@ final class DestroyCommand implements Callable<Integer> {
         Connections c =
             Connections.open(
                 env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
+      prompter.quietWhileAsking(narration);
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
           files.exists()

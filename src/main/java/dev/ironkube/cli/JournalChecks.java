@@ -2,6 +2,10 @@ package dev.ironkube.cli;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
+import dev.ironkube.talos.config.TalosVersion;
 import dev.ironkube.workflow.Journal;
 import dev.ironkube.workflow.JournalDamage;
 import dev.ironkube.workflow.Progress;
@@ -105,5 +109,108 @@ final class JournalChecks {
             ? "add --simulate to act on it, or choose another --name for a real cluster"
             : "drop --simulate to act on it, or choose another --name to try things out",
         ExitCodes.INVALID_INPUT);
+  }
+
+  /** The journal's record of the Talos release the cluster's nodes run (upgrade keeps it). */
+  static final String TALOS_VERSION = "talos version";
+
+  /** The journal's record of the Kubernetes version the cluster runs (upgrade keeps it). */
+  static final String KUBERNETES_VERSION = "kubernetes version";
+
+  /**
+   * The versions a provision or scale builds with, so that a node added to a cluster runs what the
+   * others run. A fresh cluster's journal records the versions it is built with; an upgraded
+   * cluster's journal has the upgrade's. A setting left at its default takes the journal's version;
+   * one set to another version is refused (it would boot or configure a node on another release
+   * than the rest), naming the upgrade command that changes the cluster's version.
+   *
+   * @param write whether to record the versions in a journal that owns nothing yet
+   */
+  static Settings runningVersions(
+      Journal journal, Settings settings, String cluster, boolean write) {
+    Settings s =
+        pin(
+            journal,
+            settings,
+            cluster,
+            TALOS_VERSION,
+            SettingsCatalogue.TALOS_VERSION,
+            "Talos",
+            "--talos-version");
+    String kubernetes =
+        s.get(SettingsCatalogue.KUBERNETES_VERSION)
+            .orElseGet(
+                () ->
+                    TalosVersion.parse(s.require(SettingsCatalogue.TALOS_VERSION))
+                        .defaultKubernetesVersion());
+    Settings withKubernetes =
+        pin(
+            journal,
+            s,
+            cluster,
+            KUBERNETES_VERSION,
+            SettingsCatalogue.KUBERNETES_VERSION,
+            "Kubernetes",
+            "--kubernetes-version");
+    if (write && journal.owned().isEmpty()) {
+      if (journal.value(TALOS_VERSION).isEmpty()) {
+        journal.value(TALOS_VERSION, withKubernetes.require(SettingsCatalogue.TALOS_VERSION));
+      }
+      if (journal.value(KUBERNETES_VERSION).isEmpty()) {
+        journal.value(KUBERNETES_VERSION, kubernetes);
+      }
+    }
+    return withKubernetes;
+  }
+
+  private static Settings pin(
+      Journal journal,
+      Settings settings,
+      String cluster,
+      String key,
+      String path,
+      String what,
+      String upgradeFlag) {
+    Optional<String> running = journal.value(key);
+    if (running.isEmpty()) {
+      return settings;
+    }
+    Optional<String> asked = settings.get(path);
+    boolean chosen =
+        asked.isPresent() && settings.source(path).map(src -> src != Source.DEFAULT).orElse(false);
+    if (!chosen) {
+      return settings.with(path, running.get(), Source.DEFAULT);
+    }
+    if (same(asked.get(), running.get())) {
+      return settings;
+    }
+    throw new UserInputException(
+        "cluster "
+            + cluster
+            + " runs "
+            + what
+            + " "
+            + running.get()
+            + " and this run asks for "
+            + asked.get()
+            + " ("
+            + settings.source(path).map(Source::label).orElse("setting")
+            + "): a node added or configured now would run another version than the others",
+        "set it to "
+            + running.get()
+            + " or leave it out (the cluster's is used), or change the cluster first with"
+            + " 'ironkube upgrade "
+            + cluster
+            + " "
+            + upgradeFlag
+            + " "
+            + asked.get()
+            + "'",
+        ExitCodes.INVALID_INPUT);
+  }
+
+  /** Versions as users write them: "v1.34.1" and "1.34.1" are one. */
+  private static boolean same(String a, String b) {
+    return a.replaceFirst("^v", "").equals(b.replaceFirst("^v", ""));
   }
 }

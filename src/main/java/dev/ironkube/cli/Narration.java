@@ -55,6 +55,11 @@ final class Narration implements AutoCloseable {
     return tapped;
   }
 
+  /** Holds the progress display still while a question is on screen (see ConsolePrompter). */
+  AutoCloseable quiet() {
+    return progress instanceof TerminalProgress tp ? tp.quiet() : () -> {};
+  }
+
   Cancellation cancellation() {
     return cancellation;
   }

@@ -12,12 +12,15 @@ import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.ClusterSpec;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.JournalEntry;
 import dev.ironkube.workflow.Wait;
 import dev.ironkube.workflow.provision.AfterBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
 import dev.ironkube.workflow.provision.ProvisionReport;
 import dev.ironkube.workflow.provision.ProvisionWorkflow;
 import dev.ironkube.workflow.provision.SshKeys;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,6 +170,7 @@ final class ProvisionCommand implements Callable<Integer> {
         Connections c =
             Connections.open(
                 env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
+      prompter.quietWhileAsking(narration);
       // The settings are final here (validated, backfilled from the secret store, which may name
       // the cluster): the run's spec is built from them once and read from then on.
       ClusterSpec spec = ClusterSpec.of(c.settings());
@@ -177,7 +181,7 @@ final class ProvisionCommand implements Callable<Integer> {
   private Integer run(
       String command,
       Function<ProvisionWorkflow, ProvisionReport> action,
-      ClusterSpec spec,
+      ClusterSpec asked,
       Connections c,
       Narration narration,
       ConsolePrompter prompter)
@@ -185,81 +189,120 @@ final class ProvisionCommand implements Callable<Integer> {
     // The lock is taken before anything is written in the cluster's folder or ordered.
     try (ClusterLock lock =
         ClusterLock.acquire(
-            SettingsResolution.home(env).cluster(spec.name()).lock(),
-            spec.name(),
-            command + " --name " + spec.name(),
+            SettingsResolution.home(env).cluster(asked.name()).lock(),
+            asked.name(),
+            command + " --name " + asked.name(),
             env.clock(),
             narration.progress()::warn)) {
-      ClusterFiles files = SettingsResolution.home(env).cluster(spec.name());
+      ClusterFiles files = SettingsResolution.home(env).cluster(asked.name());
+      // A run that fails before it owns anything leaves no cluster behind in the home.
+      boolean fresh = !dryRun && !Files.exists(files.journal());
       Journal journal =
           dryRun
               ? Journal.inMemory(env.clock())
               : Journal.open(files.journal(), env.clock(), narration.progress()::warn);
-      JournalChecks.beforeBuilding(journal, spec.name(), narration.progress());
-      JournalChecks.sameDatacenter(journal, spec.name(), c.sim().isPresent(), !dryRun);
-      Gate gate = new Gate(journal, dryRun);
-      var provider =
-          c.provider(prompter, () -> SshKeys.ensure(files.sshKey(), spec.identity().markerName()));
-      ProvisionContext ctx =
-          new ProvisionContext(
-              spec,
-              c.settings(),
-              provider,
-              c.images(),
-              files,
-              journal,
-              gate,
-              narration.progress(),
-              prompter,
-              narration.cancellation(),
-              env.clock(),
-              new Wait(env.clock(), narration.cancellation(), new Random()));
-      List<AfterBootstrap> stages = new ArrayList<>();
-      var dns = c.dns();
-      if (dns.isPresent()) {
-        stages.add(
-            new DnsStage(
-                dns.get(),
-                spec.dnsName().orElseThrow(),
-                Integer.parseInt(c.settings().require(SettingsCatalogue.DNS_TTL)),
-                c.settings().flag(SettingsCatalogue.DNS_PROXIED),
-                spec.name(),
-                adoptDnsRecord,
-                gate,
-                narration.progress()));
-      } else {
-        narration.progress().info("DNS: no IRONKUBE_DNS_NAME set; the cluster is reached by IP");
-      }
-      if (c.settings().flag(SettingsCatalogue.INFISICAL_WRITE_BACK)) {
-        var store =
-            c.secretStore()
-                .orElseThrow(
-                    () ->
-                        new UserInputException(
-                            "spec.infisical.writeBack is on but no Infisical identity is configured",
-                            "set INFISICAL_UNIVERSAL_AUTH_CLIENT_ID, _CLIENT_SECRET and"
-                                + " INFISICAL_PROJECT_ID, or turn writeBack off"));
-        stages.add(
-            new CredentialsBackupStage(
-                store, "Infisical", spec.name(), files, gate, narration.progress()));
-      }
-      var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
-      platform.ifPresent(stages::add);
-      TalosBootstrap talos = TalosWiring.stage(c, ctx);
-      var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
-      access.ifPresent(stages::add);
-      ProvisionReport report;
       try {
-        report =
-            action.apply(
-                new ProvisionWorkflow(
-                    ctx, dryRun, talos, c.offerToStoreKey(), common.simulate, stages));
-      } finally {
-        access.ifPresent(AccessStage::close);
+        JournalChecks.beforeBuilding(journal, asked.name(), narration.progress());
+        JournalChecks.sameDatacenter(journal, asked.name(), c.sim().isPresent(), !dryRun);
+        // A node added to a cluster runs the versions the others run (an upgrade changes them).
+        Settings settings =
+            JournalChecks.runningVersions(journal, c.settings(), asked.name(), !dryRun);
+        ClusterSpec spec = ClusterSpec.of(settings);
+        Gate gate = new Gate(journal, dryRun);
+        var provider =
+            c.provider(
+                prompter, () -> SshKeys.ensure(files.sshKey(), spec.identity().markerName()));
+        ProvisionContext ctx =
+            new ProvisionContext(
+                spec,
+                settings,
+                provider,
+                c.images(),
+                files,
+                journal,
+                gate,
+                narration.progress(),
+                prompter,
+                narration.cancellation(),
+                env.clock(),
+                new Wait(env.clock(), narration.cancellation(), new Random()));
+        List<AfterBootstrap> stages = new ArrayList<>();
+        var dns = c.dns();
+        if (dns.isPresent()) {
+          stages.add(
+              new DnsStage(
+                  dns.get(),
+                  spec.dnsName().orElseThrow(),
+                  Integer.parseInt(c.settings().require(SettingsCatalogue.DNS_TTL)),
+                  c.settings().flag(SettingsCatalogue.DNS_PROXIED),
+                  spec.name(),
+                  adoptDnsRecord,
+                  gate,
+                  narration.progress()));
+        } else {
+          narration.progress().info("DNS: no IRONKUBE_DNS_NAME set; the cluster is reached by IP");
+        }
+        if (c.settings().flag(SettingsCatalogue.INFISICAL_WRITE_BACK)) {
+          var store =
+              c.secretStore()
+                  .orElseThrow(
+                      () ->
+                          new UserInputException(
+                              "spec.infisical.writeBack is on but no Infisical identity is configured",
+                              "set INFISICAL_UNIVERSAL_AUTH_CLIENT_ID, _CLIENT_SECRET and"
+                                  + " INFISICAL_PROJECT_ID, or turn writeBack off"));
+          stages.add(
+              new CredentialsBackupStage(
+                  store, "Infisical", spec.name(), files, gate, narration.progress()));
+        }
+        var platform = PlatformWiring.stage(c, ctx, showArgoCdPassword);
+        platform.ifPresent(stages::add);
+        TalosBootstrap talos = TalosWiring.stage(c, ctx);
+        var access = AccessWiring.stage(c, ctx, talos, platform.isPresent());
+        access.ifPresent(stages::add);
+        ProvisionReport report;
+        try {
+          report =
+              action.apply(
+                  new ProvisionWorkflow(
+                      ctx, dryRun, talos, c.offerToStoreKey(), common.simulate, stages));
+        } finally {
+          access.ifPresent(AccessStage::close);
+        }
+        narration.close();
+        ReportPrinter.print(env, report, output.json(), common.simulate);
+        return 0;
+      } catch (Exception | Error e) {
+        if (fresh) {
+          forgetUnbuilt(files, journal);
+        }
+        throw e;
       }
-      narration.close();
-      ReportPrinter.print(env, report, output.json(), common.simulate);
-      return 0;
+    }
+  }
+
+  /**
+   * Removes the journal of a cluster whose first run failed before any intent was journaled (the
+   * preflight refused it, say): it holds only values like the simulated mark, and would otherwise
+   * list a cluster that never existed. The folder goes too when nothing else is in it. Done under
+   * the lock.
+   */
+  private static void forgetUnbuilt(ClusterFiles files, Journal journal) {
+    boolean onlyValues =
+        journal.entries().stream().allMatch(en -> JournalEntry.VALUE.equals(en.type()));
+    if (!onlyValues || !journal.owned().isEmpty()) {
+      return;
+    }
+    try {
+      Files.deleteIfExists(files.journal());
+      try (var left = Files.list(files.dir())) {
+        if (left.allMatch(p -> p.equals(files.lock()))) {
+          Files.deleteIfExists(files.lock());
+          Files.deleteIfExists(files.dir());
+        }
+      }
+    } catch (IOException e) {
+      // a leftover journal of values only lists the name as 'in progress'; nothing depends on it
     }
   }
 }

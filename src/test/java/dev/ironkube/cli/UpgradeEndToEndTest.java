@@ -111,6 +111,25 @@ class UpgradeEndToEndTest {
     CliRun.Result again = cli.run("upgrade", "up", "--talos-version", "v1.14.6", "--simulate");
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.out().lines().filter(l -> l.contains("already"))).hasSize(5);
+
+    // The journal now holds the upgraded versions: a run that asks for the old one is refused
+    // before anything is ordered.
+    int servers = cli.sim.latitude().servers().size();
+    CliRun.Result old =
+        cli.run(
+            "provision",
+            "--simulate",
+            "--yes",
+            "--no-platform",
+            "--name",
+            "up",
+            "--talos-version",
+            "v1.13.10");
+    assertThat(old.exitCode()).as(old.err()).isEqualTo(2);
+    assertThat(old.err())
+        .contains("runs Talos v1.14.6 and this run asks for v1.13.10")
+        .contains("ironkube upgrade up --talos-version v1.13.10");
+    assertThat(cli.sim.latitude().servers()).hasSize(servers);
   }
 
   @Test
@@ -158,6 +177,19 @@ class UpgradeEndToEndTest {
     for (String address : tc.nodes()) {
       assertThat(talosVersion(tc, address)).isEqualTo("v1.14.6");
     }
+
+    // A worker added now runs what the others run: Talos v1.14.6 from the upgrade, and Kubernetes
+    // 1.36.3 as provisioned on v1.13.10 (not v1.14.6's default 1.37.1), both from the journal.
+    CliRun.Result scaled =
+        cli.run("scale", "up", "--pool", "workers", "--count", "1", "--simulate", "--yes");
+    assertThat(scaled.exitCode()).as(scaled.err()).isZero();
+    tc = Talosconfig.read(cli.home().resolve("clusters/up/talosconfig"));
+    assertThat(tc.nodes()).hasSize(4);
+    assertThat(talosVersion(tc, tc.nodes().get(3))).isEqualTo("v1.14.6");
+    String kubeconfig = Files.readString(cli.home().resolve("clusters/up/kubeconfig"));
+    KubeApiProbe kube = KubeApiProbe.fromKubeconfig(kubeconfig).dialling(tc.endpoints().get(0));
+    assertThat(kube.kubeletVersion("up-workers-1"))
+        .hasValueSatisfying(v -> assertThat(v).endsWith("1.36.3"));
   }
 
   private static String talosVersion(Talosconfig tc, String address) {

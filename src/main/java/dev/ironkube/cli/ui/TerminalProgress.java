@@ -47,6 +47,7 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   private String pendingLine;
   private int drawn;
   private int frame;
+  private int quiet;
 
   private final int width;
 
@@ -97,6 +98,9 @@ public final class TerminalProgress implements Progress, AutoCloseable {
   }
 
   private void drawLive() {
+    if (quiet > 0) {
+      return;
+    }
     clearLive();
     for (int i = 0; i < live.size(); i++) {
       if (i > 0) {
@@ -115,8 +119,31 @@ public final class TerminalProgress implements Progress, AutoCloseable {
     return text.length() <= room ? text : text.substring(0, room - 1) + "…";
   }
 
+  /**
+   * Stops drawing the live lines until the returned handle is closed: a question asked meanwhile (a
+   * plan to choose, an order to confirm) stays on screen as typed, instead of being overdrawn by
+   * the spinner ten times a second. The live block is erased first and drawn again after.
+   */
+  public synchronized AutoCloseable quiet() {
+    clearLive();
+    err.flush();
+    quiet++;
+    return () -> {
+      synchronized (TerminalProgress.this) {
+        quiet--;
+        if (quiet == 0 && !live.isEmpty()) {
+          drawLive();
+        }
+      }
+    };
+  }
+
   /** Erases the live block; the cursor ends at the start of its first line. */
   private void clearLive() {
+    if (quiet > 0) {
+      // The cursor is after a question being answered: erasing would take the question too.
+      return;
+    }
     if (drawn > 1) {
       err.print("\u001b[" + (drawn - 1) + "A");
     }

@@ -114,6 +114,21 @@ public final class KubeApiProbe {
         .filter(m -> !m.isEmpty());
   }
 
+  /** The kubelet version the node reports ({@code status.nodeInfo}); empty: no such node. */
+  public Optional<String> kubeletVersion(String node) {
+    return get("/api/v1/nodes")
+        .flatMap(
+            list -> {
+              for (JsonNode n : list.path("items")) {
+                if (node.equals(n.path("metadata").path("name").asText())) {
+                  return Optional.of(
+                      n.path("status").path("nodeInfo").path("kubeletVersion").asText(""));
+                }
+              }
+              return Optional.empty();
+            });
+  }
+
   /** The node's Ready condition (an empty object when it has none yet); empty: no such node. */
   private Optional<JsonNode> readyCondition(String node) {
     return get("/api/v1/nodes")

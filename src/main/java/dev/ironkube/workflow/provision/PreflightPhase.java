@@ -88,6 +88,36 @@ final class PreflightPhase {
                   + " ordered. Run 'ironkube destroy "
                   + ctx.spec().name()
                   + "' when done.");
+      confirmOrder(members, orderedHosts, offers);
+    }
+  }
+
+  /**
+   * A person at the terminal (no --yes) says yes to the bill before the first order: every check
+   * has passed, so this is the last moment nothing costs anything. Declining ends the run with
+   * nothing ordered.
+   */
+  private void confirmOrder(
+      List<Member> members, Set<String> orderedHosts, Map<String, PlanOffer> offers) {
+    long toOrder = members.stream().filter(m -> !orderedHosts.contains(m.hostname)).count();
+    if (dryRun || toOrder == 0 || !ctx.prompter().available()) {
+      return;
+    }
+    String question =
+        "Order "
+            + (toOrder == 1 ? "1 server" : toOrder + " servers")
+            + " for cluster "
+            + ctx.spec().name()
+            + " at "
+            + ctx.provider().name()
+            + " ("
+            + totalPrice(members, offers)
+            + ")?";
+    if (!ctx.prompter().confirm(question, false)) {
+      throw new UserInputException(
+          "nothing was ordered: the order was not confirmed",
+          "run again and answer y, or pass --yes to order without the question",
+          ExitCodes.OK);
     }
   }
 

@@ -134,9 +134,10 @@ public final class KubernetesRollout {
     ctx.gate().journal().value("kubernetes version", target);
     ctx.progress()
         .info(
-            "set spec.kubernetes.version: "
+            "scale and provision now configure nodes on Kubernetes "
                 + target
-                + " in the cluster document so that scale and provision configure nodes on it");
+                + "; if the cluster document names spec.kubernetes.version, set it to "
+                + target);
     List<UpgradePlan.Step> done =
         steps.stream()
             .map(

@@ -114,13 +114,13 @@ public final class TalosRollout {
       done.add(new UpgradePlan.Step(step.node(), step.role(), step.from(), step.action(), "done"));
     }
     ctx.gate().journal().value("talos version", target);
-    // Provision and scale render configs and boot new nodes from the document's version.
+    // Provision and scale take the journal's version when none is set, and refuse another.
     ctx.progress()
         .info(
-            "set spec.talos.version: "
+            "scale and provision now boot and configure nodes on "
                 + target
-                + " in the cluster document (or IRONKUBE_TALOS_VERSION) so that scale and"
-                + " provision boot and configure nodes on it");
+                + "; if the cluster document or IRONKUBE_TALOS_VERSION names a version, set it to "
+                + target);
     return new UpgradePlan(ctx.cluster(), "talos", from, target, image, done);
   }
 
