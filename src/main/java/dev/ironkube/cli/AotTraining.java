@@ -52,6 +52,10 @@ public final class AotTraining {
   private AotTraining() {}
 
   public static void main(String[] args) throws Exception {
+    // What Main does before any command (library logging set-up, terminal detection): about 60
+    // classes of java.logging and the console that every start loads, from the jar without this.
+    LibraryLogging.configure(new String[0]);
+    CliEnvironment.system();
     Path tmp = Files.createTempDirectory("ironkube-training");
     try {
       int failed = run(tmp, System.err);

@@ -82,7 +82,17 @@ final class BenchTable {
   }
 
   static void printStartup(PrintStream out, List<StartupBench.Figure> figures) {
-    Table t = new Table("WHAT", "MEDIAN MS", "MIN MS", "MAX MS", "RUNS", "X JAVA", "HOW");
+    Table t =
+        new Table(
+            "WHAT",
+            "MEDIAN MS",
+            "MIN MS",
+            "MAX MS",
+            "RUNS",
+            "X JAVA",
+            "CLASSES",
+            "NOT CACHED",
+            "HOW");
     for (StartupBench.Figure f : figures) {
       t.row(
           f.what(),
@@ -91,6 +101,8 @@ final class BenchTable {
           fmt(f.maxMillis()),
           f.runs(),
           f.ratio() > 0 ? String.format(Locale.ROOT, "%.1fx", f.ratio()) : "",
+          f.classesLoaded() >= 0 ? String.valueOf(f.classesLoaded()) : "",
+          f.classesNotCached() >= 0 ? String.valueOf(f.classesNotCached()) : "",
           f.how());
     }
     out.print(t.render());
@@ -98,6 +110,9 @@ final class BenchTable {
         "(targets: --help, plans, regions and status within "
             + StartupBench.TARGET_RATIO
             + "x java -version's median; secrets + config < 1000 ms)");
+    out.println(
+        "(CLASSES and NOT CACHED: one more start with -Xlog:class+load; NOT CACHED were read from"
+            + " the jar or the JDK's modules, or generated at run time, instead of the class cache)");
     out.println("load average at the end: " + loadAverage());
     out.println(StartupBench.meetsTargets(figures) ? "all targets met" : "TARGETS MISSED");
   }

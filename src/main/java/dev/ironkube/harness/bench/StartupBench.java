@@ -43,6 +43,12 @@ final class StartupBench {
    * @param how how it was launched
    * @param ratio the median over {@code java -version}'s median in the same run; 0 when the figure
    *     is not a process start
+   * @param classesLoaded classes one more start loaded (with an AOT cache: every class in the
+   *     cache, which the JVM maps at start, plus the rest); -1 when the figure is not a process
+   *     start
+   * @param classesNotCached of those, the ones not served by the class cache (AOT or CDS): parsed
+   *     from the jar or the JDK's modules and verified, or generated at run time (lambda forms,
+   *     annotation proxies); a figure a busy machine does not change
    */
   record Figure(
       String what,
@@ -51,9 +57,17 @@ final class StartupBench {
       double maxMillis,
       int runs,
       String how,
-      double ratio) {
+      double ratio,
+      int classesLoaded,
+      int classesNotCached) {
     Figure withRatio(double r) {
-      return new Figure(what, medianMillis, minMillis, maxMillis, runs, how, r);
+      return new Figure(
+          what, medianMillis, minMillis, maxMillis, runs, how, r, classesLoaded, classesNotCached);
+    }
+
+    Figure withClasses(ClassProfile p) {
+      return new Figure(
+          what, medianMillis, minMillis, maxMillis, runs, how, ratio, p.loaded(), p.notCached());
     }
   }
 
@@ -144,7 +158,7 @@ final class StartupBench {
         times.add(ms);
       }
     }
-    Figure f = figure(what, times, jvm.how());
+    Figure f = figure(what, times, jvm.how()).withClasses(ClassProfile.of(jvm, args, env));
     return javaMillis > 0 ? f.withRatio(f.medianMillis() / javaMillis) : f;
   }
 
@@ -181,6 +195,8 @@ final class StartupBench {
         times.stream().mapToDouble(d -> d).max().orElse(0),
         times.size(),
         how,
-        0);
+        0,
+        -1,
+        -1);
   }
 }
