@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
       "  LATITUDE_API_URL=http://127.0.0.1:PORT LATITUDE_API_KEY=... ironkube plans",
       "IRONKUBE_SIM_SCALE sets the time scale (default 0.01), IRONKUBE_SIM_SEED the fault seed."
     })
-final class SimCommand implements Callable<Integer> {
+public final class SimCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
   SimCommand(CliEnvironment env) {
@@ -72,7 +72,7 @@ final class SimCommand implements Callable<Integer> {
    * identity or a Teleport proxy and identity turn their integration on, so {@link #call} prints
    * those commented out, for the user to choose.
    */
-  static Map<String, String> exports(SimulatedDatacenter sim) {
+  public static Map<String, String> exports(SimulatedDatacenter sim) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(SettingsCatalogue.LATITUDE_URL, sim.latitudeUrl().toString());
     out.put(SettingsCatalogue.LATITUDE_API_KEY, SimulatedDatacenter.LATITUDE_TEST_KEY);

@@ -1,20 +1,23 @@
-package dev.ironkube.sim.launch;
+package dev.ironkube.sim.daemon;
 
 import dev.ironkube.cli.CliEnvironment;
 import dev.ironkube.cli.SimulatedBackend;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.sim.dns.SimulatedResolver;
+import dev.ironkube.sim.launch.Simulation;
 
 /**
- * The simulated datacenter behind {@code --simulate}; registered in {@code
+ * The simulated datacenter behind {@code --simulate}: the background one of the command's home,
+ * started when none runs, so what a command creates is still there for the next one (and the
+ * written kubeconfig answers after the command ended). Registered in {@code
  * META-INF/services/dev.ironkube.cli.SimulatedBackend}, so the product finds it without naming it.
  */
-public final class EmbeddedBackend implements SimulatedBackend {
+public final class DaemonBackend implements SimulatedBackend {
   /**
    * Found only by a run that asked for {@code --simulate}, before anything looks up a name: the
    * simulator's DNS resolver is switched on here, so its names resolve for this run alone.
    */
-  public EmbeddedBackend() {
+  public DaemonBackend() {
     SimulatedResolver.activate();
   }
 
@@ -25,6 +28,7 @@ public final class EmbeddedBackend implements SimulatedBackend {
 
   @Override
   public Datacenter start(CliEnvironment env) {
-    return new RunningDatacenter(Simulation.start(env));
+    SimHome home = SimHome.of(env.env(), env.home());
+    return new RemoteDatacenter(DaemonLauncher.ensureRunning(home, env.env(), env.err()));
   }
 }
