@@ -2,10 +2,12 @@ package dev.ironkube.sim.daemon;
 
 import dev.ironkube.settings.SettingDef;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.sim.latitude.LatitudeOptions;
 import dev.ironkube.sim.launch.SimCommand;
 import dev.ironkube.sim.launch.SimEndpoints;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.sim.launch.Simulation;
+import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,7 +62,16 @@ public final class DaemonMain {
                   }
                 },
                 "sim-daemon-shutdown"));
-    try (SimulatedDatacenter dc = Simulation.start(env);
+    // Ids from a seed of this start, unless IRONKUBE_SIM_SEED asks for a replay: a datacenter
+    // started after another must not hand out the ids of the servers a journal of the home still
+    // names, or resuming or destroying that cluster would act on a newer cluster's servers.
+    long ids = Simulation.seed(env).orElseGet(() -> new SecureRandom().nextLong());
+    try (SimulatedDatacenter dc =
+            Simulation.configured(env)
+                .latitude(LatitudeOptions.defaults().withSeed(ids))
+                .scaleway(ScalewayOptions.defaults().withSeed(ids))
+                .build()
+                .start();
         ControlServer control = new ControlServer(dc, newToken(), stop::countDown)) {
       Path identity = dc.teleport().writeIdentityFile(home.teleportIdentity());
       DaemonFile file =

@@ -23,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
@@ -112,6 +113,14 @@ public final class Simulation {
    * block), started.
    */
   public static SimulatedDatacenter start(Map<String, String> env) {
+    return configured(env).build().start();
+  }
+
+  /**
+   * A builder with every fake wired, as the variables in {@code env} configure it (time scale,
+   * fault seed, address block), for a caller that sets more before it builds.
+   */
+  public static SimulatedDatacenter.Builder configured(Map<String, String> env) {
     TimeModel time = new TimeModel(scale(env));
     long seed = Long.parseLong(env.getOrDefault(SEED_ENV, "1"));
     SimulatedDatacenter.Builder b = builder(time, new Faults(seed));
@@ -121,7 +130,15 @@ public final class Simulation {
       // reboots its port is free, and one of them may take the address.
       b.addresses(new LoopbackAllocator(Integer.parseInt(block.strip()), List.of(50000, 6443)));
     }
-    return b.build().start();
+    return b;
+  }
+
+  /** The fault seed {@value #SEED_ENV} in {@code env} names, if it names one. */
+  public static OptionalLong seed(Map<String, String> env) {
+    String raw = env.get(SEED_ENV);
+    return raw == null || raw.isBlank()
+        ? OptionalLong.empty()
+        : OptionalLong.of(Long.parseLong(raw.strip()));
   }
 
   /** The simulated datacenter with every fake wired, started. */
