@@ -5,6 +5,7 @@ import dev.ironkube.cli.SimulatedBackend;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.sim.dns.SimulatedResolver;
 import dev.ironkube.sim.launch.Simulation;
+import dev.ironkube.store.IronkubeHome;
 
 /**
  * The simulated datacenter behind {@code --simulate}: the background one of the command's home,
@@ -28,7 +29,7 @@ public final class DaemonBackend implements SimulatedBackend {
 
   @Override
   public Datacenter start(CliEnvironment env) {
-    SimHome home = SimHome.of(env.env(), env.home());
+    IronkubeHome home = IronkubeHome.resolve(env.env(), env.home());
     return new RemoteDatacenter(DaemonLauncher.ensureRunning(home, env.env(), env.err()));
   }
 }

@@ -2,6 +2,7 @@ package dev.ironkube.sim.daemon;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.store.IronkubeHome;
 import dev.ironkube.store.SecureFiles;
 import java.io.File;
 import java.io.IOException;
@@ -51,7 +52,9 @@ final class DaemonLauncher {
    * @param env the command's environment, whose {@code IRONKUBE_SIM_*} variables configure a
    *     datacenter started now
    */
-  static DaemonFile ensureRunning(SimHome home, Map<String, String> env, PrintStream err) {
+  static DaemonFile ensureRunning(
+      IronkubeHome ironkubeHome, Map<String, String> env, PrintStream err) {
+    SimHome home = SimHome.of(ironkubeHome);
     Optional<DaemonFile> found = running(home);
     if (found.isPresent()) {
       return found.get();
@@ -73,6 +76,10 @@ final class DaemonLauncher {
           "ironkube: simulated datacenter running (pid "
               + started.pid()
               + "); it stays up for the next commands, `ironkube sim stop` stops it");
+      String lost = LostClusters.notice(LostClusters.of(ironkubeHome));
+      if (lost != null) {
+        err.println("ironkube: " + lost);
+      }
       return started;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the simulated datacenter in " + home.dir(), e);

@@ -2,10 +2,13 @@ package dev.ironkube.sim.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.store.IronkubeHome;
+import dev.ironkube.workflow.Journal;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +67,19 @@ class DaemonLifecycleTest {
     stale.write(cli.simHome().daemonFile());
     assertThat(cli.run("sim", "status").out()).contains("not running");
 
+    // A simulated cluster made with the previous datacenter, and a real one.
+    IronkubeHome home = new IronkubeHome(cli.home());
+    Journal.open(home.cluster("demo").journal(), Clock.systemUTC(), w -> {})
+        .value("simulated", "true");
+    Journal.open(home.cluster("prod").journal(), Clock.systemUTC(), w -> {})
+        .value("simulated", "false");
+
     DaemonCli.Result r = cli.run("regions", "--simulate");
     assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.err())
+        .contains("the simulated cluster demo lived in a simulated datacenter that has stopped")
+        .contains("ironkube destroy NAME --simulate --yes")
+        .doesNotContain("prod");
     DaemonFile fresh = cli.running().orElseThrow();
     assertThat(fresh.pid()).isNotEqualTo(gone.pid());
     assertThat(fresh.token()).isNotEqualTo("stale");
