@@ -13,6 +13,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,7 +129,7 @@ final class DaemonLauncher {
             "-Xmx512m",
             "--enable-native-access=ALL-UNNAMED",
             "-cp",
-            System.getProperty("java.class.path"),
+            classPath(home),
             DaemonMain.class.getName(),
             home.dir().toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(home.dir().toFile());
@@ -144,6 +145,26 @@ final class DaemonLauncher {
     pb.redirectErrorStream(true);
     pb.redirectOutput(ProcessBuilder.Redirect.appendTo(home.log().toFile()));
     return pb.start();
+  }
+
+  /**
+   * This process's class path for the child; a single jar (the launcher's {@code java -jar}) is
+   * copied into the sim folder first. The launcher rebuilds by copying over its jar in place, and a
+   * JVM whose jar is rewritten under it fails on the next class it loads; the datacenter lives
+   * across rebuilds, so it runs from a copy of its own. No datacenter runs while this one starts
+   * (the lock is held), so the copy is free to replace.
+   */
+  private static String classPath(SimHome home) throws IOException {
+    String cp = System.getProperty("java.class.path");
+    Path jar = Path.of(cp);
+    if (cp.contains(File.pathSeparator) || !cp.endsWith(".jar") || !Files.isRegularFile(jar)) {
+      return cp;
+    }
+    Path copy = home.dir().resolve("ironkube-sim.jar");
+    Path tmp = home.dir().resolve(".ironkube-sim.jar.tmp");
+    Files.copy(jar, tmp, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(tmp, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return copy.toString();
   }
 
   private static DaemonFile awaitReady(SimHome home, Process child) throws IOException {
