@@ -6,6 +6,7 @@ import dev.ironkube.settings.Settings;
 import dev.ironkube.sim.dns.SimulatedResolver;
 import dev.ironkube.sim.launch.Simulation;
 import dev.ironkube.store.IronkubeHome;
+import java.math.BigDecimal;
 
 /**
  * The simulated datacenter behind {@code --simulate}: the background one of the command's home,
@@ -30,6 +31,20 @@ public final class DaemonBackend implements SimulatedBackend {
   @Override
   public Datacenter start(CliEnvironment env) {
     IronkubeHome home = IronkubeHome.resolve(env.env(), env.home());
-    return new RemoteDatacenter(DaemonLauncher.ensureRunning(home, env.env(), env.err()));
+    DaemonFile running = DaemonLauncher.ensureRunning(home, env.env(), env.err());
+    double asked = Simulation.scale(env.env());
+    if (env.env().containsKey(Simulation.SCALE_ENV) && asked != running.endpoints().scale()) {
+      // The time scale is the datacenter's; this command's polls follow it, not the variable.
+      env.err()
+          .println(
+              "ironkube: the running simulated datacenter keeps its time scale "
+                  + BigDecimal.valueOf(running.endpoints().scale())
+                      .stripTrailingZeros()
+                      .toPlainString()
+                  + "; IRONKUBE_SIM_SCALE="
+                  + BigDecimal.valueOf(asked).stripTrailingZeros().toPlainString()
+                  + " applies to one started after `ironkube sim stop`");
+    }
+    return new RemoteDatacenter(running);
   }
 }

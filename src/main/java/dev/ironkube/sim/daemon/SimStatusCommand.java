@@ -8,6 +8,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class SimStatusCommand implements Callable<Integer> {
       boolean running,
       Long pid,
       Instant since,
+      Double scale,
       String log,
       Map<String, String> endpoints,
       Map<String, String> exports,
@@ -54,7 +56,7 @@ final class SimStatusCommand implements Callable<Integer> {
     Optional<DaemonFile> running = DaemonLauncher.running(home);
     if (running.isEmpty()) {
       if (format == OutputFormat.json) {
-        Json.print(env.out(), new Report(false, null, null, null, null, null, null));
+        Json.print(env.out(), new Report(false, null, null, null, null, null, null, null));
       } else {
         env.out().println("Simulated datacenter: not running");
         env.err().println("ironkube: `ironkube provision --simulate` starts it in the background");
@@ -72,7 +74,16 @@ final class SimStatusCommand implements Callable<Integer> {
           ExitCodes.REMOTE_FAILURE,
           e);
     }
-    Report r = new Report(true, f.pid(), f.since(), f.log(), endpoints(f), f.exports(), holds);
+    Report r =
+        new Report(
+            true,
+            f.pid(),
+            f.since(),
+            f.endpoints().scale(),
+            f.log(),
+            endpoints(f),
+            f.exports(),
+            holds);
     if (format == OutputFormat.json) {
       Json.print(env.out(), r);
     } else {
@@ -96,7 +107,11 @@ final class SimStatusCommand implements Callable<Integer> {
 
   private static void print(PrintStream out, Report r) {
     out.println("Simulated datacenter: running (pid " + r.pid() + ", since " + r.since() + ")");
-    out.println("  log  " + r.log());
+    out.println(
+        "  time scale  "
+            + BigDecimal.valueOf(r.scale()).stripTrailingZeros().toPlainString()
+            + " (IRONKUBE_SIM_SCALE when it started)");
+    out.println("  log         " + r.log());
     Table endpoints = new Table("SERVICE", "ENDPOINT");
     r.endpoints().forEach(endpoints::row);
     out.println();

@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * minute is what it would be against the real service.
  */
 public final class Simulation {
-  static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
+  public static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
 
   /** The third octet machine addresses start at (127.0.N.1), for runs beside other simulators. */
