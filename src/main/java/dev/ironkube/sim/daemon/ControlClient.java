@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,11 @@ final class ControlClient {
 
   void stop() throws IOException, InterruptedException {
     call("POST", ControlServer.STOP);
+  }
+
+  /** Has the datacenter's Teleport issue an identity now; where it wrote it (0600). */
+  Path teleportIdentity() throws IOException, InterruptedException {
+    return Path.of(MAPPER.readValue(call("POST", ControlServer.TELEPORT_IDENTITY), String.class));
   }
 
   /** The addresses the datacenter's Cloudflare zones publish for {@code name}. */

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,14 +20,16 @@ import java.util.concurrent.Executors;
 /**
  * The background datacenter's own endpoint, on loopback, for the commands of its home: {@code GET
  * /status} (what it holds), {@code POST /stop}, and {@code GET /resolve?name=} (the A records its
- * simulated Cloudflare publishes, which the simulated runs' name resolver asks for). Every request
- * carries the token from the 0600 {@code daemon.json}, so another user on the machine can neither
- * stop it nor read it.
+ * simulated Cloudflare publishes, which the simulated runs' name resolver asks for), and {@code
+ * POST /teleport-identity} (a fresh identity from its simulated Teleport, for a run that turns it
+ * on). Every request carries the token from the 0600 {@code daemon.json}, so another user on the
+ * machine can neither stop it nor read it.
  */
 final class ControlServer implements AutoCloseable {
   static final String STATUS = "/status";
   static final String STOP = "/stop";
   static final String RESOLVE = "/resolve";
+  static final String TELEPORT_IDENTITY = "/teleport-identity";
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -35,9 +38,16 @@ final class ControlServer implements AutoCloseable {
   private final SimulatedDatacenter dc;
   private final String token;
   private final Runnable stop;
+  private final Path identity;
 
-  ControlServer(SimulatedDatacenter dc, String token, Runnable stop) {
+  /**
+   * @param identity where {@code POST /teleport-identity} writes a Teleport identity the simulated
+   *     Teleport issues then (its certificates are valid for a day, and the datacenter may run for
+   *     longer)
+   */
+  ControlServer(SimulatedDatacenter dc, String token, Path identity, Runnable stop) {
     this.dc = dc;
+    this.identity = identity;
     this.token = token;
     this.stop = stop;
     try {
@@ -79,6 +89,9 @@ final class ControlServer implements AutoCloseable {
         String name = query(ex.getRequestURI().getRawQuery(), "name");
         List<String> found = name == null ? List.of() : dc.cloudflare().resolve(name);
         reply(ex, 200, MAPPER.writeValueAsString(found));
+      } else if (path.equals(TELEPORT_IDENTITY) && method.equals("POST")) {
+        Path written = dc.teleport().writeIdentityFile(identity);
+        reply(ex, 200, MAPPER.writeValueAsString(written.toString()));
       } else if (path.equals(STOP) && method.equals("POST")) {
         reply(ex, 202, "{}");
         // After the answer is out: stopping closes this server too.

@@ -72,7 +72,8 @@ public final class DaemonMain {
                 .scaleway(ScalewayOptions.defaults().withSeed(ids))
                 .build()
                 .start();
-        ControlServer control = new ControlServer(dc, newToken(), stop::countDown)) {
+        ControlServer control =
+            new ControlServer(dc, newToken(), home.teleportIdentity(), stop::countDown)) {
       Path identity = dc.teleport().writeIdentityFile(home.teleportIdentity());
       DaemonFile file =
           new DaemonFile(

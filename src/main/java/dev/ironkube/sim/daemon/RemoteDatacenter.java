@@ -1,6 +1,8 @@
 package dev.ironkube.sim.daemon;
 
 import dev.ironkube.cli.SimulatedBackend;
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.platform.ManifestSource;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.sim.dns.SimulatedResolver;
@@ -18,11 +20,12 @@ import java.util.function.Function;
  */
 final class RemoteDatacenter implements SimulatedBackend.Datacenter {
   private final DaemonFile file;
+  private final ControlClient control;
   private final Function<String, List<String>> zones;
 
   RemoteDatacenter(DaemonFile file) {
     this.file = file;
-    ControlClient control = new ControlClient(file);
+    this.control = new ControlClient(file);
     this.zones =
         name -> {
           try {
@@ -40,8 +43,27 @@ final class RemoteDatacenter implements SimulatedBackend.Datacenter {
 
   @Override
   public Settings pointAt(Settings settings, Path scratch) {
-    // The datacenter wrote its Teleport identity into the home's sim folder when it started.
-    return Simulation.pointAt(settings, file.endpoints(), () -> Path.of(file.teleportIdentity()));
+    return Simulation.pointAt(settings, file.endpoints(), this::teleportIdentity);
+  }
+
+  /** One issued now: the simulated Teleport's certificates last a day, the datacenter longer. */
+  private Path teleportIdentity() {
+    try {
+      return control.teleportIdentity();
+    } catch (IOException e) {
+      throw new OperationFailedException(
+          "the simulated datacenter did not issue a Teleport identity: " + e.getMessage(),
+          "see " + file.log() + "; `ironkube sim stop` and run again to start a new one",
+          ExitCodes.INTERNAL,
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException(
+          "interrupted while asking the simulated datacenter for a Teleport identity",
+          "",
+          ExitCodes.INTERRUPTED,
+          e);
+    }
   }
 
   @Override

@@ -22,7 +22,11 @@ import picocli.CommandLine.Command;
           + " stop it with Ctrl-C.",
       "Point ironkube (or curl) at it with the variables it prints, e.g.:",
       "  LATITUDE_API_URL=http://127.0.0.1:PORT LATITUDE_API_KEY=... ironkube plans",
-      "IRONKUBE_SIM_SCALE sets the time scale (default 0.01), IRONKUBE_SIM_SEED the fault seed."
+      "IRONKUBE_SIM_SCALE sets the time scale (default 0.01), IRONKUBE_SIM_SEED the fault seed.",
+      "",
+      "--simulate uses another one: the background datacenter of $IRONKUBE_HOME, started by the"
+          + " first --simulate command and kept for the next; 'ironkube sim status' shows it,"
+          + " 'ironkube sim stop' stops it."
     })
 public final class SimCommand implements Callable<Integer> {
   private final CliEnvironment env;
