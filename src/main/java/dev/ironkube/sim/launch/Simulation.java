@@ -27,10 +27,11 @@ import java.util.OptionalLong;
 import java.util.function.Supplier;
 
 /**
- * `--simulate`: starts the embedded simulated datacenter and points every endpoint at it. The time
- * model's scale comes from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about ten
- * seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
- * minute is what it would be against the real service.
+ * `--simulate`: assembles the simulated datacenter (run in the background by {@code sim.daemon}, or
+ * in process by tests and harnesses) and points every endpoint at it. The time model's scale comes
+ * from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about ten seconds); the tool's own
+ * poll intervals are scaled alike, so its request budget per modelled minute is what it would be
+ * against the real service.
  */
 public final class Simulation {
   public static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
