@@ -174,7 +174,7 @@ final class DaemonLauncher {
       if (ready.isPresent()) {
         return ready.get();
       }
-      if (!child.isAlive() && child.exitValue() != 0) {
+      if (!child.isAlive()) {
         throw new OperationFailedException(
             "the simulated datacenter did not start (exit " + child.exitValue() + ")",
             "see " + home.log(),
