@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * @param interactive a person can answer prompts (stdin and stderr are a terminal)
  * @param colour ANSI colour and animation may be used on stderr
  * @param simulator a running simulated datacenter that --simulate uses instead of starting its own
- *     (tests inspect it afterwards); null to start one per command
+ *     (tests inspect it afterwards); null to use the home's background one (started if needed)
  * @param progressTap wraps the narration's progress, so the benchmark can record when each step
  *     finished; null for none
  */

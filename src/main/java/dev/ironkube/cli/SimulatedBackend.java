@@ -17,7 +17,10 @@ public interface SimulatedBackend {
   /** What a simulated account holds that a real one would (a Scaleway project, say). */
   Settings accountDefaults(Settings settings);
 
-  /** Starts a simulated datacenter for one command, as the environment configures it. */
+  /**
+   * The simulated datacenter this command uses: the background one of the command's home, started
+   * (as the environment configures it) when none runs, so it outlives the command.
+   */
   Datacenter start(CliEnvironment env);
 
   /** A running simulated datacenter. */
@@ -33,7 +36,10 @@ public interface SimulatedBackend {
     /** The platform's manifest downloads, served without the internet. */
     ManifestSource manifests();
 
-    /** Stops every simulated service. */
+    /**
+     * Ends the command's use of it; the background datacenter keeps running (only {@code ironkube
+     * sim stop} stops it), one started in process stops.
+     */
     @Override
     void close();
   }

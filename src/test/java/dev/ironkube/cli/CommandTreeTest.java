@@ -40,7 +40,8 @@ class CommandTreeTest {
   void simComesWithTheHarnessesUnderIt() {
     var tree = Ironkube.commandLine(ENV, "sim").getSubcommands();
     assertThat(tree.keySet()).containsExactly("sim");
-    assertThat(tree.get("sim").getSubcommands().keySet()).containsExactly("chaos", "bench");
+    assertThat(tree.get("sim").getSubcommands().keySet())
+        .containsExactly("status", "stop", "chaos", "bench");
     assertThat(tree.get("sim").getSubcommands().get("chaos").getCommand().getClass().getName())
         .startsWith("dev.ironkube.harness.chaos.");
   }

@@ -15,7 +15,7 @@ class SimulatedBackendTest {
   @Test
   void theSimulatorIsFoundOnTheClassPath() {
     assertThat(SimulatedBackend.require().getClass().getName())
-        .isEqualTo("dev.ironkube.sim.launch.EmbeddedBackend");
+        .isEqualTo("dev.ironkube.sim.daemon.DaemonBackend");
   }
 
   @Test

@@ -22,9 +22,13 @@ import picocli.CommandLine.Command;
           + " stop it with Ctrl-C.",
       "Point ironkube (or curl) at it with the variables it prints, e.g.:",
       "  LATITUDE_API_URL=http://127.0.0.1:PORT LATITUDE_API_KEY=... ironkube plans",
-      "IRONKUBE_SIM_SCALE sets the time scale (default 0.01), IRONKUBE_SIM_SEED the fault seed."
+      "IRONKUBE_SIM_SCALE sets the time scale (default 0.01), IRONKUBE_SIM_SEED the fault seed.",
+      "",
+      "--simulate uses another one: the background datacenter of $IRONKUBE_HOME, started by the"
+          + " first --simulate command and kept for the next; 'ironkube sim status' shows it,"
+          + " 'ironkube sim stop' stops it."
     })
-final class SimCommand implements Callable<Integer> {
+public final class SimCommand implements Callable<Integer> {
   private final CliEnvironment env;
 
   SimCommand(CliEnvironment env) {
@@ -72,7 +76,7 @@ final class SimCommand implements Callable<Integer> {
    * identity or a Teleport proxy and identity turn their integration on, so {@link #call} prints
    * those commented out, for the user to choose.
    */
-  static Map<String, String> exports(SimulatedDatacenter sim) {
+  public static Map<String, String> exports(SimulatedDatacenter sim) {
     Map<String, String> out = new LinkedHashMap<>();
     out.put(SettingsCatalogue.LATITUDE_URL, sim.latitudeUrl().toString());
     out.put(SettingsCatalogue.LATITUDE_API_KEY, SimulatedDatacenter.LATITUDE_TEST_KEY);

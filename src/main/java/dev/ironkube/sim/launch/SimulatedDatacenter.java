@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -201,6 +202,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
 
   public Faults faults() {
     return faults;
+  }
+
+  /** The listener of {@code type} registered when it was built (the Talos nodes), if any. */
+  public <T> Optional<T> listener(Class<T> type) {
+    return listeners.stream().filter(type::isInstance).map(type::cast).findFirst();
   }
 
   /**

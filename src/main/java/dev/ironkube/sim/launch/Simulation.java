@@ -22,15 +22,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
- * `--simulate`: starts the embedded simulated datacenter and points every endpoint at it. The time
- * model's scale comes from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about ten
- * seconds); the tool's own poll intervals are scaled alike, so its request budget per modelled
- * minute is what it would be against the real service.
+ * `--simulate`: assembles the simulated datacenter (run in the background by {@code sim.daemon}, or
+ * in process by tests and harnesses) and points every endpoint at it. The time model's scale comes
+ * from IRONKUBE_SIM_SCALE (default 0.01: a 17-minute order takes about ten seconds); the tool's own
+ * poll intervals are scaled alike, so its request budget per modelled minute is what it would be
+ * against the real service.
  */
 public final class Simulation {
-  static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
+  public static final String SCALE_ENV = "IRONKUBE_SIM_SCALE";
   static final String SEED_ENV = "IRONKUBE_SIM_SEED";
 
   /** The third octet machine addresses start at (127.0.N.1), for runs beside other simulators. */
@@ -62,7 +66,12 @@ public final class Simulation {
   private Simulation() {}
 
   public static double scale(CliEnvironment env) {
-    String raw = env.env().get(SCALE_ENV);
+    return scale(env.env());
+  }
+
+  /** The time scale {@value #SCALE_ENV} in {@code env} asks for, or the default. */
+  public static double scale(Map<String, String> env) {
+    String raw = env.get(SCALE_ENV);
     if (raw == null || raw.isBlank()) {
       return DEFAULT_SCALE;
     }
@@ -79,7 +88,7 @@ public final class Simulation {
   }
 
   /** What a simulated account holds that a real one would: the Scaleway project. */
-  static Settings accountDefaults(Settings s) {
+  public static Settings accountDefaults(Settings s) {
     return s.isSet(SettingsCatalogue.SCALEWAY_PROJECT)
         ? s
         : s.with(
@@ -97,16 +106,40 @@ public final class Simulation {
   }
 
   static SimulatedDatacenter start(CliEnvironment env) {
+    return start(env.env());
+  }
+
+  /**
+   * A datacenter as the variables in {@code env} configure it (time scale, fault seed, address
+   * block), started.
+   */
+  public static SimulatedDatacenter start(Map<String, String> env) {
+    return configured(env).build().start();
+  }
+
+  /**
+   * A builder with every fake wired, as the variables in {@code env} configure it (time scale,
+   * fault seed, address block), for a caller that sets more before it builds.
+   */
+  public static SimulatedDatacenter.Builder configured(Map<String, String> env) {
     TimeModel time = new TimeModel(scale(env));
-    long seed = Long.parseLong(env.env().getOrDefault(SEED_ENV, "1"));
+    long seed = Long.parseLong(env.getOrDefault(SEED_ENV, "1"));
     SimulatedDatacenter.Builder b = builder(time, new Faults(seed));
-    String block = env.env().get(ADDRESS_BLOCK_ENV);
+    String block = env.get(ADDRESS_BLOCK_ENV);
     if (block != null && !block.isBlank()) {
       // Simulators of other processes on the machine start at 127.0.1.1 too; while a node
       // reboots its port is free, and one of them may take the address.
       b.addresses(new LoopbackAllocator(Integer.parseInt(block.strip()), List.of(50000, 6443)));
     }
-    return b.build().start();
+    return b;
+  }
+
+  /** The fault seed {@value #SEED_ENV} in {@code env} names, if it names one. */
+  public static OptionalLong seed(Map<String, String> env) {
+    String raw = env.get(SEED_ENV);
+    return raw == null || raw.isBlank()
+        ? OptionalLong.empty()
+        : OptionalLong.of(Long.parseLong(raw.strip()));
   }
 
   /** The simulated datacenter with every fake wired, started. */
@@ -143,15 +176,32 @@ public final class Simulation {
   }
 
   static Settings pointAt(Settings settings, SimulatedDatacenter sim, Path scratch) {
+    return pointAt(
+        settings,
+        SimEndpoints.of(sim),
+        () -> {
+          // The simulator issues the identity a real run would read from tbot's output.
+          Path identity = scratch.resolve("teleport-identity");
+          SecureFiles.createPrivateDirectories(identity.getParent());
+          return sim.teleport().writeIdentityFile(identity);
+        });
+  }
+
+  /**
+   * The settings pointed at the datacenter serving {@code sim}; {@code teleportIdentity} gives the
+   * path of a Teleport identity it issued, asked only when the settings turn Teleport on.
+   */
+  public static Settings pointAt(
+      Settings settings, SimEndpoints sim, Supplier<Path> teleportIdentity) {
     Settings s =
         settings
-            .with(SettingsCatalogue.LATITUDE_URL, sim.latitudeUrl().toString(), Source.SIMULATOR)
+            .with(SettingsCatalogue.LATITUDE_URL, sim.latitude().toString(), Source.SIMULATOR)
             .with(
                 SettingsCatalogue.IMAGE_FACTORY_URL,
-                sim.imageFactoryUrl().toString(),
+                sim.imageFactory().toString(),
                 Source.SIMULATOR)
-            .with(SettingsCatalogue.PXE_URL, sim.pxeUrl().toString(), Source.SIMULATOR);
-    s = s.with(SettingsCatalogue.SCALEWAY_URL, sim.scalewayUrl().toString(), Source.SIMULATOR);
+            .with(SettingsCatalogue.PXE_URL, sim.pxe().toString(), Source.SIMULATOR);
+    s = s.with(SettingsCatalogue.SCALEWAY_URL, sim.scaleway().toString(), Source.SIMULATOR);
     if (s.secret(SettingsCatalogue.SCALEWAY_SECRET_KEY).isEmpty()) {
       s =
           s.with(
@@ -163,10 +213,7 @@ public final class Simulation {
     // Integrations the settings turn on are served by the simulator, with its test credentials.
     if (s.isSet(SettingsCatalogue.DNS_NAME)) {
       s =
-          s.with(
-                  SettingsCatalogue.CLOUDFLARE_URL,
-                  sim.cloudflare().baseUri().toString(),
-                  Source.SIMULATOR)
+          s.with(SettingsCatalogue.CLOUDFLARE_URL, sim.cloudflare().toString(), Source.SIMULATOR)
               .with(SettingsCatalogue.DNS_ZONE, CloudflareOptions.DEFAULT_ZONE_ID, Source.SIMULATOR)
               .with(
                   SettingsCatalogue.CLOUDFLARE_TOKEN,
@@ -175,10 +222,7 @@ public final class Simulation {
     }
     if (s.isSet(SettingsCatalogue.INFISICAL_CLIENT_ID)) {
       s =
-          s.with(
-                  SettingsCatalogue.INFISICAL_URL,
-                  sim.infisical().baseUri().toString(),
-                  Source.SIMULATOR)
+          s.with(SettingsCatalogue.INFISICAL_URL, sim.infisical().toString(), Source.SIMULATOR)
               .with(
                   SettingsCatalogue.INFISICAL_CLIENT_ID,
                   InfisicalOptions.DEFAULT_CLIENT_ID,
@@ -193,12 +237,9 @@ public final class Simulation {
                   Source.SIMULATOR);
     }
     if (s.isSet(SettingsCatalogue.TELEPORT_PROXY)) {
-      // The simulator issues the identity a real run would read from tbot's output.
-      Path identity = scratch.resolve("teleport-identity");
-      SecureFiles.createPrivateDirectories(identity.getParent());
-      sim.teleport().writeIdentityFile(identity);
+      Path identity = teleportIdentity.get();
       s =
-          s.with(SettingsCatalogue.TELEPORT_PROXY, sim.teleport().proxyAddress(), Source.SIMULATOR)
+          s.with(SettingsCatalogue.TELEPORT_PROXY, sim.teleportProxy(), Source.SIMULATOR)
               .with(SettingsCatalogue.TELEPORT_IDENTITY, identity.toString(), Source.SIMULATOR);
     }
     if (s.secret(SettingsCatalogue.LATITUDE_API_KEY).isEmpty()) {
@@ -213,9 +254,9 @@ public final class Simulation {
     s =
         s.with(
             SettingsCatalogue.OPERATOR_IP_URLS,
-            sim.echo().portalUrl() + "," + sim.echo().ipUrl(),
+            sim.echoPortal() + "," + sim.echoIp(),
             Source.SIMULATOR);
-    double scale = sim.timeModel().scale();
+    double scale = sim.scale();
     for (String path : SCALED_INTERVALS) {
       s = scaled(s, path, scale, Duration.ofMillis(5));
     }
