@@ -93,6 +93,7 @@ public final class SimCommand implements Callable<Integer> {
     out.put(SettingsCatalogue.INFISICAL_PROJECT, InfisicalOptions.DEFAULT_PROJECT_ID);
     out.put(SettingsCatalogue.OPERATOR_IP_URLS, sim.echo().portalUrl() + "," + sim.echo().ipUrl());
     out.put(SettingsCatalogue.OPERATOR_CIDRS, "127.0.0.1/32");
+    out.put(SettingsCatalogue.MANIFEST_MIRROR, sim.manifestMirrorUrl().toString());
     return out;
   }
 }

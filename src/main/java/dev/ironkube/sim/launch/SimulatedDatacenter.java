@@ -16,6 +16,7 @@ import dev.ironkube.sim.infisical.InfisicalApi;
 import dev.ironkube.sim.infisical.InfisicalOptions;
 import dev.ironkube.sim.latitude.LatitudeApi;
 import dev.ironkube.sim.latitude.LatitudeOptions;
+import dev.ironkube.sim.platform.ManifestMirror;
 import dev.ironkube.sim.scaleway.ScalewayApi;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
 import dev.ironkube.sim.teleport.TeleportAuthFake;
@@ -70,6 +71,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
   private final InfisicalApi infisical;
   private final TeleportAuthFake teleport;
   private final EchoIpApi echo;
+  private final ManifestMirror mirror;
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicBoolean closing = new AtomicBoolean();
   private final List<MachineListener> listeners;
@@ -78,6 +80,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     this.time = builder.time;
     this.faults = builder.faults;
     this.echo = new EchoIpApi(builder.faults);
+    this.mirror = new ManifestMirror(builder.faults);
     this.events = builder.events;
     this.listeners = List.copyOf(builder.listeners);
     listeners.forEach(machines::addListener);
@@ -111,6 +114,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     SimulatedResolver.add(resolver);
     infisical.start();
     echo.start();
+    mirror.start();
     return this;
   }
 
@@ -144,6 +148,11 @@ public final class SimulatedDatacenter implements AutoCloseable {
     return echo;
   }
 
+  /** The platform's manifests laid out as an offline mirror (IRONKUBE_MANIFEST_MIRROR). */
+  public URI manifestMirrorUrl() {
+    return mirror.baseUri();
+  }
+
   /** Teleport's Auth service behind its proxy, for the verify-then-lockdown phases. */
   public TeleportAuthFake teleport() {
     return teleport;
@@ -162,6 +171,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     endpoints.put("scaleway", scalewayUrl());
     endpoints.put("cloudflare", cloudflare.baseUri());
     endpoints.put("infisical", infisical.baseUri());
+    endpoints.put("manifest-mirror", manifestMirrorUrl());
     return endpoints;
   }
 
@@ -249,6 +259,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     infisical.close();
     teleport.close();
     echo.close();
+    mirror.close();
     scheduler.shutdownNow();
     // Listeners that own servers of their own (the Talos nodes) stop with the datacenter.
     for (MachineListener l : listeners) {

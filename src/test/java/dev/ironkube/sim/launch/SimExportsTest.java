@@ -1,11 +1,16 @@
 package dev.ironkube.sim.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ironkube.platform.HttpManifestSource;
+import dev.ironkube.platform.PlatformSpec;
 import dev.ironkube.settings.SettingDef;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.platform.SimManifests;
+import java.net.URI;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +44,18 @@ class SimExportsTest {
               SettingsCatalogue.DNS_NAME,
               SettingsCatalogue.TELEPORT_PROXY,
               SettingsCatalogue.INFISICAL_CLIENT_ID);
+    }
+  }
+
+  @Test
+  void theManifestMirrorServesThePinnedArgoCdInstallAtHostAndPath() {
+    try (SimulatedDatacenter sim = Simulation.create(new TimeModel(0.001), new Faults(1))) {
+      URI mirror = URI.create(SimCommand.exports(sim).get(SettingsCatalogue.MANIFEST_MIRROR));
+      HttpManifestSource source = HttpManifestSource.create(mirror);
+      URI pinned = URI.create(PlatformSpec.defaults().argoCdManifestUrl());
+      assertThat(source.fetch(pinned)).isEqualTo(new SimManifests().fetch(pinned));
+      assertThatThrownBy(() -> source.fetch(URI.create("https://example.org/other.yaml")))
+          .hasMessageContaining("answered HTTP 404");
     }
   }
 }

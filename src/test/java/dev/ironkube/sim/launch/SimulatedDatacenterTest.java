@@ -24,7 +24,13 @@ class SimulatedDatacenterTest {
         SimulatedDatacenter.builder().timeModel(TimeModel.instant()).build().start()) {
       assertThat(dc.endpoints())
           .containsOnlyKeys(
-              "latitude", "image-factory", "pxe", "scaleway", "cloudflare", "infisical");
+              "latitude",
+              "image-factory",
+              "pxe",
+              "scaleway",
+              "cloudflare",
+              "infisical",
+              "manifest-mirror");
       for (URI uri : dc.endpoints().values()) {
         assertThat(uri.getHost()).isEqualTo("127.0.0.1");
         assertThat(uri.getPort()).isPositive();
