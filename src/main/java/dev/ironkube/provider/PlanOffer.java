@@ -34,7 +34,7 @@ public record PlanOffer(
   /**
    * Why ironkube would not order this offer now, empty when it would: the provider's note (the plan
    * cannot boot Talos our way, or has no hourly price) and the stock at the site, both when both
-   * apply. The same two rules {@code HardwareSelection.orderable} applies.
+   * apply. {@code HardwareSelection.orderable} keeps the offers without one.
    */
   public String exclusion() {
     List<String> reasons = new ArrayList<>();

@@ -17,11 +17,13 @@ import java.util.stream.Collectors;
 public final class HardwareSelection {
   private HardwareSelection() {}
 
-  /** In-stock offers, cheapest first, then by plan and site. */
+  /**
+   * The offers ironkube would order (no {@link PlanOffer#exclusion()}: in stock, and nothing the
+   * provider notes against booting Talos), cheapest first, then by plan and site.
+   */
   public static List<PlanOffer> orderable(List<PlanOffer> offers) {
     return offers.stream()
-        .filter(PlanOffer::inStock)
-        .filter(o -> o.note() == null || o.note().isEmpty())
+        .filter(o -> o.exclusion().isEmpty())
         .sorted(
             Comparator.comparing(PlanOffer::hourlyPrice)
                 .thenComparing(PlanOffer::plan)
