@@ -173,6 +173,7 @@ public final class KubeCluster {
 
   /** cilium-cli in the install Job's pod: installs the chart's workloads once the pod runs. */
   private void podStarted(WorkloadModel.Tracked t) {
+    createMissing(ArgoCdServerStart.objects(t.kind(), t.namespace(), t.name()));
     if (!t.kind().equals("Job")) {
       return;
     }
