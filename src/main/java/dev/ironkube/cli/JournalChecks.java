@@ -213,4 +213,29 @@ final class JournalChecks {
   private static boolean same(String a, String b) {
     return a.replaceFirst("^v", "").equals(b.replaceFirst("^v", ""));
   }
+
+  /** The journal's record of a restore begun: the snapshot file. */
+  static final String RESTORE_STARTED = "restore started";
+
+  /** The journal's record of the last restore finished: the snapshot file and when. */
+  static final String RESTORED = "restored";
+
+  /**
+   * What the journal says of restores: the last one finished, or one begun and never finished (the
+   * process died mid-way: etcd may be wiped on some control planes), for status to show.
+   */
+  static Optional<String> restore(Journal journal, String cluster) {
+    Optional<String> started = journal.value(RESTORE_STARTED);
+    Optional<String> done = journal.value(RESTORED);
+    if (started.isPresent() && (done.isEmpty() || !done.get().startsWith(started.get() + " "))) {
+      return Optional.of(
+          "from "
+              + started.get()
+              + " DID NOT FINISH; etcd may be wiped on some control planes: restore again"
+              + " ('ironkube restore "
+              + cluster
+              + " --from <snapshot>')");
+    }
+    return done.map(d -> "from " + d);
+  }
 }

@@ -7,6 +7,7 @@ import dev.ironkube.lifecycle.EtcdRestore;
 import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.workflow.Journal;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -117,12 +118,21 @@ final class RestoreCommand implements Callable<Integer> {
             "restore " + cluster,
             env.clock(),
             line -> env.err().println("ironkube: " + line))) {
+      // Journaled on both sides: a restore cut short shows in status, naming the command again.
+      Journal journal =
+          Journal.open(
+              SettingsResolution.home(env).cluster(cluster).journal(),
+              env.clock(),
+              line -> env.err().println("ironkube: " + line));
+      String snapshot = from.toAbsolutePath().toString();
+      journal.value(JournalChecks.RESTORE_STARTED, snapshot);
       new EtcdRestore(
               address ->
                   TalosClient.secure(address, TalosClient.APID_PORT, target.identity(), polling),
               polling,
               wait)
           .restore(target, from, skipHashCheck);
+      journal.value(JournalChecks.RESTORED, snapshot + " at " + env.clock().instant());
     }
     env.out().println("Restored cluster " + cluster + " from " + from);
     return ExitCodes.OK;

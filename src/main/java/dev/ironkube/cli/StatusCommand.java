@@ -61,7 +61,10 @@ final class StatusCommand implements Callable<Integer> {
       List<NodeStatus> nodes,
       String talosconfig,
       String kubeconfig,
-      String journalDamage) {}
+      String journalDamage,
+      String talosVersion,
+      String kubernetesVersion,
+      String restore) {}
 
   /** One resource the cluster owns, as the journal recorded it. */
   record Resource(String system, String kind, String name, String id) {
@@ -135,7 +138,10 @@ final class StatusCommand implements Callable<Integer> {
                   .toList(),
               Files.exists(files.talosconfig()) ? files.talosconfig().toString() : null,
               Files.exists(files.kubeconfig()) ? files.kubeconfig().toString() : null,
-              damage.isClean() ? null : damage.summary()));
+              damage.isClean() ? null : damage.summary(),
+              j.value(JournalChecks.TALOS_VERSION).orElse(null),
+              j.value(JournalChecks.KUBERNETES_VERSION).orElse(null),
+              JournalChecks.restore(j, n).orElse(null)));
     }
     if (live && cluster == null) {
       throw new UserInputException(
@@ -186,6 +192,16 @@ final class StatusCommand implements Callable<Integer> {
                 + ")");
     if (s.nodes().size() <= 1) {
       rows.put("Server IP", s.ipv4() == null ? "-" : s.ipv4());
+    }
+    if (s.talosVersion() != null) {
+      rows.put(
+          "Versions",
+          "Talos "
+              + s.talosVersion()
+              + (s.kubernetesVersion() == null ? "" : ", Kubernetes " + s.kubernetesVersion()));
+    }
+    if (s.restore() != null) {
+      rows.put("Restore", s.restore());
     }
     rows.put("Talosconfig", s.talosconfig() == null ? "-" : s.talosconfig());
     rows.put("Kubeconfig", s.kubeconfig() == null ? "-" : s.kubeconfig());

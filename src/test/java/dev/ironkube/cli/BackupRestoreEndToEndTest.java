@@ -119,6 +119,12 @@ class BackupRestoreEndToEndTest {
         });
     CliRun.Result h = cli.run("health", "br", "--wait", "30s");
     assertThat(h.exitCode()).as(h.all()).isZero();
+    // The journal keeps the restore, which status shows.
+    assertThat(cli.run("status", "br").out())
+        .containsPattern(
+            "Restore: +from "
+                + java.util.regex.Pattern.quote(snapshot.toAbsolutePath().toString())
+                + " at 20");
 
     // --skip-hash-check lets a file that is no bbolt database through to the node: etcd's own
     // restore refuses it (snapshot.Status: bbolt "invalid database"), and etcd turns Failed.
@@ -131,5 +137,9 @@ class BackupRestoreEndToEndTest {
         .contains(
             "etcd on br-cp-1 failed: Failed to run pre stage: error verifying snapshot:"
                 + " invalid database");
+    // A restore that did not finish says so, with the command to run again.
+    assertThat(cli.run("status", "br").out())
+        .contains("from " + notBolt.toAbsolutePath() + " DID NOT FINISH")
+        .contains("'ironkube restore br --from <snapshot>'");
   }
 }
