@@ -141,12 +141,13 @@ public final class ApiRollingCluster implements RollingCluster {
   }
 
   @Override
-  public void cordonAndDrain(ClusterMember node, Duration timeout) {
+  public void cordonAndDrain(ClusterMember node, Duration timeout, Duration probeInterval) {
     withKube(
         "drain " + node.hostname(),
         k -> {
           try {
-            new NodeDrain(k.client(), clock, cancellation, progress)
+            new NodeDrain(
+                    k.client(), clock, cancellation, progress, NodeDrain.pollFor(probeInterval))
                 .cordonAndEvict(node.hostname(), timeout);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -158,7 +158,8 @@ final class FakeRollingCluster implements RollingCluster {
   }
 
   @Override
-  public synchronized void cordonAndDrain(ClusterMember member, Duration timeout) {
+  public synchronized void cordonAndDrain(
+      ClusterMember member, Duration timeout, Duration probeInterval) {
     nodes.get(member.hostname()).unschedulable = true;
     log.add("drain " + member.hostname());
   }
