@@ -62,8 +62,8 @@ final class ClusterSecrets {
    * Starts generating the bundle on a background thread, once, and returns at once. Generation
    * takes seconds (RSA-4096) and needs nothing from the node, so doing it while the provider
    * deploys takes it off the critical path; {@link #bundle()} then waits for it (or generates it
-   * itself when this failed). It used to hold this object's monitor, which the generation holds
-   * too, so every node's boot wait after the first started only once the bundle was done.
+   * itself when this failed). It never waits for this object's monitor, which the generation holds:
+   * each node's boot wait asks for it and must start at once.
    */
   void prepareInBackground() {
     synchronized (preparation) {
