@@ -45,14 +45,7 @@ class ClusterLockEndToEndTest {
   /** The CLI in a second JVM on the test classpath, pointed at this test's simulator. */
   private Process start(Path log, String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    // As the chaos harness starts its children: the launcher's collector and no C2 compiler.
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1"));
+    List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED"));
     cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ironkube.cli.Main"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);

@@ -33,11 +33,6 @@ final class ChildProcess {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
     cmd.add("--enable-native-access=ALL-UNNAMED");
-    // The launcher's collector (bin/ironkube), and no C2 compiler: the child lives for seconds on
-    // the machine where the run that watches it works too, and C2's compiler threads would take
-    // the cores both of them need.
-    cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add("dev.ironkube.cli.Main");
