@@ -22,19 +22,44 @@ import java.util.function.Consumer;
  * wait until they are gone, then delete the Node object so it does not linger NotReady.
  */
 public final class NodeDrain {
-  private static final Duration POLL = Duration.ofSeconds(2);
+  /** Between two looks at the pods still leaving, with the default node probe interval. */
+  public static final Duration DEFAULT_POLL = Duration.ofSeconds(2);
 
   private final KubernetesClient client;
   private final Clock clock;
   private final Sleeper sleeper;
   private final Consumer<String> progress;
+  private final Duration poll;
 
   public NodeDrain(
       KubernetesClient client, Clock clock, Sleeper sleeper, Consumer<String> progress) {
+    this(client, clock, sleeper, progress, DEFAULT_POLL);
+  }
+
+  /**
+   * @param poll between two looks at the pods still leaving; {@link #pollFor} derives it from the
+   *     run's node probe interval, so that a simulated run's scaled interval scales it too
+   */
+  public NodeDrain(
+      KubernetesClient client,
+      Clock clock,
+      Sleeper sleeper,
+      Consumer<String> progress,
+      Duration poll) {
     this.client = client;
     this.clock = clock;
     this.sleeper = sleeper;
     this.progress = progress;
+    this.poll = poll;
+  }
+
+  /**
+   * The pods are looked at a quarter as often as the nodes are probed: {@link #DEFAULT_POLL} at the
+   * default 500 ms probe interval (spec.waits.talosPollInterval), a few milliseconds in a simulated
+   * run, whose time model scales that interval.
+   */
+  public static Duration pollFor(Duration nodeProbeInterval) {
+    return nodeProbeInterval.multipliedBy(4);
   }
 
   /** Cordons, evicts and deletes {@code node}; returns how many pods were evicted. */
@@ -92,7 +117,7 @@ public final class NodeDrain {
         .until(
             "the pods to leave " + node,
             timeout,
-            POLL,
+            poll,
             () -> {
               left[0] = evictable(node).size();
               return left[0] == 0

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  */
 class UpgradeEndToEndTest {
   /** An upgrade's reboot, long enough for the probe to tell a gap from polling noise. */
-  private static final Duration REBOOT = Duration.ofMillis(1500);
+  private static final Duration REBOOT = Duration.ofMillis(1000);
 
   private CliRun cli;
 
@@ -33,6 +33,20 @@ class UpgradeEndToEndTest {
     if (cli != null) {
       cli.close();
     }
+  }
+
+  /**
+   * The Talos and Kubernetes probe interval of every command here. A simulated provision scales its
+   * polls with the time model by itself; `upgrade` reads the waits as a real run would (500 ms
+   * between probes), which in this test would be most of each node's wait. The home document sets
+   * it, as the chaos harness's cluster document does, and every command of the test reads it.
+   */
+  private void shortPolls() throws java.io.IOException {
+    Files.createDirectories(cli.home());
+    Files.writeString(
+        cli.home().resolve("config.yaml"),
+        "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n"
+            + "    talosPollInterval: 10ms\n");
   }
 
   private static final List<String> NODES =
@@ -47,6 +61,7 @@ class UpgradeEndToEndTest {
             .override("talos.upgrade.install", Duration.ofMillis(200))
             .override("kube.node.monitor-grace", Duration.ofMillis(300));
     cli = new CliRun(new Faults(151), time);
+    shortPolls();
     CliRun.Result made =
         cli.run(
             "provision",
@@ -142,6 +157,7 @@ class UpgradeEndToEndTest {
         new CliRun(
             new Faults(152).arm(Faults.Rule.once("talos.upgrade.pull@up-cp-2", "pull-failed")),
             time);
+    shortPolls();
     CliRun.Result made =
         cli.run(
             "provision",

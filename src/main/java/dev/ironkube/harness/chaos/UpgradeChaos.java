@@ -273,13 +273,13 @@ final class UpgradeChaos {
      * Whether etcd is healthy on control plane {@code i}; empty when its Talos API does not answer.
      * A failed call is tried once more on a fresh connection: a gRPC channel whose connection broke
      * (the node rebooted) waits out a reconnect backoff and fails fast meanwhile, which would count
-     * a node that is back as down.
+     * a node that is back as down. One call per sample (ServiceList answers only when apid does):
+     * the watcher samples every few milliseconds on the machine the rollout runs on.
      */
     private Optional<Boolean> etcdHealthy(int i) {
       for (int attempt = 0; attempt < 2; attempt++) {
         try {
           TalosClient c = controlPlanes.get(i);
-          c.version();
           return Optional.of(
               c.serviceList().stream()
                   .anyMatch(s -> s.id().equals("etcd") && s.runningAndHealthy()));

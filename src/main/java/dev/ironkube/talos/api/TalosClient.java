@@ -271,6 +271,16 @@ public final class TalosClient implements AutoCloseable {
     return channel;
   }
 
+  /**
+   * Lets the next call connect at once even if the channel is waiting out a reconnect backoff (the
+   * node was down, rebooting say: gRPC backs off exponentially up to two minutes and fails calls
+   * fast meanwhile). A caller that polls a node through a client it keeps calls this before each
+   * probe, as the client's own waits do, so that a node that is back is seen within one interval.
+   */
+  public void skipReconnectBackoff() {
+    channel.skipReconnectBackoff();
+  }
+
   /** Whether this client trusts anything (maintenance) rather than the OS CA (mTLS). */
   boolean maintenanceChannel() {
     return maintenanceChannel;

@@ -22,8 +22,15 @@ import java.util.List;
  */
 final class ClusterSecrets {
   private final ClusterFiles files;
-  private SecretsBundle bundle;
+  private volatile SecretsBundle bundle;
   private boolean generatedHere;
+
+  /**
+   * Guards {@link #preparing} apart from this object's monitor, which {@link #bundle()} holds for
+   * the whole generation: a node's boot wait that asks for the preparation must not wait for it.
+   */
+  private final Object preparation = new Object();
+
   private Thread preparing;
   private Talosconfig talosconfig;
 
@@ -52,26 +59,30 @@ final class ClusterSecrets {
   }
 
   /**
-   * Starts generating the bundle on a background thread, once. Generation takes seconds (RSA-4096)
-   * and needs nothing from the node, so doing it while the provider deploys takes it off the
-   * critical path; {@link #bundle()} then waits for it (or generates it itself when this failed).
+   * Starts generating the bundle on a background thread, once, and returns at once. Generation
+   * takes seconds (RSA-4096) and needs nothing from the node, so doing it while the provider
+   * deploys takes it off the critical path; {@link #bundle()} then waits for it (or generates it
+   * itself when this failed). It never waits for this object's monitor, which the generation holds:
+   * each node's boot wait asks for it and must start at once.
    */
-  synchronized void prepareInBackground() {
-    if (bundle != null || preparing != null || exists()) {
-      return;
+  void prepareInBackground() {
+    synchronized (preparation) {
+      if (bundle != null || preparing != null || exists()) {
+        return;
+      }
+      preparing =
+          Thread.ofPlatform()
+              .daemon()
+              .name("secrets-bundle")
+              .start(
+                  () -> {
+                    try {
+                      warmUp(bundle());
+                    } catch (RuntimeException e) {
+                      // bundle() on the pipeline's thread tries again and reports the failure
+                    }
+                  });
     }
-    preparing =
-        Thread.ofPlatform()
-            .daemon()
-            .name("secrets-bundle")
-            .start(
-                () -> {
-                  try {
-                    warmUp(bundle());
-                  } catch (RuntimeException e) {
-                    // bundle() on the pipeline's thread tries again and reports the failure
-                  }
-                });
   }
 
   /**

@@ -55,6 +55,10 @@ final class NodeConfiguration {
     };
   }
 
+  void prepareSecretsInBackground() {
+    run.secrets().prepareInBackground();
+  }
+
   void prepareSecrets() {
     TalosVersion talos = run.version();
     if (talos.outOfCommunitySupport()) {

@@ -1,6 +1,7 @@
 package dev.ironkube.talos.stage;
 
 import static dev.ironkube.settings.SettingsCatalogue.BOOTSTRAP_TIMEOUT;
+import static dev.ironkube.settings.SettingsCatalogue.TALOS_POLL;
 
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.platform.KubeConnection;
@@ -31,7 +32,11 @@ final class NodeRetirement {
             Files.readString(run.files().kubeconfig()), cluster.first().address())) {
       int evicted =
           new NodeDrain(
-                  kube.client(), run.clock(), run.cancellation(), line -> drain.update(line, -1))
+                  kube.client(),
+                  run.clock(),
+                  run.cancellation(),
+                  line -> drain.update(line, -1),
+                  NodeDrain.pollFor(run.settings().duration(TALOS_POLL)))
               .drain(node.hostname(), run.settings().duration(BOOTSTRAP_TIMEOUT));
       drain.done(evicted + " pod(s) evicted, node deleted from Kubernetes");
     } catch (IOException e) {

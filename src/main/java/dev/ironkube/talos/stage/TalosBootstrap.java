@@ -71,6 +71,11 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   }
 
   @Override
+  public void prepareSecretsInBackground() {
+    configuration.prepareSecretsInBackground();
+  }
+
+  @Override
   public void configure(ClusterNodes cluster, Node node) {
     configuration.configure(cluster, node);
   }

@@ -65,9 +65,18 @@ public final class ApiRollingCluster implements RollingCluster {
             .withCallTimeout(Duration.ofSeconds(5));
   }
 
+  /**
+   * The node's client, kept for the run. Every call is a probe of a node that may have just come
+   * back from a reboot, so the channel's reconnect backoff is skipped first: without that, a node
+   * back after a reboot stayed unseen for the backoff's growing pauses (seconds here, up to two
+   * minutes after a real 90-second reboot).
+   */
   private synchronized TalosClient talos(ClusterMember node) {
-    return talos.computeIfAbsent(
-        node.address(), a -> TalosClient.secure(a, talosPort, identity, polling));
+    TalosClient client =
+        talos.computeIfAbsent(
+            node.address(), a -> TalosClient.secure(a, talosPort, identity, polling));
+    client.skipReconnectBackoff();
+    return client;
   }
 
   @Override
@@ -132,12 +141,13 @@ public final class ApiRollingCluster implements RollingCluster {
   }
 
   @Override
-  public void cordonAndDrain(ClusterMember node, Duration timeout) {
+  public void cordonAndDrain(ClusterMember node, Duration timeout, Duration probeInterval) {
     withKube(
         "drain " + node.hostname(),
         k -> {
           try {
-            new NodeDrain(k.client(), clock, cancellation, progress)
+            new NodeDrain(
+                    k.client(), clock, cancellation, progress, NodeDrain.pollFor(probeInterval))
                 .cordonAndEvict(node.hostname(), timeout);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -238,6 +238,9 @@ public final class ProvisionWorkflow {
     // The SSH key is generated only if the provider has to create one (its key supplier).
     List<ResourceRef> prepared = order.ensureRequirements(id);
     ctx.cancellation().check();
+    if (talos != null) {
+      talos.prepareSecretsInBackground();
+    }
     // Creates are never interrupted: a create cut off mid-request leaves a server the journal
     // cannot name; letting it finish means cleanup knows what to delete.
     failure.forEachNode(

@@ -16,6 +16,13 @@ public interface TalosStage {
   void prepareSecrets();
 
   /**
+   * Starts generating the secrets bundle in the background if it does not exist yet, and returns at
+   * once: called as the servers are ordered, so that the seconds it takes pass while the provider
+   * deploys rather than after the nodes booted.
+   */
+  default void prepareSecretsInBackground() {}
+
+  /**
    * Applies the node's machine config (control plane or worker, knowing every node of {@code
    * cluster}) and waits until it answers over mTLS with the cluster's CA. A node configured by an
    * earlier run whose cluster has changed since (a node added or removed) gets the new config

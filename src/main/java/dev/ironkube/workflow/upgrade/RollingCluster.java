@@ -24,8 +24,12 @@ public interface RollingCluster extends AutoCloseable {
   /** The node's Kubernetes Node as the API reports it; empty when absent or unreachable. */
   Optional<KubeNode> kubeNode(String hostname);
 
-  /** Cordons the node and evicts its pods (DaemonSet and mirror pods stay), keeping the Node. */
-  void cordonAndDrain(ClusterMember node, Duration timeout);
+  /**
+   * Cordons the node and evicts its pods (DaemonSet and mirror pods stay), keeping the Node.
+   *
+   * @param probeInterval the rollout's node probe interval, which paces the look at the pods
+   */
+  void cordonAndDrain(ClusterMember node, Duration timeout, Duration probeInterval);
 
   /** Makes the node schedulable again. */
   void uncordon(ClusterMember node);

@@ -192,7 +192,7 @@ public final class TalosRollout {
             drainAction(m, target),
             Map.of(),
             () -> {
-              ctx.nodes().cordonAndDrain(m, ctx.drainTimeout());
+              ctx.nodes().cordonAndDrain(m, ctx.drainTimeout(), ctx.interval());
               return true;
             });
     step.done("cordoned, pods evicted");
