@@ -86,6 +86,28 @@ final class TableColumns {
               text("Nominated Node", "nominatedNodeName is set only when this pod preempts.", 1),
               text("Readiness Gates", "If specified, all readiness gates will be evaluated.", 1));
       case "Namespace" -> List.of(name(), text("Status", "The status of the namespace", 0), age());
+      case "Deployment" ->
+          List.of(
+              name(),
+              text("Ready", "Number of the pod with ready state", 0),
+              text(
+                  "Up-to-date",
+                  "Total number of non-terminated pods targeted by this deployment"
+                      + " that have the desired template spec.",
+                  0),
+              text(
+                  "Available",
+                  "Total number of available pods (ready for at least"
+                      + " minReadySeconds) targeted by this deployment.",
+                  0),
+              age(),
+              text("Containers", "Names of each container in the template.", 1),
+              text("Images", "Images referenced by each container in the template.", 1),
+              text("Selector", "Label selector for pods.", 1));
+      // Storages without a printer (RBAC roles, CRDs) use k8s.io/apiserver
+      // pkg/registry/rest/table.go defaultTableConvertor: Name and Created At.
+      case "Role", "ClusterRole", "CustomResourceDefinition" ->
+          List.of(name(), new Column("Created At", "date", "", AGE_DOC, 0));
       default -> List.of(name(), age());
     };
   }
@@ -100,6 +122,12 @@ final class TableColumns {
       case "Node" -> nodeCells(cells, object, age);
       case "Pod" -> podCells(cells, object, age);
       case "Namespace" -> cells.add(object.path("status").path("phase").asText("")).add(age);
+      case "Deployment" -> deploymentCells(cells, object, age);
+      case "Role", "ClusterRole", "CustomResourceDefinition" -> {
+        // m.GetCreationTimestamp().Time.UTC().Format(time.RFC3339); zero time when unset.
+        String created = meta.path("creationTimestamp").asText("");
+        cells.add(created.isEmpty() ? "0001-01-01T00:00:00Z" : created);
+      }
       default -> cells.add(age);
     }
     return cells;
@@ -148,6 +176,38 @@ final class TableColumns {
         .add(orUnknown(info.path("osImage").asText("")))
         .add(orUnknown(info.path("kernelVersion").asText("")))
         .add(orUnknown(info.path("containerRuntimeVersion").asText("")));
+  }
+
+  /**
+   * {@code printDeployment}: "ready/desired" (spec.replicas, 1 when unset as defaulting makes it),
+   * updated and available as integers, then the template's container names and images joined by
+   * commas ({@code layoutContainerCells}) and the selector ({@code LabelSelectorAsSelector}, keys
+   * sorted).
+   */
+  private static void deploymentCells(ArrayNode cells, JsonNode deployment, String age) {
+    JsonNode spec = deployment.path("spec");
+    JsonNode status = deployment.path("status");
+    List<String> names = new java.util.ArrayList<>();
+    List<String> images = new java.util.ArrayList<>();
+    for (JsonNode c : spec.path("template").path("spec").path("containers")) {
+      names.add(c.path("name").asText());
+      images.add(c.path("image").asText());
+    }
+    java.util.TreeMap<String, String> selector = new java.util.TreeMap<>();
+    spec.path("selector")
+        .path("matchLabels")
+        .properties()
+        .forEach(e -> selector.put(e.getKey(), e.getValue().asText()));
+    List<String> terms = new java.util.ArrayList<>();
+    selector.forEach((k, v) -> terms.add(k + "=" + v));
+    cells
+        .add(status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(1))
+        .add(status.path("updatedReplicas").asLong(0))
+        .add(status.path("availableReplicas").asLong(0))
+        .add(age)
+        .add(String.join(",", names))
+        .add(String.join(",", images))
+        .add(String.join(",", terms));
   }
 
   private static String address(JsonNode node, String type) {

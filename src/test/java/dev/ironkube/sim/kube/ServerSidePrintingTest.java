@@ -205,7 +205,7 @@ class ServerSidePrintingTest {
   }
 
   @Test
-  void otherBuiltInKindsGetTheDefaultNameAndAgeTable() throws Exception {
+  void storagesWithoutAPrinterAnswerNameAndCreatedAt() throws Exception {
     AdjustableClock clock = new AdjustableClock();
     try (KubeApiTestClient k = KubeApiTestClient.seeded(clock, "cp-1", "127.0.1.10")) {
       ObjectNode role = JSON.createObjectNode();
@@ -222,8 +222,60 @@ class ServerSidePrintingTest {
                   KubeApiTestClient.KUBECTL_TABLE_ACCEPT)
               .body();
 
-      assertThat(names(table)).containsExactly("Name", "Age");
-      assertThat(texts(row(table, "reader").path("cells"))).containsExactly("reader", "42s");
+      // k8s.io/apiserver pkg/registry/rest/table.go defaultTableConvertor.
+      assertThat(names(table)).containsExactly("Name", "Created At");
+      assertThat(table.path("columnDefinitions").get(1).path("type").asText()).isEqualTo("date");
+      assertThat(texts(row(table, "reader").path("cells")))
+          .containsExactly("reader", "2026-11-22T04:00:00Z");
+    }
+  }
+
+  @Test
+  void deploymentsAsATableShowReadyOverDesiredAndTheTemplate() throws Exception {
+    AdjustableClock clock = new AdjustableClock();
+    try (KubeApiTestClient k = KubeApiTestClient.seeded(clock, "cp-1", "127.0.1.10")) {
+      k.cluster.createMissing(
+          CiliumManifests.render(PlatformSpec.defaults()).stream()
+              .map(m -> m.json().deepCopy())
+              .toList());
+      clock.advance(Duration.ofHours(1));
+      ObjectNode web = deployment("web");
+      web.with("spec").putObject("selector").putObject("matchLabels").put("app", "web");
+      web.with("spec")
+          .with("template")
+          .with("spec")
+          .putArray("containers")
+          .addObject()
+          .put("name", "nginx")
+          .put("image", "nginx:1.27");
+      k.cluster.routes.create(
+          new ApiKind("apps", "v1", "Deployment", "deployments", true), "default", web);
+      clock.advance(Duration.ofMinutes(4));
+
+      JsonNode live = k.get("/apis/apps/v1/namespaces/default/deployments/web", "*/*").body();
+      JsonNode table =
+          k.get(
+                  "/apis/apps/v1/namespaces/default/deployments",
+                  KubeApiTestClient.KUBECTL_TABLE_ACCEPT)
+              .body();
+
+      assertThat(names(table))
+          .containsExactly(
+              "Name",
+              "Ready",
+              "Up-to-date",
+              "Available",
+              "Age",
+              "Containers",
+              "Images",
+              "Selector");
+      JsonNode cells = row(table, "web").path("cells");
+      // printDeployment: ready/desired from status.readyReplicas and spec.replicas (1 if unset).
+      assertThat(cells.get(1).asText())
+          .isEqualTo(live.path("status").path("readyReplicas").asLong(0) + "/1");
+      assertThat(cells.get(2).isIntegralNumber()).isTrue();
+      assertThat(texts(cells).subList(4, 8))
+          .containsExactly("4m", "nginx", "nginx:1.27", "app=web");
     }
   }
 
