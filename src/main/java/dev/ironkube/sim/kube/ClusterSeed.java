@@ -13,7 +13,7 @@ final class ClusterSeed {
     for (String ns : new String[] {"default", "kube-system", "kube-public", "kube-node-lease"}) {
       ObjectNode namespace = JsonNodeFactory.instance.objectNode();
       namespace.putObject("metadata").put("name", ns);
-      namespace.putObject("status").put("phase", "Active");
+      NamespaceDefaults.prepareForCreate(namespace);
       store.create(namespaces, null, namespace);
     }
     ObjectNode node = node(nodeName, address, true);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,6 +95,12 @@ final class Discovery {
               .put("namespaced", k.namespaced())
               .put("kind", k.kind());
       ArrayNode verbs = r.putArray("verbs");
+      List<String> shortNames = kinds.shortNames(k);
+      if (!shortNames.isEmpty()) {
+        // APIResource.ShortNames is omitempty (apimachinery pkg/apis/meta/v1/types.go).
+        ArrayNode names = r.putArray("shortNames");
+        shortNames.forEach(names::add);
+      }
       for (String verb :
           new String[] {"create", "delete", "get", "list", "patch", "update", "watch"}) {
         verbs.add(verb);

@@ -3,7 +3,9 @@ package dev.ironkube.sim.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -12,7 +14,38 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * server starts serving a CRD's group after it is established.
  */
 final class KindCatalogue {
+  /**
+   * The short names each built-in resource's REST storage declares ({@code ShortNames()} in
+   * kubernetes/kubernetes {@code pkg/registry/<group>/<resource>/storage/storage.go}, and for CRDs
+   * {@code
+   * staging/src/k8s.io/apiextensions-apiserver/pkg/registry/customresourcedefinition/etcd.go}),
+   * which discovery lists and kubectl resolves {@code get ns} by.
+   */
+  private static final Map<String, List<String>> BUILT_IN_SHORT_NAMES =
+      Map.ofEntries(
+          Map.entry("/namespaces", List.of("ns")),
+          Map.entry("/nodes", List.of("no")),
+          Map.entry("/persistentvolumes", List.of("pv")),
+          Map.entry("/pods", List.of("po")),
+          Map.entry("/services", List.of("svc")),
+          Map.entry("/serviceaccounts", List.of("sa")),
+          Map.entry("/configmaps", List.of("cm")),
+          Map.entry("/endpoints", List.of("ep")),
+          Map.entry("/persistentvolumeclaims", List.of("pvc")),
+          Map.entry("/events", List.of("ev")),
+          Map.entry("apps/deployments", List.of("deploy")),
+          Map.entry("apps/statefulsets", List.of("sts")),
+          Map.entry("apps/daemonsets", List.of("ds")),
+          Map.entry("apps/replicasets", List.of("rs")),
+          Map.entry("batch/cronjobs", List.of("cj")),
+          Map.entry("storage.k8s.io/storageclasses", List.of("sc")),
+          Map.entry("networking.k8s.io/networkpolicies", List.of("netpol")),
+          Map.entry("networking.k8s.io/ingresses", List.of("ing")),
+          Map.entry("policy/poddisruptionbudgets", List.of("pdb")),
+          Map.entry("apiextensions.k8s.io/customresourcedefinitions", List.of("crd", "crds")));
+
   private final List<ApiKind> kinds = new CopyOnWriteArrayList<>();
+  private final Map<String, List<String>> crdShortNames = new ConcurrentHashMap<>();
 
   KindCatalogue() {
     kinds.addAll(
@@ -65,6 +98,9 @@ final class KindCatalogue {
     String kind = spec.path("names").path("kind").asText();
     String plural = spec.path("names").path("plural").asText();
     boolean namespaced = "Namespaced".equals(spec.path("scope").asText("Namespaced"));
+    List<String> shortNames = new ArrayList<>();
+    spec.path("names").path("shortNames").forEach(n -> shortNames.add(n.asText()));
+    crdShortNames.put(group + "/" + plural, List.copyOf(shortNames));
     for (JsonNode version : spec.path("versions")) {
       if (version.path("served").asBoolean(true)) {
         ApiKind added = new ApiKind(group, version.path("name").asText(), kind, plural, namespaced);
@@ -94,6 +130,12 @@ final class KindCatalogue {
     return kinds.stream()
         .filter(k -> k.group().equals(group) && k.version().equals(version))
         .toList();
+  }
+
+  /** The short names discovery lists for {@code kind}: a CRD's spec.names.shortNames, say. */
+  List<String> shortNames(ApiKind kind) {
+    String key = kind.group() + "/" + kind.plural();
+    return crdShortNames.getOrDefault(key, BUILT_IN_SHORT_NAMES.getOrDefault(key, List.of()));
   }
 
   List<ApiKind> all() {

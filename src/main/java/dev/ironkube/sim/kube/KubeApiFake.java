@@ -215,18 +215,38 @@ public final class KubeApiFake implements AutoCloseable {
       }
       String contentType =
           Optional.ofNullable(exchange.getRequestHeaders().getFirst("Content-Type")).orElse("");
-      send(
-          exchange,
-          routes.handle(
-              method,
-              resource.get(),
-              exchange.getRequestURI().getRawQuery(),
-              contentType,
-              body,
-              servingAddress));
+      String query = exchange.getRequestURI().getRawQuery();
+      ResourceRoutes.Answer answer =
+          routes.handle(method, resource.get(), query, contentType, body, servingAddress);
+      Optional<String> table = Tables.requested(exchange.getRequestHeaders().getFirst("Accept"));
+      if (method.equals("GET")
+          && answer.status() == 200
+          && resource.get().sub() == null
+          && table.isPresent()) {
+        ApiPath p = resource.get();
+        Optional<ApiKind> kind = cluster.kinds.byPlural(p.group(), p.version(), p.plural());
+        if (kind.isPresent()) {
+          answer =
+              new ResourceRoutes.Answer(
+                  200,
+                  cluster.tables.table(
+                      kind.get(), answer.body(), table.get(), queryParam(query, "includeObject")));
+        }
+      }
+      send(exchange, answer);
     } catch (RuntimeException e) {
       send(exchange, ApiStatus.failure(500, "InternalError", "simulator bug: " + e));
     }
+  }
+
+  private static String queryParam(String query, String name) {
+    for (String pair : query == null ? new String[0] : query.split("&")) {
+      if (pair.startsWith(name + "=")) {
+        return java.net.URLDecoder.decode(
+            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return "";
   }
 
   private static boolean isClusterAdmin(HttpExchange exchange) {

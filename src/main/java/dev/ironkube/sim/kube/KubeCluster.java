@@ -33,6 +33,7 @@ public final class KubeCluster {
   final WorkloadModel workloads;
   final ResourceRoutes routes;
   final NodeReadiness readiness;
+  final Tables tables;
   private final Clock clock;
 
   public KubeCluster(TimeModel time, Faults faults, Clock clock) {
@@ -42,6 +43,7 @@ public final class KubeCluster {
     this.workloads = new WorkloadModel(time, faults, clock, this::candidates);
     this.readiness = new NodeReadiness(store, workloads);
     this.routes = new ResourceRoutes(kinds, store, workloads, readiness, clock);
+    this.tables = new Tables(store, clock);
     workloads.onPlaced(this::podStarted);
   }
 

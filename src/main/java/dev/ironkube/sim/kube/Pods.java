@@ -3,9 +3,12 @@ package dev.ironkube.sim.kube;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The one pod each simulated workload runs, with the node it is bound to and the container state a
@@ -49,10 +52,22 @@ final class Pods {
     ObjectNode meta = pod.putObject("metadata");
     meta.put("name", t.podName());
     meta.put("namespace", t.podNamespace());
+    // Set by the apiserver when the controller created the pod (ObjectMeta defaulting in
+    // k8s.io/apiserver pkg/registry/rest/meta.go FillObjectMetaSystemFields): a uid stable
+    // for this pod's life and its creation time, which kubectl's AGE reads.
+    meta.put(
+        "uid",
+        UUID.nameUUIDFromBytes(
+                (t.podNamespace() + "/" + t.podName() + "@" + t.podCreated())
+                    .getBytes(StandardCharsets.UTF_8))
+            .toString());
+    meta.put("creationTimestamp", t.podCreated().truncatedTo(ChronoUnit.SECONDS).toString());
     ObjectNode labels = meta.putObject("labels");
     t.podLabels().forEach(labels::put);
     owner(t, meta);
     ObjectNode spec = pod.putObject("spec");
+    // The one container whose status is reported below (printPod counts spec.containers for READY).
+    spec.putArray("containers").addObject().put("name", t.name());
     if (t.nodeName() != null) {
       spec.put("nodeName", t.nodeName());
     }

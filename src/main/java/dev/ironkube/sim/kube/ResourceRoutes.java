@@ -102,8 +102,23 @@ final class ResourceRoutes {
 
   /** A POST of {@code object}: what API clients inside the simulated world call too. */
   Answer create(ApiKind kind, String ns, ObjectNode object) {
+    String sent = object.path("metadata").path("namespace").asText("");
+    if (ns != null && !sent.isEmpty() && !sent.equals(ns)) {
+      // rest.EnsureObjectNamespaceMatchesRequestNamespace (k8s.io/apiserver
+      // pkg/registry/rest/meta.go), checked by the create handler before admission.
+      return ApiStatus.failure(
+          400,
+          "BadRequest",
+          "the namespace of the provided object does not match the namespace sent on the request");
+    }
     if (ns != null && !namespaceExists(ns)) {
+      // The NamespaceLifecycle admission plugin (kubernetes/kubernetes
+      // staging/src/k8s.io/apiserver/pkg/admission/plugin/namespace/lifecycle/admission.go):
+      // nothing is created in a namespace that does not exist: 404 namespaces "x" not found.
       return ApiStatus.notFound(ApiKind.core("Namespace", "namespaces", false), ns);
+    }
+    if (kind.kind().equals("Namespace")) {
+      NamespaceDefaults.prepareForCreate(object);
     }
     if (kind.kind().equals("CustomResourceDefinition")) {
       object
@@ -127,6 +142,11 @@ final class ResourceRoutes {
     }
     if (kind.kind().equals("CustomResourceDefinition")) {
       kinds.register(object);
+    }
+    if (kind.kind().equals("Namespace")) {
+      store
+          .get(kind, null, path.name())
+          .ifPresent(live -> NamespaceDefaults.prepareForUpdate(object, live));
     }
     return new Answer(200, decorated(kind, store.replace(kind, ns, path.name(), object)));
   }

@@ -56,7 +56,8 @@ final class WorkloadModel {
       Map<String, String> podLabels,
       String nodeName,
       int incarnation,
-      Placement placement) {
+      Placement placement,
+      Instant podCreated) {
 
     boolean ready(Instant now) {
       return fault.isEmpty() && nodeName != null && !now.isBefore(readyAt);
@@ -66,7 +67,11 @@ final class WorkloadModel {
       return Pods.podName(name, incarnation);
     }
 
-    Tracked on(String node, Instant ready, int nextIncarnation) {
+    /**
+     * @param created when the controller created the pod now running: the old pod's time while it
+     *     is only being scheduled, the moment of the replacement after an eviction
+     */
+    Tracked on(String node, Instant ready, int nextIncarnation, Instant created) {
       return new Tracked(
           kind,
           namespace,
@@ -77,7 +82,8 @@ final class WorkloadModel {
           podLabels,
           node,
           nextIncarnation,
-          placement);
+          placement,
+          created);
     }
   }
 
@@ -206,7 +212,8 @@ final class WorkloadModel {
             labels,
             node,
             0,
-            placement);
+            placement,
+            now);
     tracked.put(key(kind.kind(), ns, name), t);
     if (node != null) {
       onPlaced.accept(t);
@@ -251,7 +258,8 @@ final class WorkloadModel {
       Tracked t = e.getValue();
       if (t.podNamespace().equals(namespace) && t.podName().equals(podName)) {
         String node = t.kind().equals("DaemonSet") ? t.nodeName() : pickNode(null, t.placement());
-        e.setValue(t.on(node, clock.instant().plus(delay(t.kind())), t.incarnation() + 1));
+        Instant now = clock.instant();
+        e.setValue(t.on(node, now.plus(delay(t.kind())), t.incarnation() + 1, now));
         return true;
       }
     }
@@ -267,7 +275,8 @@ final class WorkloadModel {
             t.on(
                 pickNode(nodeName, t.placement()),
                 clock.instant().plus(delay(t.kind())),
-                t.incarnation() + 1));
+                t.incarnation() + 1,
+                clock.instant()));
       }
     }
   }
@@ -301,7 +310,8 @@ final class WorkloadModel {
       return t;
     }
     Instant readyAt = clock.instant().plus(delay(t.kind()));
-    Tracked placed = t.on(node, readyAt.isAfter(t.readyAt()) ? readyAt : t.readyAt(), 0);
+    Tracked placed =
+        t.on(node, readyAt.isAfter(t.readyAt()) ? readyAt : t.readyAt(), 0, t.podCreated());
     tracked.replace(key(t.kind(), t.namespace(), t.name()), t, placed);
     return placed;
   }
