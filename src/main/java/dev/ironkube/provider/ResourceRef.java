@@ -7,4 +7,7 @@ package dev.ironkube.provider;
  */
 public record ResourceRef(String kind, String id, String name) {
   public static final String SERVER = "server";
+
+  /** A container of the cluster's other resources, which the provider deletes only when empty. */
+  public static final String PROJECT = "project";
 }

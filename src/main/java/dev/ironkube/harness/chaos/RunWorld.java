@@ -182,6 +182,8 @@ final class RunWorld {
     env.put("SCW_DEFAULT_PROJECT_ID", ScalewayOptions.DEFAULT_PROJECT_ID);
     env.put("IRONKUBE_IMAGE_FACTORY_URL", sim.imageFactoryUrl().toString());
     env.put("IRONKUBE_PXE_URL", sim.pxeUrl().toString());
+    // A real run that installs the platform (a scale re-runs provision) reads its manifests here.
+    env.put("IRONKUBE_MANIFEST_MIRROR", sim.manifestMirrorUrl().toString());
     if (profile.integrations()) {
       env.put("INFISICAL_API_URL", sim.infisical().baseUri().toString());
       env.put("INFISICAL_UNIVERSAL_AUTH_CLIENT_ID", InfisicalOptions.DEFAULT_CLIENT_ID);

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * the Image Factory's iPXE script, with no operating system installed first.
  */
 public final class LatitudeProvider implements BareMetalProvider {
-  public static final String PROJECT = "project";
+  public static final String PROJECT = ResourceRef.PROJECT;
   public static final String SSH_KEY = "ssh_key";
   static final String PUBLIC_KEY = "public_key";
   static final String DESCRIPTION = "description";

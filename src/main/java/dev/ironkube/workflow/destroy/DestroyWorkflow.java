@@ -70,11 +70,17 @@ public final class DestroyWorkflow {
         journal.owned().size() + " in the journal, " + discovered.size() + " at the provider");
 
     if (gate.dryRun()) {
+      // The order the real run deletes in (see below).
       List<ResourceRef> all = new ArrayList<>();
+      discovered.stream()
+          .filter(r -> !journaled.contains(key(r)) && !r.kind().equals(ResourceRef.PROJECT))
+          .forEach(all::add);
       List<Journal.Owned> owned = new ArrayList<>(journal.owned());
       Collections.reverse(owned);
       owned.forEach(o -> all.add(o.ref()));
-      discovered.stream().filter(r -> !journaled.contains(key(r))).forEach(all::add);
+      discovered.stream()
+          .filter(r -> !journaled.contains(key(r)) && r.kind().equals(ResourceRef.PROJECT))
+          .forEach(all::add);
       for (ResourceRef r : all) {
         String line = Cleanup.describe(r) + priceOf(r, journal);
         progress.info("would delete " + line);
@@ -88,15 +94,40 @@ public final class DestroyWorkflow {
     }
     Map<String, Cleanup.Deleter> deleters = new HashMap<>(others);
     deleters.put(provider.name(), provider::delete);
+    // What only the markers found was made by a run cut short before it journaled the result:
+    // it is newer than everything journaled and may sit inside a journaled project, which the
+    // provider refuses to delete while it holds anything (Latitude: 422 "still has servers").
+    // So it goes first, and only a project found that way waits until after the journal's.
+    List<ResourceRef> unjournaled =
+        discovered.stream().filter(r -> !journaled.contains(key(r))).toList();
+    deleteFound(
+        unjournaled.stream().filter(r -> !r.kind().equals(ResourceRef.PROJECT)).toList(),
+        deleted,
+        leftovers);
     Cleanup cleanup = new Cleanup(gate, deleters, progress);
     for (Cleanup.Leftover l : cleanup.run()) {
       deleted.remove(Cleanup.describe(l.ref()));
       leftovers.add(Cleanup.describe(l.ref()) + ": " + l.reason());
     }
-    for (ResourceRef r : discovered) {
-      if (journaled.contains(key(r))) {
-        continue;
-      }
+    deleteFound(
+        unjournaled.stream().filter(r -> r.kind().equals(ResourceRef.PROJECT)).toList(),
+        deleted,
+        leftovers);
+    if (!leftovers.isEmpty()) {
+      journal.outcome(Outcome.DESTROY_INCOMPLETE, String.join("; ", leftovers));
+      throw new OperationFailedException(
+          "could not delete everything of cluster " + cluster + ": " + String.join("; ", leftovers),
+          "run 'ironkube destroy " + cluster + "' again; it resumes from the journal",
+          ExitCodes.REMOTE_FAILURE,
+          null);
+    }
+    journal.outcome(Outcome.DESTROYED, deleted.size() + " resources deleted");
+    return new Report(cluster, false, deleted, leftovers);
+  }
+
+  /** Deletes what the provider's markers found and the journal does not list, in that order. */
+  private void deleteFound(List<ResourceRef> found, List<String> deleted, List<String> leftovers) {
+    for (ResourceRef r : found) {
       Progress.Step step =
           progress.step("Deleting " + Cleanup.describe(r) + " (found by its markers)");
       try {
@@ -108,16 +139,6 @@ public final class DestroyWorkflow {
         leftovers.add(Cleanup.describe(r) + ": " + e.getMessage());
       }
     }
-    if (!leftovers.isEmpty()) {
-      journal.outcome(Outcome.DESTROY_INCOMPLETE, String.join("; ", leftovers));
-      throw new OperationFailedException(
-          "could not delete everything of cluster " + cluster + ": " + String.join("; ", leftovers),
-          "run 'ironkube destroy " + cluster + "' again; it resumes from the journal",
-          ExitCodes.REMOTE_FAILURE,
-          null);
-    }
-    journal.outcome(Outcome.DESTROYED, deleted.size() + " resources deleted");
-    return new Report(cluster, false, deleted, leftovers);
   }
 
   private static String priceOf(ResourceRef r, Journal journal) {

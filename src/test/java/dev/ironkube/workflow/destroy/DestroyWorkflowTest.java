@@ -126,7 +126,8 @@ class DestroyWorkflowTest {
 
     destroy(false).run();
 
-    assertThat(provider.deleted).containsExactly("server/sv_1", "project/pr_1", "server/sv_2");
+    // The unjournaled server first: it sits in the journaled project, which must go last.
+    assertThat(provider.deleted).containsExactly("server/sv_2", "server/sv_1", "project/pr_1");
     assertThat(provider.live).isEmpty();
   }
 
@@ -141,10 +142,10 @@ class DestroyWorkflowTest {
     assertThat(report.dryRun()).isTrue();
     assertThat(report.deleted())
         .containsExactly(
+            "server demo-cp-2 (sv_2), billing $0.10/h",
             "dns record api.demo (rec_1)",
             "server demo-cp-1 (sv_1), billing $0.10/h",
-            "project ironkube-demo (pr_1)",
-            "server demo-cp-2 (sv_2), billing $0.10/h");
+            "project ironkube-demo (pr_1)");
     assertThat(provider.deleted).isEmpty();
     assertThat(dnsDeletes).isEmpty();
     assertThat(open().entries()).as("the journal on disk is untouched").hasSize(linesBefore);
@@ -165,7 +166,8 @@ class DestroyWorkflowTest {
             });
     Journal after = open();
     assertThat(after.lastOutcome()).contains("destroy-incomplete");
-    assertThat(after.owned()).extracting(o -> o.ref().id()).containsExactly("sv_1");
+    // The project that holds the server cannot go either, as at Latitude.
+    assertThat(after.owned()).extracting(o -> o.ref().id()).containsExactly("pr_1", "sv_1");
 
     provider.failing.clear();
     destroy(false).run();
@@ -212,6 +214,11 @@ class DestroyWorkflowTest {
     public void delete(ResourceRef resource) {
       if (failing.contains(resource.id())) {
         throw new OperationFailedException("503 from the provider", "");
+      }
+      // As Latitude does (DELETE /projects answers 422 "The project still has servers").
+      if (resource.kind().equals(ResourceRef.PROJECT)
+          && live.keySet().stream().anyMatch(k -> !k.startsWith(ResourceRef.PROJECT + "/"))) {
+        throw new OperationFailedException("422: the project still has servers", "");
       }
       deleted.add(resource.kind() + "/" + resource.id());
       live.remove(resource.kind() + "/" + resource.id());
