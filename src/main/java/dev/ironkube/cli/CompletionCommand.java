@@ -1,5 +1,7 @@
 package dev.ironkube.cli;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,8 +128,7 @@ final class CompletionCommand implements Callable<Integer> {
         }
         if (!values.isEmpty()) {
           out.append(" -a ").append(quote(String.join(" ", values)));
-        } else if (o.type().equals(java.nio.file.Path.class)
-            || o.type().equals(java.io.File.class)) {
+        } else if (o.type().equals(Path.class) || o.type().equals(File.class)) {
           out.append(" -F");
         }
       }

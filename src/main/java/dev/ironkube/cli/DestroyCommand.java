@@ -143,7 +143,12 @@ final class DestroyCommand implements Callable<Integer> {
         }
       }
       if (!known && report.deleted().isEmpty()) {
-        forgetFolder(files);
+        try {
+          // The folder was made here only to hold the lock: the name leaves no trace.
+          files.forgetIfOnlyLocked();
+        } catch (IOException e) {
+          // an empty folder lists as no cluster; nothing depends on its going
+        }
         List<String> names = SettingsResolution.home(env).clusterNames();
         throw new UserInputException(
             "no cluster named "
@@ -171,22 +176,6 @@ final class DestroyCommand implements Callable<Integer> {
         }
       }
       return 0;
-    }
-  }
-
-  /**
-   * Removes the folder this run made only to hold the lock of a cluster nobody knows (a mistyped
-   * name, say), while the lock is still held, so the name does not linger in the home. Anything
-   * else in the folder keeps it.
-   */
-  private static void forgetFolder(ClusterFiles files) {
-    try (var entries = Files.list(files.dir())) {
-      if (entries.allMatch(p -> p.equals(files.lock()))) {
-        Files.deleteIfExists(files.lock());
-        Files.deleteIfExists(files.dir());
-      }
-    } catch (IOException e) {
-      // an empty folder left behind lists as no cluster; nothing depends on its going
     }
   }
 }

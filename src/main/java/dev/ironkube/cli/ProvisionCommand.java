@@ -295,12 +295,7 @@ final class ProvisionCommand implements Callable<Integer> {
     }
     try {
       Files.deleteIfExists(files.journal());
-      try (var left = Files.list(files.dir())) {
-        if (left.allMatch(p -> p.equals(files.lock()))) {
-          Files.deleteIfExists(files.lock());
-          Files.deleteIfExists(files.dir());
-        }
-      }
+      files.forgetIfOnlyLocked();
     } catch (IOException e) {
       // a leftover journal of values only lists the name as 'in progress'; nothing depends on it
     }

@@ -48,6 +48,21 @@ public record ClusterFiles(Path dir) {
    * After a destroy: keeps the journal as a dated record, deletes the credentials that opened a
    * cluster which no longer exists, so the name can be provisioned afresh. Returns the record.
    */
+  /**
+   * Removes the folder when nothing but the lock file is in it: a run held the lock of a cluster
+   * that never came to be (a mistyped name, a first run refused before it owned anything). Call it
+   * while holding the lock. Anything else in the folder keeps it.
+   */
+  public void forgetIfOnlyLocked() throws IOException {
+    try (var entries = Files.list(dir)) {
+      if (!entries.allMatch(p -> p.equals(lock()))) {
+        return;
+      }
+    }
+    Files.deleteIfExists(lock());
+    Files.deleteIfExists(dir);
+  }
+
   public Path retire(Instant when) throws IOException {
     String stamp = when.toString().replace(":", "").replace("-", "");
     Path record = dir.resolve("journal.destroyed-" + stamp + ".jsonl");

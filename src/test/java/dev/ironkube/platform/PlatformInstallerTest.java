@@ -10,9 +10,11 @@ import dev.ironkube.sim.kube.KubeApiFake;
 import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Progress;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -112,7 +114,7 @@ class PlatformInstallerTest {
         client ->
             written[0] =
                 new String(
-                    java.util.Base64.getDecoder()
+                    Base64.getDecoder()
                         .decode(
                             client
                                 .secrets()
@@ -121,7 +123,7 @@ class PlatformInstallerTest {
                                 .get()
                                 .getData()
                                 .get("password")),
-                    java.nio.charset.StandardCharsets.UTF_8));
+                    StandardCharsets.UTF_8));
     assertThat(written[0]).matches("[0-9A-Za-z]{16}");
 
     assertThat(install(FAST).argoCdPassword()).isEmpty();
