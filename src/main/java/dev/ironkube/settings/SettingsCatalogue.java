@@ -29,6 +29,7 @@ public final class SettingsCatalogue {
   public static final String CONTROL_PLANES = "spec.controlPlanes";
   public static final String WORKERS = "spec.workers";
   public static final String POOLS = "spec.pools";
+  public static final String PATCHES = "spec.talos.patches";
   public static final String TALOS_VERSION = "spec.talos.version";
   public static final String SCHEMATIC_ID = "spec.talos.schematic.id";
   public static final String EXTENSIONS = "spec.talos.schematic.extensions";
@@ -121,6 +122,12 @@ public final class SettingsCatalogue {
         STRING,
         "Talos version to boot");
     add(SCHEMATIC_ID, "IRONKUBE_SCHEMATIC_ID", null, STRING, "Image Factory schematic id");
+    add(
+        PATCHES,
+        "",
+        null,
+        STRUCTURED,
+        "machine-config patches: a list of {target, patch | file}; see the README's Day two");
     add(
         EXTENSIONS,
         "",

@@ -37,6 +37,7 @@ public final class SettingsValidator {
                     .get(SettingsCatalogue.KUBERNETES_VERSION)
                     .ifPresent(k -> checkKubernetes(release, k, problems)));
     problems.addAll(NodePools.problems(settings));
+    problems.addAll(ConfigPatches.problems(settings));
     if ("scaleway".equals(settings.get(SettingsCatalogue.PROVIDER).orElse(""))
         && !settings.isSet(SettingsCatalogue.SCALEWAY_PROJECT)) {
       problems.add(
