@@ -1,9 +1,14 @@
 package dev.ironkube.cli;
 
 import dev.ironkube.platform.CiliumManifests;
+import dev.ironkube.platform.HttpManifestSource;
+import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.talos.patch.TalosSchemas;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.workflow.provision.ProvisionContext;
+import java.net.URI;
 
 /** Builds the Talos half of the pipeline for a run. */
 final class TalosWiring {
@@ -30,6 +35,13 @@ final class TalosWiring {
                         .value("schematic")
                         .orElseThrow(() -> new IllegalStateException("no schematic resolved yet")),
                     ctx.settings().require(SettingsCatalogue.TALOS_VERSION)),
-        () -> CiliumManifests.inlineManifests(PlatformWiring.spec(ctx.settings())));
+        () -> CiliumManifests.inlineManifests(PlatformWiring.spec(ctx.settings())),
+        schemas(ctx.settings(), ctx.files()));
+  }
+
+  /** Config schemas cached in the home, downloaded through the manifest mirror when one is set. */
+  static TalosSchemas schemas(Settings settings, ClusterFiles files) {
+    URI mirror = settings.get(SettingsCatalogue.MANIFEST_MIRROR).map(URI::create).orElse(null);
+    return new TalosSchemas(files.cache(), url -> HttpManifestSource.create(mirror).fetch(url));
   }
 }

@@ -27,6 +27,11 @@ public record ClusterFiles(Path dir) {
   }
 
   /** The lock a mutating run holds on the cluster (see {@link ClusterLock}); never deleted. */
+  /** The home's cache (downloads any cluster may reuse): beside the clusters' folder. */
+  public Path cache() {
+    return dir.toAbsolutePath().getParent().getParent().resolve("cache");
+  }
+
   public Path lock() {
     return dir.resolve("run.lock");
   }

@@ -1,5 +1,8 @@
 package dev.ironkube.talos.patch;
 
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.IronkubeException;
+import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,8 +15,9 @@ import java.util.function.Function;
 
 /**
  * The machine-config schema of each Talos release, read once from the release's tag on GitHub
- * (through the manifest mirror when one is set) and kept under the home's cache, so a later run and
- * a machine without the internet (given the cached file) need no download.
+ * (through the manifest mirror when one is set, else or failing that from GitHub) and kept under
+ * the home's cache, so a later run and a machine without the internet (given the cached file) need
+ * no download.
  */
 public final class TalosSchemas {
   private final Path cache;
@@ -53,7 +57,7 @@ public final class TalosSchemas {
       if (Files.isRegularFile(file)) {
         json = Files.readString(file);
       } else {
-        json = download.apply(url(tag));
+        json = fetch(tag, file);
         Files.createDirectories(cache);
         SecureFiles.write(file, json);
       }
@@ -63,5 +67,20 @@ public final class TalosSchemas {
     ConfigSchema schema = new ConfigSchema(json);
     loaded.put(tag, schema);
     return schema;
+  }
+
+  private String fetch(String tag, Path file) {
+    try {
+      return download.apply(url(tag));
+    } catch (IronkubeException e) {
+      throw new OperationFailedException(
+          "the machine-config patches are checked against Talos "
+              + tag
+              + "'s config schema, which cannot be read: "
+              + e.getMessage(),
+          "save " + url(tag) + " as " + file + " (a machine without the internet needs it once)",
+          ExitCodes.REMOTE_FAILURE,
+          e);
+    }
   }
 }

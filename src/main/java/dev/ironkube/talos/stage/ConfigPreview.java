@@ -5,16 +5,18 @@ import static dev.ironkube.settings.SettingsCatalogue.OPERATOR_CIDRS;
 
 import dev.ironkube.store.SecureFiles;
 import dev.ironkube.talos.config.MachineConfigGenerator;
-import dev.ironkube.talos.config.MachineConfigInput;
+import dev.ironkube.talos.patch.ConfigRedaction;
 import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.TalosStage.Node;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A dry run's machine configs: one control plane and, if any, one worker, rendered from a throwaway
- * secrets bundle, in full and redacted, without touching a node or the cluster's own secrets.
+ * secrets bundle and patched, in full and redacted, without touching a node or the cluster's own
+ * secrets. A patch that does not apply fails the dry run as it would fail the real one.
  */
 final class ConfigPreview {
   /** A documentation address (RFC 5737) standing in for the operator a dry run does not detect. */
@@ -37,13 +39,18 @@ final class ConfigPreview {
     List<Node> samples = new ArrayList<>(List.of(cluster.first()));
     cluster.workers().stream().findFirst().ifPresent(samples::add);
     for (Node node : samples) {
-      MachineConfigInput input = inputs.input(cluster, node, disk, operator);
       String base = node.controlPlane() ? "controlplane" : "worker";
       Path full = dir.resolve(base + ".yaml");
-      SecureFiles.write(full, generator.render(run.version(), input));
+      byte[] rendered = inputs.render(generator, cluster, node, disk, operator, false);
+      SecureFiles.write(full, rendered);
       written.add(full);
       Path redacted = dir.resolve(base + ".redacted.yaml");
-      SecureFiles.write(redacted, generator.renderRedacted(run.version(), input));
+      // With patches, the patched config redacted; without, the generator's own redacted form.
+      SecureFiles.write(
+          redacted,
+          inputs.patchFingerprint(node).isEmpty()
+              ? generator.renderRedacted(run.version(), inputs.input(cluster, node, disk, operator))
+              : ConfigRedaction.redact(new String(rendered, StandardCharsets.UTF_8)));
       written.add(redacted);
     }
     return written;

@@ -20,7 +20,6 @@ import dev.ironkube.workflow.Wait;
 import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.NodeBoot;
 import dev.ironkube.workflow.provision.TalosStage.Node;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,7 +79,7 @@ final class NodeConfiguration {
   void configure(ClusterNodes cluster, Node node) {
     var bundle = run.secrets().bundle();
     var identity = run.identity(cluster);
-    String topology = MachineConfigInputs.topology(cluster);
+    String topology = inputs.appliedKey(cluster, node);
     String label = TalosRun.label(node);
     if (run.gate().journal().hasActed(TalosRun.applyAction(node))) {
       String applied =
@@ -97,10 +96,7 @@ final class NodeConfiguration {
       }
       run.gate().journal().value(TalosRun.diskKey(node), disk);
       disks.update(disk + "; rendering the " + node.role() + " config", -1);
-      byte[] config =
-          new MachineConfigGenerator(bundle)
-              .render(run.version(), inputs.input(cluster, node, disk))
-              .getBytes(StandardCharsets.UTF_8);
+      byte[] config = inputs.render(new MachineConfigGenerator(bundle), cluster, node, disk);
       disks.done(disk + ", " + config.length / 1024 + " KiB " + node.role() + " config");
 
       Progress.Step apply = run.progress().step(label + ": applying machine config");
@@ -132,18 +128,21 @@ final class NodeConfiguration {
   }
 
   /**
-   * The cluster changed since this node was configured (a node added or removed): its endpoint,
-   * certSANs and firewall are rewritten without a reboot, over mTLS. A locked-down node is updated
-   * locked down, which needs an operator allow it no longer has; that case fails clearly.
+   * The cluster changed since this node was configured (a node added or removed) or its patches
+   * did: its config is rendered again and applied over mTLS. A locked-down node is rendered locked
+   * down, and reaching it needs an operator allow it no longer has; that case fails clearly.
    */
   private void update(ClusterNodes cluster, Node node, TalosIdentity identity, String topology) {
-    Progress.Step step =
-        run.progress().step(TalosRun.label(node) + ": updating its config for the new nodes");
+    Progress.Step step = run.progress().step(TalosRun.label(node) + ": updating its config");
     String disk = run.journaledDisk(node);
     byte[] config =
-        new MachineConfigGenerator(run.secrets().bundle())
-            .render(run.version(), inputs.input(cluster, node, disk))
-            .getBytes(StandardCharsets.UTF_8);
+        inputs.render(
+            new MachineConfigGenerator(run.secrets().bundle()),
+            cluster,
+            node,
+            disk,
+            inputs.operatorCidrs(),
+            run.lockedDown(node));
     try (TalosClient client =
         TalosClient.secure(node.address(), 50000, identity, run.polling(step))) {
       run.gate()

@@ -6,7 +6,6 @@ import dev.ironkube.access.Lockdown;
 import dev.ironkube.access.LockdownTarget;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.config.MachineConfigGenerator;
-import dev.ironkube.talos.config.MachineConfigInput;
 import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Progress;
@@ -51,24 +50,26 @@ final class NodeLockdown {
           run.progress()
               .step(TalosRun.label(node) + ": removing the operator's access to 50000 and 6443");
       String disk = run.journaledDisk(node);
-      MachineConfigInput input = inputs.input(cluster, node, disk);
+      byte[] locked =
+          inputs.render(
+              new MachineConfigGenerator(run.secrets().bundle()),
+              cluster,
+              node,
+              disk,
+              inputs.operatorCidrs(),
+              true);
       try (TalosClient client =
           TalosClient.secure(node.address(), 50000, identity, run.polling(step))) {
         gate.act(
             "talos",
             ActionKind.LOCK_DOWN,
-            "lock down " + node.hostname() + " (" + node.serverId() + ")",
+            TalosRun.lockDownAction(node),
             Map.of("address", node.address()),
             () ->
                 new Lockdown(
                         run.settings().duration(LOCKDOWN_PROBE_TIMEOUT),
                         line -> step.update(line, -1))
-                    .lockDown(
-                        client,
-                        new MachineConfigGenerator(run.secrets().bundle()),
-                        run.version(),
-                        input,
-                        LockdownTarget.of(node.address())));
+                    .apply(client, locked, LockdownTarget.of(node.address())));
       }
       step.done("closed from outside");
     }

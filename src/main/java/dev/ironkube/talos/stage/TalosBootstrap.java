@@ -2,6 +2,7 @@ package dev.ironkube.talos.stage;
 
 import dev.ironkube.settings.Settings;
 import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.talos.patch.TalosSchemas;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Progress;
@@ -39,6 +40,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   /**
    * @param installerImage the Image Factory installer reference, known once the schematic is
    * @param inlineManifests manifests Talos applies once the API server is up (Cilium, Secrets)
+   * @param schemas the Talos releases' config schemas, which patched configs are checked against
    */
   public TalosBootstrap(
       Settings settings,
@@ -48,11 +50,12 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
       Cancellation cancellation,
       Clock clock,
       Supplier<String> installerImage,
-      Supplier<Map<String, String>> inlineManifests) {
+      Supplier<Map<String, String>> inlineManifests,
+      TalosSchemas schemas) {
     TalosRun run =
         new TalosRun(
             settings, files, gate, progress, cancellation, clock, new ClusterSecrets(files));
-    this.inputs = new MachineConfigInputs(run, installerImage, inlineManifests);
+    this.inputs = new MachineConfigInputs(run, installerImage, inlineManifests, schemas);
     this.configuration = new NodeConfiguration(run, inputs);
     this.join = new ClusterJoin(run);
     this.lockdown = new NodeLockdown(run, inputs);

@@ -70,6 +70,16 @@ record TalosRun(
     return "apply config " + hostname + " (" + serverId + ")";
   }
 
+  /** The journal's words for locking a node down; see NodeLockdown. */
+  static String lockDownAction(Node node) {
+    return "lock down " + node.hostname() + " (" + node.serverId() + ")";
+  }
+
+  /** Whether the node runs its locked-down config: every later config must be locked down too. */
+  boolean lockedDown(Node node) {
+    return gate.journal().hasActed(lockDownAction(node));
+  }
+
   static String diskKey(Node node) {
     return "install disk " + node.serverId();
   }
