@@ -54,6 +54,8 @@ final class RootCommand implements Runnable {
           "destroy",
           "scale",
           "upgrade",
+          "diff",
+          "apply",
           "status",
           "kubeconfig",
           "talosconfig",
@@ -77,6 +79,8 @@ final class RootCommand implements Runnable {
       case "destroy" -> DestroyCommand.class;
       case "scale" -> ScaleCommand.class;
       case "upgrade" -> UpgradeCommand.class;
+      case "diff" -> DiffCommand.class;
+      case "apply" -> ApplyCommand.class;
       case "status" -> StatusCommand.class;
       case "kubeconfig" -> CredentialsCommands.Kube.class;
       case "talosconfig" -> CredentialsCommands.Talos.class;

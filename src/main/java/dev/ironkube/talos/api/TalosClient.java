@@ -220,9 +220,23 @@ public final class TalosClient implements AutoCloseable {
     return UpgradeCalls.machineConfig(channel, polling);
   }
 
-  /** Applies a machine config that must take effect without a reboot (NO_REBOOT mode). */
+  /**
+   * Applies a machine config that must take effect without a reboot (NO_REBOOT mode).
+   *
+   * @throws NeedsReboot when the node says the change needs a reboot
+   */
   public ApplyResult applyConfigurationNoReboot(byte[] machineConfig) {
     return UpgradeCalls.applyNoReboot(channel, polling, machineConfig);
+  }
+
+  /** Stages a machine config for the node's next boot (STAGED mode). */
+  public ApplyResult applyConfigurationStaged(byte[] machineConfig) {
+    return UpgradeCalls.applyStaged(channel, polling, machineConfig);
+  }
+
+  /** Whether the node would need a reboot to take this config (a NO_REBOOT dry run). */
+  public boolean needsReboot(byte[] machineConfig) {
+    return UpgradeCalls.needsReboot(channel, polling, machineConfig);
   }
 
   /** The node drops the connection as it goes down; only an answered error is a failure. */

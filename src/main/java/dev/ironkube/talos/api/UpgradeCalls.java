@@ -90,7 +90,64 @@ final class UpgradeCalls {
               : List.copyOf(reply.getMessages(0).getWarningsList()),
           details);
     } catch (StatusRuntimeException e) {
+      if (rebootRefusal(e)) {
+        throw new NeedsReboot(channel.target());
+      }
       throw TalosCallFailures.translate(channel.target(), "ApplyConfiguration", e);
     }
+  }
+
+  /** What machined says when a NO_REBOOT apply needs a reboot (v1.11–v1.13 CanApplyImmediate). */
+  static final String IMMEDIATE_REFUSAL = "this config change can't be applied in immediate mode";
+
+  /**
+   * Stages {@code config} (STAGED): persisted, applied when the node next boots. Every release
+   * accepts it for a configured node ("Staged configuration to be applied after the next reboot").
+   */
+  static ApplyResult applyStaged(TalosChannel channel, Polling polling, byte[] config) {
+    var request =
+        ApplyConfigurationRequest.newBuilder()
+            .setData(ByteString.copyFrom(config))
+            .setMode(ApplyConfigurationRequest.Mode.STAGED)
+            .build();
+    try {
+      var reply = channel.machine(polling).applyConfiguration(request);
+      return new ApplyResult(
+          ApplyResult.Outcome.APPLIED,
+          List.of(),
+          reply.getMessagesList().isEmpty() ? "" : reply.getMessages(0).getModeDetails());
+    } catch (StatusRuntimeException e) {
+      throw TalosCallFailures.translate(channel.target(), "ApplyConfiguration", e);
+    }
+  }
+
+  /**
+   * Whether {@code config} needs a reboot: a dry run in NO_REBOOT mode, which machined refuses with
+   * InvalidArgument and {@link #IMMEDIATE_REFUSAL} before it looks at the dry-run flag when the
+   * change is not on CanApplyImmediate's list (v1.13.9 v1alpha1_server.go, ApplyConfiguration).
+   * Talos 1.14 applies every change without a reboot and always answers no.
+   */
+  static boolean needsReboot(TalosChannel channel, Polling polling, byte[] config) {
+    var request =
+        ApplyConfigurationRequest.newBuilder()
+            .setData(ByteString.copyFrom(config))
+            .setMode(ApplyConfigurationRequest.Mode.NO_REBOOT)
+            .setDryRun(true)
+            .build();
+    try {
+      channel.machine(polling).applyConfiguration(request);
+      return false;
+    } catch (StatusRuntimeException e) {
+      if (rebootRefusal(e)) {
+        return true;
+      }
+      throw TalosCallFailures.translate(channel.target(), "ApplyConfiguration (dry run)", e);
+    }
+  }
+
+  static boolean rebootRefusal(StatusRuntimeException e) {
+    return e.getStatus().getCode() == io.grpc.Status.Code.INVALID_ARGUMENT
+        && e.getStatus().getDescription() != null
+        && e.getStatus().getDescription().startsWith(IMMEDIATE_REFUSAL);
   }
 }

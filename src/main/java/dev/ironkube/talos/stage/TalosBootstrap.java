@@ -10,6 +10,7 @@ import dev.ironkube.workflow.provision.ClusterNodes;
 import dev.ironkube.workflow.provision.Lockdowns;
 import dev.ironkube.workflow.provision.NodeBoot;
 import dev.ironkube.workflow.provision.TalosStage;
+import dev.ironkube.workflow.upgrade.NodeConfigs;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   /** Documentation addresses (RFC 5737) standing in for what a dry run cannot know yet. */
   public static final String PREVIEW_SERVER = "192.0.2.10";
 
+  private final TalosRun run;
   private final MachineConfigInputs inputs;
   private final NodeConfiguration configuration;
   private final ClusterJoin join;
@@ -55,6 +57,7 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
     TalosRun run =
         new TalosRun(
             settings, files, gate, progress, cancellation, clock, new ClusterSecrets(files));
+    this.run = run;
     this.inputs = new MachineConfigInputs(run, installerImage, inlineManifests, schemas);
     this.configuration = new NodeConfiguration(run, inputs);
     this.join = new ClusterJoin(run);
@@ -115,5 +118,13 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   @Override
   public List<Path> preview(Path dir, ClusterNodes cluster) {
     return preview.preview(dir, cluster);
+  }
+
+  /**
+   * Each node's config as the document renders it, for apply and diff; the cluster as the journal
+   * and the nodes describe it (nodes with their server ids, the endpoint's DNS name if any).
+   */
+  public NodeConfigs nodeConfigs(ClusterNodes cluster) {
+    return new DocumentConfigs(run, inputs, cluster);
   }
 }

@@ -4,12 +4,14 @@ import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.platform.KubeConnection;
 import dev.ironkube.platform.NodeDrain;
+import dev.ironkube.talos.api.NeedsReboot;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.ServiceStatus;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.upgrade.ClusterMember;
+import dev.ironkube.workflow.upgrade.RebootRequired;
 import dev.ironkube.workflow.upgrade.RollingCluster;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -175,7 +177,31 @@ public final class ApiRollingCluster implements RollingCluster {
 
   @Override
   public void applyWithoutReboot(ClusterMember node, byte[] config) {
-    talos(node).applyConfigurationNoReboot(config);
+    try {
+      talos(node).applyConfigurationNoReboot(config);
+    } catch (NeedsReboot e) {
+      throw new RebootRequired(e.getMessage());
+    }
+  }
+
+  @Override
+  public boolean needsReboot(ClusterMember node, byte[] config) {
+    return talos(node).needsReboot(config);
+  }
+
+  @Override
+  public void stageConfig(ClusterMember node, byte[] config) {
+    talos(node).applyConfigurationStaged(config);
+  }
+
+  /**
+   * AUTO mode: before 1.14 machined reboots for a change CanApplyImmediate refuses (REBOOT mode is
+   * refused outright by 1.14, which needs no reboot for any change). The node drops the connection
+   * as it goes down; the rollout then waits for it back.
+   */
+  @Override
+  public void applyWithReboot(ClusterMember node, byte[] config) {
+    talos(node).applyConfiguration(config);
   }
 
   /** Runs {@code call} against the first control plane whose API answers. */

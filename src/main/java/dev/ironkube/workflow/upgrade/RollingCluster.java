@@ -40,8 +40,24 @@ public interface RollingCluster extends AutoCloseable {
   /** The machine config the node runs. */
   byte[] runningConfig(ClusterMember node);
 
-  /** Applies a config that must take effect without a reboot. */
+  /**
+   * Applies a config that must take effect without a reboot.
+   *
+   * @throws RebootRequired when the node says the change needs a reboot (nothing applied)
+   */
   void applyWithoutReboot(ClusterMember node, byte[] config);
+
+  /**
+   * Whether the node would need a reboot to take this config: the node's own answer to a dry run in
+   * NO_REBOOT mode (Talos checks the mode before the dry run). Nothing is applied.
+   */
+  boolean needsReboot(ClusterMember node, byte[] config);
+
+  /** Stages a config: the node keeps running its config and boots into this one next time. */
+  void stageConfig(ClusterMember node, byte[] config);
+
+  /** Applies a config that needs a reboot; the node goes down to boot into it. */
+  void applyWithReboot(ClusterMember node, byte[] config);
 
   /** A Kubernetes Node's readiness, schedulability and versions. */
   record KubeNode(boolean ready, boolean unschedulable, String kubeletVersion, String osImage) {}

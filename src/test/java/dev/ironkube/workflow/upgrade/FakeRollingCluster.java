@@ -33,6 +33,7 @@ final class FakeRollingCluster implements RollingCluster {
     boolean unschedulable;
     boolean etcdHealthy = true;
     byte[] config;
+    byte[] staged;
 
     /** Version calls left before a rebooting node answers again; -1 for never. */
     int downFor;
@@ -200,8 +201,43 @@ final class FakeRollingCluster implements RollingCluster {
     return nodes.get(member.hostname()).config.clone();
   }
 
+  /** A config holding this text is one the fake's nodes take only with a reboot. */
+  static final String NEEDS_REBOOT = "needs-reboot";
+
+  @Override
+  public synchronized boolean needsReboot(ClusterMember member, byte[] config) {
+    return new String(config, StandardCharsets.UTF_8).contains(NEEDS_REBOOT);
+  }
+
+  @Override
+  public synchronized void stageConfig(ClusterMember member, byte[] config) {
+    nodes.get(member.hostname()).staged = config.clone();
+    log.add("stage " + member.hostname());
+  }
+
+  @Override
+  public synchronized void applyWithReboot(ClusterMember member, byte[] config) {
+    Node n = nodes.get(member.hostname());
+    if (member.controlPlane()) {
+      List<String> downAlready =
+          nodes.values().stream()
+              .filter(o -> o.member.controlPlane() && o.down())
+              .map(o -> o.member.hostname())
+              .toList();
+      if (!downAlready.isEmpty()) {
+        violations.add(member.hostname() + " went down while " + downAlready + " was down");
+      }
+    }
+    log.add("reboot into config " + member.hostname());
+    n.config = config.clone();
+    n.downFor = neverReturn.contains(member.hostname()) ? -1 : rebootProbes;
+  }
+
   @Override
   public synchronized void applyWithoutReboot(ClusterMember member, byte[] config) {
+    if (needsReboot(member, config)) {
+      throw new RebootRequired(member.hostname() + " needs a reboot for it");
+    }
     Node n = nodes.get(member.hostname());
     String before = new String(n.config, StandardCharsets.UTF_8);
     String after = new String(config, StandardCharsets.UTF_8);

@@ -1,0 +1,194 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.net.Cidr;
+import dev.ironkube.platform.CiliumManifests;
+import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.settings.Settings;
+import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.store.ClusterFiles;
+import dev.ironkube.store.ClusterLock;
+import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.talos.api.TalosIdentity;
+import dev.ironkube.talos.factory.ImageFactoryUrls;
+import dev.ironkube.talos.patch.RunningConfig;
+import dev.ironkube.talos.stage.TalosBootstrap;
+import dev.ironkube.talos.talosconfig.Talosconfig;
+import dev.ironkube.talos.upgrade.ApiRollingCluster;
+import dev.ironkube.workflow.Gate;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.Wait;
+import dev.ironkube.workflow.provision.ClusterNodes;
+import dev.ironkube.workflow.provision.TalosStage;
+import dev.ironkube.workflow.upgrade.ClusterMember;
+import dev.ironkube.workflow.upgrade.ConfigRollout;
+import dev.ironkube.workflow.upgrade.UpgradeContext;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * What `apply` and `diff` share: the cluster's document and journal read, the nodes reached over
+ * the talosconfig's identity, each node's config rendered as provisioning renders it, and the
+ * rollout run (or only compared) and printed.
+ */
+final class ConfigRolloutRun {
+  private ConfigRolloutRun() {}
+
+  static ConfigRollout.Result run(
+      CliEnvironment env,
+      CommonOptions common,
+      String cluster,
+      boolean dryRun,
+      boolean reboot,
+      Duration nodeTimeout)
+      throws Exception {
+    ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
+    if (!files.exists() || !Files.exists(files.talosconfig())) {
+      throw new UserInputException(
+          "no provisioned cluster named "
+              + cluster
+              + " (no talosconfig in "
+              + files.journal().getParent()
+              + ")",
+          "'ironkube status' lists the known clusters",
+          ExitCodes.NOT_FOUND);
+    }
+    Map<String, String> flags = new LinkedHashMap<>();
+    CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, cluster);
+    var loaded = SettingsResolution.load(env, common, flags);
+    if (!loaded.problems().isEmpty()) {
+      throw SettingsResolution.invalid(loaded.problems());
+    }
+    Settings settings =
+        common.simulate
+            ? SimulatedBackend.require().accountDefaults(loaded.settings())
+            : loaded.settings();
+    try (Narration narration = new Narration(env);
+        ClusterLock lock =
+            ClusterLock.acquire(
+                files.lock(),
+                cluster,
+                (dryRun ? "diff " : "apply ") + cluster,
+                env.clock(),
+                narration.progress()::warn)) {
+      Journal journal = Journal.open(files.journal(), env.clock(), narration.progress()::warn);
+      JournalChecks.sameDatacenter(journal, cluster, common.simulate, false);
+      settings = JournalChecks.runningVersions(journal, settings, cluster, false);
+      Talosconfig tc = Talosconfig.read(files.talosconfig());
+      List<TalosStage.Node> nodes = nodes(journal, tc, cluster);
+      String schematic =
+          journal
+              .value("schematic")
+              .orElseThrow(
+                  () ->
+                      new UserInputException(
+                          "the journal of " + cluster + " holds no Image Factory schematic",
+                          "run 'ironkube provision --name " + cluster + "' once to record it"));
+      TalosIdentity identity = new TalosIdentity(tc.caPem(), tc.certificatePem(), tc.keyPkcs8Pem());
+      Duration poll = settings.duration(SettingsCatalogue.TALOS_POLL);
+      Duration timeout =
+          nodeTimeout != null
+              ? nodeTimeout
+              : settings.duration(SettingsCatalogue.BOOTSTRAP_TIMEOUT);
+      Gate gate = new Gate(journal, dryRun);
+      Settings pinned = settings;
+      TalosBootstrap talos =
+          new TalosBootstrap(
+              pinned,
+              files,
+              gate,
+              narration.progress(),
+              narration.cancellation(),
+              env.clock(),
+              () ->
+                  new ImageFactoryUrls(
+                          pinned.uri(SettingsCatalogue.IMAGE_FACTORY_URL),
+                          pinned.uri(SettingsCatalogue.PXE_URL))
+                      .installerImage(schematic, pinned.require(SettingsCatalogue.TALOS_VERSION)),
+              () -> CiliumManifests.inlineManifests(PlatformWiring.spec(pinned)),
+              TalosWiring.schemas(pinned, files));
+      String kubeconfig = Files.readString(files.kubeconfig());
+      ConfigRollout.Result result;
+      try (ApiRollingCluster api =
+          new ApiRollingCluster(
+              identity,
+              TalosClient.APID_PORT,
+              kubeconfig,
+              tc.endpoints(),
+              env.clock(),
+              narration.cancellation(),
+              line -> {})) {
+        ClusterNodes clusterNodes = new ClusterNodes(nodes, dnsName(identity, nodes));
+        List<ClusterMember> members =
+            nodes.stream()
+                .map(n -> new ClusterMember(n.hostname(), n.address(), n.controlPlane()))
+                .toList();
+        UpgradeContext ctx =
+            new UpgradeContext(
+                cluster,
+                members,
+                api,
+                gate,
+                narration.progress(),
+                narration.cancellation(),
+                new Wait(env.clock(), narration.cancellation(), new Random()),
+                poll,
+                timeout,
+                timeout);
+        result = new ConfigRollout(ctx, talos.nodeConfigs(clusterNodes)).run(dryRun, reboot);
+      }
+      narration.close();
+      return result;
+    }
+  }
+
+  /**
+   * The cluster's nodes from the journal: every server it owns, with its server id and address; the
+   * control planes are the talosconfig's endpoints. Control planes first, each in name order, as
+   * provisioning orders them (the first is the endpoint when no DNS name is published).
+   */
+  static List<TalosStage.Node> nodes(Journal journal, Talosconfig tc, String cluster) {
+    List<TalosStage.Node> out = new ArrayList<>();
+    for (Journal.Owned o : journal.owned()) {
+      ResourceRef ref = o.ref();
+      if (!ref.kind().equals(ResourceRef.SERVER)) {
+        continue;
+      }
+      String address =
+          journal.value("ipv4 " + ref.name()).or(() -> journal.value("ipv4")).orElse(null);
+      if (address != null) {
+        out.add(
+            new TalosStage.Node(ref.name(), address, ref.id(), tc.endpoints().contains(address)));
+      }
+    }
+    if (out.stream().noneMatch(TalosStage.Node::controlPlane)) {
+      throw new UserInputException(
+          "the journal of " + cluster + " names no control plane with an address",
+          "the cluster may not be provisioned yet; see 'ironkube status " + cluster + "'");
+    }
+    out.sort(
+        Comparator.comparing((TalosStage.Node n) -> !n.controlPlane())
+            .thenComparing(n -> tc.endpoints().indexOf(n.address()))
+            .thenComparing(TalosStage.Node::hostname));
+    return out;
+  }
+
+  /**
+   * The DNS name clients reach the API by, if the cluster has one: the host of the endpoint the
+   * first control plane's running config names, when that is not an address.
+   */
+  private static Optional<String> dnsName(TalosIdentity identity, List<TalosStage.Node> nodes) {
+    try (TalosClient client = TalosClient.secure(nodes.get(0).address(), identity)) {
+      return RunningConfig.endpointHost(client.machineConfig())
+          .filter(host -> Cidr.ipLiteral(host).isEmpty());
+    }
+  }
+}
