@@ -5,6 +5,8 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.net.Cidr;
 import dev.ironkube.platform.CiliumManifests;
 import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.settings.ConfigPatches;
+import dev.ironkube.settings.Problem;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.store.ClusterFiles;
@@ -12,6 +14,7 @@ import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.factory.ImageFactoryUrls;
+import dev.ironkube.talos.patch.MachineConfigPatcher;
 import dev.ironkube.talos.patch.RunningConfig;
 import dev.ironkube.talos.stage.TalosBootstrap;
 import dev.ironkube.talos.talosconfig.Talosconfig;
@@ -67,11 +70,14 @@ final class ConfigRolloutRun {
     if (!loaded.problems().isEmpty()) {
       throw SettingsResolution.invalid(loaded.problems());
     }
-    Settings settings =
-        common.simulate
-            ? SimulatedBackend.require().accountDefaults(loaded.settings())
-            : loaded.settings();
     try (Narration narration = new Narration(env);
+        Connections c =
+            Connections.open(
+                env,
+                loaded.settings(),
+                common.simulate,
+                narration.cancellation(),
+                common.requestLog(env));
         ClusterLock lock =
             ClusterLock.acquire(
                 files.lock(),
@@ -81,9 +87,20 @@ final class ConfigRolloutRun {
                 narration.progress()::warn)) {
       Journal journal = Journal.open(files.journal(), env.clock(), narration.progress()::warn);
       JournalChecks.sameDatacenter(journal, cluster, common.simulate, false);
-      settings = JournalChecks.runningVersions(journal, settings, cluster, false);
+      Settings settings = JournalChecks.runningVersions(journal, c.settings(), cluster, false);
       Talosconfig tc = Talosconfig.read(files.talosconfig());
       List<TalosStage.Node> nodes = nodes(journal, tc, cluster);
+      // Targets name the pools the cluster has, whatever the document's counts say.
+      List<String> pools =
+          nodes.stream()
+              .map(n -> MachineConfigPatcher.NodeKey.of(cluster, n.hostname(), n.controlPlane()))
+              .map(MachineConfigPatcher.NodeKey::pool)
+              .distinct()
+              .toList();
+      List<Problem> problems = ConfigPatches.problems(settings, pools);
+      if (!problems.isEmpty()) {
+        throw SettingsResolution.invalid(problems);
+      }
       String schematic =
           journal
               .value("schematic")

@@ -91,10 +91,13 @@ public final class ConfigPatches {
 
   private ConfigPatches() {}
 
-  /** The patches the settings list, in order; call {@link #problems} first. */
+  /**
+   * The patches the settings list, in order; call {@link #problems} first. Targets are not checked
+   * against the pools here: a cluster's nodes may come from its journal rather than the settings.
+   */
   public static List<Patch> of(Settings settings) {
     List<Problem> problems = new ArrayList<>();
-    List<Patch> patches = read(settings, problems);
+    List<Patch> patches = read(settings, List.of(), problems);
     if (!problems.isEmpty()) {
       throw new IllegalStateException("invalid patches: " + problems);
     }
@@ -103,12 +106,17 @@ public final class ConfigPatches {
 
   /** Every problem with the patches, with its path: form, target, file, operations. */
   public static List<Problem> problems(Settings settings) {
+    return problems(settings, poolNames(settings));
+  }
+
+  /** The same, with targets checked against these pools (the pools a built cluster has). */
+  public static List<Problem> problems(Settings settings, List<String> pools) {
     List<Problem> problems = new ArrayList<>();
-    read(settings, problems);
+    read(settings, pools, problems);
     return problems;
   }
 
-  private static List<Patch> read(Settings settings, List<Problem> problems) {
+  private static List<Patch> read(Settings settings, List<String> pools, List<Problem> problems) {
     Optional<String> listed = settings.get(SettingsCatalogue.PATCHES);
     if (listed.isEmpty()) {
       return List.of();
@@ -131,7 +139,6 @@ public final class ConfigPatches {
               "must be a list of patches like {target: workers, patch: {machine: {...}}}"));
       return List.of();
     }
-    List<String> pools = poolNames(settings);
     List<Patch> out = new ArrayList<>();
     for (int i = 0; i < root.size(); i++) {
       String at = SettingsCatalogue.PATCHES + "[" + i + "]";

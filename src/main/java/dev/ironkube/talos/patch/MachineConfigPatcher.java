@@ -10,11 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * Applies the cluster document's machine-config patches to a node's rendered config, in the order
@@ -25,14 +27,18 @@ public final class MachineConfigPatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final List<Patch> patches;
-  private final Function<String, ConfigSchema> schemas;
+  private final SchemaSource schemas;
+  private final Consumer<String> warn;
+  private final Set<String> warned = new HashSet<>();
 
   /**
-   * @param schemas the schema of a Talos tag (fetched or cached); asked only when a patch applies
+   * @param schemas the schemas of Talos tags (fetched or cached); asked only when a patch applies
+   * @param warn where a deprecated field a patch sets is reported, once per patch and field
    */
-  public MachineConfigPatcher(List<Patch> patches, Function<String, ConfigSchema> schemas) {
+  public MachineConfigPatcher(List<Patch> patches, SchemaSource schemas, Consumer<String> warn) {
     this.patches = List.copyOf(patches);
     this.schemas = schemas;
+    this.warn = warn;
   }
 
   /** A node as the patches' targets see it. */
@@ -82,10 +88,11 @@ public final class MachineConfigPatcher {
     if (mine.isEmpty()) {
       return config;
     }
-    ConfigSchema schema = schemas.apply(talosTag);
+    ConfigSchema schema = schemas.of(talosTag);
     List<ObjectNode> documents = ConfigDocuments.parse(config);
     Set<String> before = problems(schema, documents);
     for (Patch patch : mine) {
+      List<ObjectNode> previous = documents.stream().map(ObjectNode::deepCopy).toList();
       try {
         if (patch.kind() == ConfigPatches.Kind.JSON6902) {
           ObjectNode v1 =
@@ -98,7 +105,9 @@ public final class MachineConfigPatcher {
         throw failed(patch, node, e.getMessage());
       }
       Set<String> after = problems(schema, documents);
-      List<String> added = ConfigSchema.added(before, after);
+      List<String> added =
+          deprecatedOnly(
+              ConfigSchema.added(before, after), after, previous, documents, talosTag, patch);
       if (!added.isEmpty()) {
         throw failed(
             patch,
@@ -111,6 +120,82 @@ public final class MachineConfigPatcher {
       before = after;
     }
     return ConfigDocuments.write(documents);
+  }
+
+  /**
+   * The problems left once the fields an older release's schema documents are set aside: Talos
+   * still decodes those (deprecated, not removed), so a patch may set them, and is told once.
+   * Inside such a field the older schema judges: a misspelt key under a deprecated section still
+   * fails.
+   */
+  private List<String> deprecatedOnly(
+      List<String> added,
+      Set<String> after,
+      List<ObjectNode> previous,
+      List<ObjectNode> documents,
+      String tag,
+      Patch patch) {
+    if (after.stream().noneMatch(p -> p.contains(UNKNOWN))) {
+      return added;
+    }
+    Optional<ConfigSchema> older = schemas.documentedBefore(tag);
+    if (older.isEmpty()) {
+      return added;
+    }
+    Set<String> olderAfter = problems(older.get(), documents);
+    // Sections the release's schema does not know but the older one does: deprecated, still read.
+    Set<String> deprecated = new LinkedHashSet<>();
+    for (String p : after) {
+      if (p.contains(UNKNOWN) && !olderAfter.contains(p)) {
+        deprecated.add(field(p));
+      }
+    }
+    List<String> left = new ArrayList<>();
+    for (String p : added) {
+      if (!p.contains(UNKNOWN) || !deprecated.contains(field(p))) {
+        left.add(p);
+        continue;
+      }
+      String note =
+          patch.origin()
+              + " sets "
+              + field(p)
+              + ", which Talos "
+              + tag
+              + " deprecates: it still reads it; its documentation names the config document"
+              + " that replaces it";
+      if (warned.add(note)) {
+        warn.accept(note);
+      }
+    }
+    // Inside a deprecated section the release's schema looks no further: the older one judges.
+    for (String o : ConfigSchema.added(problems(older.get(), previous), olderAfter)) {
+      String location = location(o);
+      boolean inside =
+          deprecated.stream().anyMatch(f -> location.equals(f) || location.startsWith(f + "/"));
+      if (inside && !left.contains(o)) {
+        left.add(o);
+      }
+    }
+    return left;
+  }
+
+  /** "v1alpha1 /machine/kubelet: unknown field 'x'" as "/machine/kubelet". */
+  private static String location(String problem) {
+    int space = problem.indexOf(' ');
+    int colon = problem.indexOf(": ", space);
+    return problem.substring(space + 1, colon);
+  }
+
+  private static final String UNKNOWN = "unknown field '";
+
+  /** "v1alpha1 /machine: unknown field 'sysctls'" as "/machine/sysctls". */
+  private static String field(String problem) {
+    int space = problem.indexOf(' ');
+    int colon = problem.indexOf(": " + UNKNOWN);
+    String location = problem.substring(space + 1, colon);
+    String name = problem.substring(colon + 2 + UNKNOWN.length(), problem.length() - 1);
+    return (location.equals("/") ? "" : location) + "/" + name;
   }
 
   private static Set<String> problems(ConfigSchema schema, List<ObjectNode> documents) {

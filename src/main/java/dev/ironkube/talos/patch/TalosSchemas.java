@@ -3,6 +3,7 @@ package dev.ironkube.talos.patch;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,7 +21,7 @@ import java.util.function.Function;
  * the home's cache, so a later run and a machine without the internet (given the cached file) need
  * no download.
  */
-public final class TalosSchemas {
+public final class TalosSchemas implements SchemaSource {
   private final Path cache;
   private final Function<URI, String> download;
   private final Map<String, ConfigSchema> loaded = new HashMap<>();
@@ -46,6 +48,24 @@ public final class TalosSchemas {
     return cache.resolve("talos-config-schema-" + tag + ".json");
   }
 
+  /**
+   * The oldest supported release's schema: Talos 1.12 to 1.14 moved v1alpha1 fields to typed
+   * documents and left them out of their schemas while still decoding them (v1.14.0-rc.1
+   * v1alpha1_types.go: MachineSysctls "Deprecated: Use 'SysctlConfig' instead", docgen:nodoc).
+   */
+  @Override
+  public Optional<ConfigSchema> documentedBefore(String tag) {
+    TalosReleases oldest = TalosReleases.ALL.get(0);
+    String[] parts = tag.replaceFirst("^v", "").split("\\.");
+    if (parts.length < 2
+        || !parts[1].matches("\\d+")
+        || Integer.parseInt(parts[1]) <= oldest.minor()) {
+      return Optional.empty();
+    }
+    return Optional.of(of(oldest.newestPatch()));
+  }
+
+  @Override
   public synchronized ConfigSchema of(String tag) {
     ConfigSchema known = loaded.get(tag);
     if (known != null) {

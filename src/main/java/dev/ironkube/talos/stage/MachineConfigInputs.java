@@ -49,7 +49,8 @@ final class MachineConfigInputs {
     this.run = run;
     this.installerImage = installerImage;
     this.inlineManifests = inlineManifests;
-    this.patcher = new MachineConfigPatcher(ConfigPatches.of(run.settings()), schemas::of);
+    this.patcher =
+        new MachineConfigPatcher(ConfigPatches.of(run.settings()), schemas, run.progress()::warn);
   }
 
   /** The node's config as it is applied: rendered, then patched; locked down or not. */

@@ -19,7 +19,9 @@ import dev.ironkube.talos.config.TalosVersion;
 import dev.ironkube.talos.patch.MachineConfigPatcher.NodeKey;
 import dev.ironkube.talos.testing.Contracts;
 import dev.ironkube.talos.testing.TestBundles;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -139,9 +141,56 @@ class MachineConfigPatcherTest {
         .isEqualTo("{\"b\":\"cp\"}");
   }
 
+  /**
+   * Talos 1.14 leaves machine.sysctls out of its schema (docgen:nodoc, "Deprecated: Use
+   * 'SysctlConfig' instead", v1.14.0-rc.1 v1alpha1_types.go) yet decodes it: a patch setting it
+   * passes with a warning, while a misspelt field still fails.
+   */
+  @Test
+  void aDeprecatedFieldTheReleaseStillReadsWarnsAndATypoStillFails() {
+    ConfigSchema v14 = new ConfigSchema(Contracts.read("schemas/config.schema.v1.14.json"));
+    ConfigSchema v11 = new ConfigSchema(Contracts.read("schemas/config.schema.v1.11.json"));
+    SchemaSource source =
+        new SchemaSource() {
+          @Override
+          public ConfigSchema of(String tag) {
+            return v14;
+          }
+
+          @Override
+          public Optional<ConfigSchema> documentedBefore(String tag) {
+            return java.util.Optional.of(v11);
+          }
+        };
+    List<String> warnings = new ArrayList<>();
+    Settings ok = settings("- patch: {machine: {sysctls: {vm.max_map_count: \"262144\"}}}\n");
+    String out =
+        new MachineConfigPatcher(ConfigPatches.of(ok), source, warnings::add)
+            .apply(render(TalosVersion.V1_14, NodeRole.WORKER), "v1.14.6", WORKER);
+    assertThat(v1alpha1(out).at("/machine/sysctls/vm.max_map_count").asText()).isEqualTo("262144");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("spec.talos.patches[0]", "/machine/sysctls", "v1.14.6 deprecates");
+
+    Settings typo = settings("- patch: {machine: {sysctlz: {a: b}}}\n");
+    assertThatThrownBy(
+            () ->
+                new MachineConfigPatcher(ConfigPatches.of(typo), source, w -> {})
+                    .apply(render(TalosVersion.V1_14, NodeRole.WORKER), "v1.14.6", WORKER))
+        .hasMessageContaining("unknown field 'sysctlz'");
+    // a typo inside a deprecated section: the older schema, which documents it, judges
+    Settings inner = settings("- patch: {machine: {kubelet: {extraArgz: {a: b}}}}\n");
+    assertThatThrownBy(
+            () ->
+                new MachineConfigPatcher(ConfigPatches.of(inner), source, w -> {})
+                    .apply(render(TalosVersion.V1_14, NodeRole.WORKER), "v1.14.6", WORKER))
+        .hasMessageContaining("/machine/kubelet: unknown field 'extraArgz'");
+  }
+
   @Test
   void noPatchKeepsTheBytesAndAnEmptyFingerprint() {
-    MachineConfigPatcher patcher = new MachineConfigPatcher(List.of(), t -> SCHEMA);
+    MachineConfigPatcher patcher = new MachineConfigPatcher(List.of(), t -> SCHEMA, w -> {});
     String config = render(NodeRole.WORKER);
     assertThat(patcher.apply(config, "v1.13.9", WORKER)).isSameAs(config);
     assertThat(patcher.fingerprint(WORKER)).isEmpty();
@@ -213,7 +262,7 @@ class MachineConfigPatcherTest {
             : new ConfigSchema(
                 Contracts.read("schemas/config.schema." + version.contract() + ".json"));
     MachineConfigPatcher patcher =
-        new MachineConfigPatcher(ConfigPatches.of(settings), tag -> schema);
+        new MachineConfigPatcher(ConfigPatches.of(settings), tag -> schema, w -> {});
     return patcher.apply(
         render(version, node.controlPlane() ? NodeRole.CONTROLPLANE : NodeRole.WORKER),
         "v1.1" + version.minor() + ".0",
