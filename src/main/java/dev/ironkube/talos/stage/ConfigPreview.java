@@ -2,6 +2,7 @@ package dev.ironkube.talos.stage;
 
 import static dev.ironkube.settings.SettingsCatalogue.INSTALL_DISK;
 import static dev.ironkube.settings.SettingsCatalogue.OPERATOR_CIDRS;
+import static dev.ironkube.settings.SettingsCatalogue.TALOS_VERSION;
 
 import dev.ironkube.store.SecureFiles;
 import dev.ironkube.talos.config.MachineConfigGenerator;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A dry run's machine configs: one control plane and, if any, one worker, rendered from a throwaway
@@ -54,5 +56,25 @@ final class ConfigPreview {
       written.add(redacted);
     }
     return written;
+  }
+
+  /** See {@link dev.ironkube.workflow.provision.TalosStage#checkPatches}. */
+  Optional<String> checkPatches(ClusterNodes cluster) {
+    long patched =
+        cluster.nodes().stream().filter(n -> !inputs.patchFingerprint(n).isEmpty()).count();
+    if (patched == 0) {
+      return Optional.empty();
+    }
+    MachineConfigGenerator generator = new MachineConfigGenerator(ClusterSecrets.ephemeral());
+    String disk = run.settings().get(INSTALL_DISK).orElse("/dev/nvme0n1");
+    for (Node node : cluster.nodes()) {
+      inputs.render(generator, cluster, node, disk, List.of(PREVIEW_OPERATOR), false);
+    }
+    return Optional.of(
+        patched
+            + " of "
+            + cluster.nodes().size()
+            + " node config(s) patched, schema "
+            + run.settings().require(TALOS_VERSION));
   }
 }

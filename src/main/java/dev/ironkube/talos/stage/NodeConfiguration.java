@@ -9,6 +9,7 @@ import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.talos.api.ApplyResult;
 import dev.ironkube.talos.api.DiskInfo;
+import dev.ironkube.talos.api.NeedsReboot;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.config.InstallDisk;
@@ -85,7 +86,9 @@ final class NodeConfiguration {
       String applied =
           run.gate().journal().value(MachineConfigInputs.topologyKey(node)).orElse(topology);
       if (!applied.equals(topology)) {
-        update(cluster, node, identity, topology);
+        boolean sameNodes = (applied + " ").startsWith(MachineConfigInputs.topology(cluster) + " ");
+        update(
+            cluster, node, identity, topology, sameNodes ? "for its patches" : "for the new nodes");
       }
     } else {
       Progress.Step disks = run.progress().step(label + ": reading disks");
@@ -132,8 +135,10 @@ final class NodeConfiguration {
    * did: its config is rendered again and applied over mTLS. A locked-down node is rendered locked
    * down, and reaching it needs an operator allow it no longer has; that case fails clearly.
    */
-  private void update(ClusterNodes cluster, Node node, TalosIdentity identity, String topology) {
-    Progress.Step step = run.progress().step(TalosRun.label(node) + ": updating its config");
+  private void update(
+      ClusterNodes cluster, Node node, TalosIdentity identity, String topology, String reason) {
+    Progress.Step step =
+        run.progress().step(TalosRun.label(node) + ": updating its config " + reason);
     String disk = run.journaledDisk(node);
     byte[] config =
         inputs.render(
@@ -143,17 +148,43 @@ final class NodeConfiguration {
             disk,
             inputs.operatorCidrs(),
             run.lockedDown(node));
+    boolean staged;
     try (TalosClient client =
         TalosClient.secure(node.address(), 50000, identity, run.polling(step))) {
-      run.gate()
-          .act(
-              "talos",
-              "update config " + node.hostname() + " (" + node.serverId() + ") for " + topology,
-              Map.of("address", node.address()),
-              () -> client.applyConfiguration(config));
+      staged =
+          run.gate()
+              .act(
+                  "talos",
+                  "update config " + node.hostname() + " (" + node.serverId() + ") for " + topology,
+                  Map.of("address", node.address()),
+                  () -> applyLiveOrStage(client, config));
     }
     run.gate().journal().value(MachineConfigInputs.topologyKey(node), topology);
-    step.done("applied without a reboot");
+    if (staged) {
+      step.done("staged for its next boot: Talos needs a reboot for this change");
+      run.progress()
+          .warn(
+              node.hostname()
+                  + " takes its new config at its next boot; 'ironkube apply "
+                  + run.cluster()
+                  + " --reboot' reboots the nodes into it one at a time");
+    } else {
+      step.done("applied without a reboot");
+    }
+  }
+
+  /**
+   * NO_REBOOT first: the cluster keeps running. A change Talos takes only at boot (before 1.14) is
+   * staged rather than rebooting a node outside the rollout's gates. Returns whether it was staged.
+   */
+  private static boolean applyLiveOrStage(TalosClient client, byte[] config) {
+    try {
+      client.applyConfigurationNoReboot(config);
+      return false;
+    } catch (NeedsReboot e) {
+      client.applyConfigurationStaged(config);
+      return true;
+    }
   }
 
   /** The configured disk if the node has it, else the chooser's pick among the node's disks. */

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -118,6 +119,11 @@ public final class TalosBootstrap implements TalosStage, Lockdowns {
   @Override
   public List<Path> preview(Path dir, ClusterNodes cluster) {
     return preview.preview(dir, cluster);
+  }
+
+  @Override
+  public Optional<String> checkPatches(ClusterNodes cluster) {
+    return preview.checkPatches(cluster);
   }
 
   /**

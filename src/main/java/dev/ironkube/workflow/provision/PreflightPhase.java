@@ -14,6 +14,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -70,6 +71,7 @@ final class PreflightPhase {
     checks.run(PreflightCheck.of("Talos image", this::image));
     if (talos != null) {
       checks.run(PreflightCheck.of("Operator address", this::operatorAddress));
+      patches(members);
     }
     for (AfterBootstrap stage : stages) {
       stage.preflight().forEach(checks::run);
@@ -176,6 +178,26 @@ final class PreflightPhase {
       }
     }
     return String.join("; ", done);
+  }
+
+  /**
+   * The machine-config patches, applied to every node's config as the run will render it (with
+   * documentation addresses and throwaway secrets): a patch that fails fails here, before the bill.
+   */
+  private void patches(List<Member> members) {
+    if (!ctx.settings().isSet(SettingsCatalogue.PATCHES)) {
+      return;
+    }
+    List<TalosStage.Node> sample = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      Member m = members.get(i);
+      sample.add(
+          new TalosStage.Node(m.hostname, "192.0.2." + (10 + i), "planned", m.controlPlane()));
+    }
+    ClusterNodes cluster = new ClusterNodes(sample, Optional.empty());
+    checks.run(
+        PreflightCheck.of(
+            "Machine-config patches", () -> talos.checkPatches(cluster).orElse("none")));
   }
 
   private String image() {

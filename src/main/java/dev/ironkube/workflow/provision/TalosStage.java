@@ -2,6 +2,7 @@ package dev.ironkube.workflow.provision;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The Talos half of the pipeline, from booted nodes to a healthy cluster. The workflow decides what
@@ -58,6 +59,16 @@ public interface TalosStage {
    * returns the files, for --dry-run.
    */
   List<Path> preview(Path dir, ClusterNodes cluster);
+
+  /**
+   * Renders every node's config with a throwaway secrets bundle and applies the cluster document's
+   * machine-config patches, failing as a real render would (a patch that does not merge or that the
+   * Talos release's schema refuses) before anything is ordered. Returns what was checked, or empty
+   * when the document has no patches.
+   */
+  default Optional<String> checkPatches(ClusterNodes cluster) {
+    return Optional.empty();
+  }
 
   /**
    * One node. {@code address} is what the tool dials; {@code serverId} ties journaled actions to
