@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
@@ -61,7 +63,7 @@ class ConfigApplyEndToEndTest {
     assertThat(diff.out()).doesNotContainPattern("key: LS0t");
 
     CliRun.Result json = cli.run("diff", "ap", "-f", doc.toString(), "--simulate", "-o", "json");
-    JsonNode steps = new ObjectMapper().readTree(json.out()).get("steps");
+    JsonNode steps = valid(json.out()).get("steps");
     assertThat(steps.get(0).get("node").asText()).isEqualTo("ap-cp-1");
     assertThat(steps.get(0).get("change").asText()).isEqualTo("unchanged");
     assertThat(steps.get(1).get("change").asText()).isEqualTo("would apply");
@@ -73,8 +75,8 @@ class ConfigApplyEndToEndTest {
     assertThat(runningConfig("ap-workers-1")).contains("tier: batch", "vm.max_map_count");
     assertThat(runningConfig("ap-cp-1")).doesNotContain("tier: batch");
 
-    CliRun.Result again = cli.run("diff", "ap", "-f", doc.toString(), "--simulate", "-o", "json");
-    for (JsonNode step : new ObjectMapper().readTree(again.out()).get("steps")) {
+    CliRun.Result again = cli.run("apply", "ap", "-f", doc.toString(), "--simulate", "-o", "json");
+    for (JsonNode step : valid(again.out()).get("steps")) {
       assertThat(step.get("change").asText()).as(step.toString()).isEqualTo("unchanged");
     }
 
@@ -116,6 +118,16 @@ class ConfigApplyEndToEndTest {
         .satisfiesAnyOf(
             journal -> assertThat(journal).doesNotExist(),
             journal -> assertThat(Files.readString(journal)).doesNotContain("\"created\""));
+  }
+
+  /** The output matches the published shape (docs/schema/v1/config-rollout.schema.json). */
+  private static JsonNode valid(String json) throws Exception {
+    JsonNode node = new ObjectMapper().readTree(json);
+    var schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(Files.readString(Path.of("docs/schema/v1/config-rollout.schema.json")));
+    assertThat(schema.validate(node)).as(json).isEmpty();
+    return node;
   }
 
   /**
