@@ -152,6 +152,7 @@ final class JournalChecks {
             SettingsCatalogue.KUBERNETES_VERSION,
             "Kubernetes",
             "--kubernetes-version");
+    withKubernetes = platformChoice(journal, withKubernetes, write);
     if (write && journal.owned().isEmpty()) {
       if (journal.value(TALOS_VERSION).isEmpty()) {
         journal.value(TALOS_VERSION, withKubernetes.require(SettingsCatalogue.TALOS_VERSION));
@@ -161,6 +162,33 @@ final class JournalChecks {
       }
     }
     return withKubernetes;
+  }
+
+  /** The journal's record of whether the cluster has the platform stack (--no-platform or not). */
+  static final String PLATFORM = "platform enabled";
+
+  /**
+   * A cluster made with --no-platform stays without it: a later provision or scale that does not
+   * say otherwise takes the journal's choice instead of installing the platform it was told to
+   * leave out. Saying so (--no-platform, spec.platform.enabled) changes the choice, and the journal
+   * keeps the new one.
+   */
+  private static Settings platformChoice(Journal journal, Settings settings, boolean write) {
+    Optional<String> journaled = journal.value(PLATFORM);
+    boolean chosen =
+        settings
+            .source(SettingsCatalogue.PLATFORM_ENABLED)
+            .map(src -> src != Source.DEFAULT)
+            .orElse(false);
+    Settings out =
+        journaled.isPresent() && !chosen
+            ? settings.with(SettingsCatalogue.PLATFORM_ENABLED, journaled.get(), Source.DEFAULT)
+            : settings;
+    String now = String.valueOf(out.flag(SettingsCatalogue.PLATFORM_ENABLED));
+    if (write && !journaled.equals(Optional.of(now))) {
+      journal.value(PLATFORM, now);
+    }
+    return out;
   }
 
   private static Settings pin(

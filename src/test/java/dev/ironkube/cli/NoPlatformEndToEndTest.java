@@ -44,5 +44,16 @@ class NoPlatformEndToEndTest {
           assertThat(c.namespaces().withName("argocd").get()).as("no platform").isNull();
           return null;
         });
+
+    // A later run that does not say otherwise keeps the cluster's choice (the journal's).
+    CliRun.Result again = cli.run("provision", "--simulate", "--yes", "--name", "np");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err()).doesNotContain("Argo CD");
+    KubeConnectionProbe.withClient(
+        kubeconfig,
+        c -> {
+          assertThat(c.namespaces().withName("argocd").get()).as("still no platform").isNull();
+          return null;
+        });
   }
 }
