@@ -4,7 +4,6 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.net.Cidr;
 import dev.ironkube.platform.CiliumManifests;
-import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.settings.ConfigPatches;
 import dev.ironkube.settings.Problem;
 import dev.ironkube.settings.Settings;
@@ -29,8 +28,6 @@ import dev.ironkube.workflow.upgrade.ConfigRollout;
 import dev.ironkube.workflow.upgrade.UpgradeContext;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +86,7 @@ final class ConfigRolloutRun {
       JournalChecks.sameDatacenter(journal, cluster, common.simulate, false);
       Settings settings = JournalChecks.runningVersions(journal, c.settings(), cluster, false);
       Talosconfig tc = Talosconfig.read(files.talosconfig());
-      List<TalosStage.Node> nodes = nodes(journal, tc, cluster);
+      List<TalosStage.Node> nodes = JournalNodes.of(journal, tc, cluster);
       // Targets name the pools the cluster has, whatever the document's counts say.
       List<String> pools =
           nodes.stream()
@@ -165,37 +162,6 @@ final class ConfigRolloutRun {
       narration.close();
       return result;
     }
-  }
-
-  /**
-   * The cluster's nodes from the journal: every server it owns, with its server id and address; the
-   * control planes are the talosconfig's endpoints. Control planes first, each in name order, as
-   * provisioning orders them (the first is the endpoint when no DNS name is published).
-   */
-  static List<TalosStage.Node> nodes(Journal journal, Talosconfig tc, String cluster) {
-    List<TalosStage.Node> out = new ArrayList<>();
-    for (Journal.Owned o : journal.owned()) {
-      ResourceRef ref = o.ref();
-      if (!ref.kind().equals(ResourceRef.SERVER)) {
-        continue;
-      }
-      String address =
-          journal.value("ipv4 " + ref.name()).or(() -> journal.value("ipv4")).orElse(null);
-      if (address != null) {
-        out.add(
-            new TalosStage.Node(ref.name(), address, ref.id(), tc.endpoints().contains(address)));
-      }
-    }
-    if (out.stream().noneMatch(TalosStage.Node::controlPlane)) {
-      throw new UserInputException(
-          "the journal of " + cluster + " names no control plane with an address",
-          "the cluster may not be provisioned yet; see 'ironkube status " + cluster + "'");
-    }
-    out.sort(
-        Comparator.comparing((TalosStage.Node n) -> !n.controlPlane())
-            .thenComparing(n -> tc.endpoints().indexOf(n.address()))
-            .thenComparing(TalosStage.Node::hostname));
-    return out;
   }
 
   /**

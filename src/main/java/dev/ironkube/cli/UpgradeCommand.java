@@ -3,7 +3,6 @@ package dev.ironkube.cli;
 import dev.ironkube.cli.ui.Table;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
-import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.settings.DurationParser;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
@@ -23,7 +22,6 @@ import dev.ironkube.workflow.upgrade.UpgradeContext;
 import dev.ironkube.workflow.upgrade.UpgradePlan;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,28 +191,11 @@ final class UpgradeCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Every server the journal owns with its address; control planes are the talosconfig's endpoints.
-   */
+  /** Every node the journal owns with its address; control planes are the talosconfig's. */
   private List<ClusterMember> members(Journal journal, Talosconfig tc) {
-    List<ClusterMember> out = new ArrayList<>();
-    for (Journal.Owned o : journal.owned()) {
-      if (!o.ref().kind().equals(ResourceRef.SERVER)) {
-        continue;
-      }
-      String host = o.ref().name();
-      String address = journal.value("ipv4 " + host).or(() -> journal.value("ipv4")).orElse(null);
-      if (address == null) {
-        continue;
-      }
-      out.add(new ClusterMember(host, address, tc.endpoints().contains(address)));
-    }
-    if (out.stream().noneMatch(ClusterMember::controlPlane)) {
-      throw new UserInputException(
-          "the journal of " + cluster + " names no control plane with an address",
-          "the cluster may not be provisioned yet; see 'ironkube status " + cluster + "'");
-    }
-    return out;
+    return JournalNodes.of(journal, tc, cluster).stream()
+        .map(n -> new ClusterMember(n.hostname(), n.address(), n.controlPlane()))
+        .toList();
   }
 
   private void print(UpgradePlan plan) {

@@ -1,0 +1,46 @@
+package dev.ironkube.cli;
+
+import dev.ironkube.failure.UserInputException;
+import dev.ironkube.provider.ResourceRef;
+import dev.ironkube.talos.talosconfig.Talosconfig;
+import dev.ironkube.workflow.Journal;
+import dev.ironkube.workflow.provision.TalosStage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** A provisioned cluster's nodes as its journal and talosconfig describe them. */
+final class JournalNodes {
+  private JournalNodes() {}
+
+  /**
+   * The cluster's nodes from the journal: every server it owns, with its server id and address; the
+   * control planes are the talosconfig's endpoints. Control planes first, each in name order, as
+   * provisioning orders them (the first is the endpoint when no DNS name is published).
+   */
+  static List<TalosStage.Node> of(Journal journal, Talosconfig tc, String cluster) {
+    List<TalosStage.Node> out = new ArrayList<>();
+    for (Journal.Owned o : journal.owned()) {
+      ResourceRef ref = o.ref();
+      if (!ref.kind().equals(ResourceRef.SERVER)) {
+        continue;
+      }
+      String address =
+          journal.value("ipv4 " + ref.name()).or(() -> journal.value("ipv4")).orElse(null);
+      if (address != null) {
+        out.add(
+            new TalosStage.Node(ref.name(), address, ref.id(), tc.endpoints().contains(address)));
+      }
+    }
+    if (out.stream().noneMatch(TalosStage.Node::controlPlane)) {
+      throw new UserInputException(
+          "the journal of " + cluster + " names no control plane with an address",
+          "the cluster may not be provisioned yet; see 'ironkube status " + cluster + "'");
+    }
+    out.sort(
+        Comparator.comparing((TalosStage.Node n) -> !n.controlPlane())
+            .thenComparing(n -> tc.endpoints().indexOf(n.address()))
+            .thenComparing(TalosStage.Node::hostname));
+    return out;
+  }
+}
