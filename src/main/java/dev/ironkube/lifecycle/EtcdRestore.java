@@ -14,8 +14,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -103,7 +106,7 @@ public final class EtcdRestore {
    * come back and join the etcd of one not wiped yet, keeping its data.
    */
   private void wipeAll(List<Member> cps) {
-    List<TalosClient> clients = new java.util.ArrayList<>();
+    List<TalosClient> clients = new ArrayList<>();
     try {
       for (Member cp : cps) {
         TalosClient c = talos.apply(cp.address());
@@ -112,14 +115,14 @@ public final class EtcdRestore {
       }
       cps.forEach(
           cp -> polling.progress().accept("Wiping etcd's data (EPHEMERAL) on " + cp.hostname()));
-      List<java.util.concurrent.CompletableFuture<Void>> resets = new java.util.ArrayList<>();
+      List<CompletableFuture<Void>> resets = new ArrayList<>();
       for (TalosClient c : clients) {
-        resets.add(java.util.concurrent.CompletableFuture.runAsync(c::resetEphemeral));
+        resets.add(CompletableFuture.runAsync(c::resetEphemeral));
       }
       for (var r : resets) {
         try {
           r.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
           if (e.getCause() instanceof IronkubeException failure) {
             throw failure;
           }

@@ -8,6 +8,9 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ironkube.time.Sleeper;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +83,35 @@ class BoundaryArchitectureTest {
         .should()
         .beFreeOfCycles()
         .check(main.that(JavaClass.Predicates.resideInAPackage(SIM)));
+  }
+
+  /**
+   * The product waits only through {@code time.Sleeper} (whose {@code SYSTEM} is the one real
+   * sleep) and reads time only from an injected {@link java.time.Clock}: a loop on {@code
+   * Thread.sleep} or {@code System.nanoTime} would escape the tests' control of time and the run's
+   * cancellation. Deadline loops are {@code time.Poller}'s.
+   */
+  @Test
+  void theProductSleepsAndReadsTimeOnlyThroughTheInjectedSleeperAndClock() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(SIM, HARNESS)
+        .and()
+        .doNotBelongToAnyOf(Sleeper.class)
+        .should()
+        .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", long.class, int.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", Duration.class)
+        .orShould()
+        .callMethod(TimeUnit.class, "sleep", long.class)
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .because("waits are time.Poller's, on a clock and sleeper that tests and Ctrl-C control")
+        .check(main);
   }
 
   /**
