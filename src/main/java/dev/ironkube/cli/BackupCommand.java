@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -97,7 +98,7 @@ final class BackupCommand implements Callable<Integer> {
                 line -> env.err().println(line),
                 Duration.ofMinutes(10))
             .backup(target, snapshot, bundle, passphrase, new SecureRandom());
-    java.util.Arrays.fill(passphrase, '\0');
+    Arrays.fill(passphrase, '\0');
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("snapshot", result.snapshot().toString());
     out.put("size", result.size());

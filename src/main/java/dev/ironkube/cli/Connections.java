@@ -14,6 +14,7 @@ import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
 import dev.ironkube.provider.scaleway.ScalewayProvider;
 import dev.ironkube.secrets.infisical.InfisicalSecrets;
+import dev.ironkube.settings.Secret;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
@@ -48,7 +49,7 @@ final class Connections implements AutoCloseable {
   private Runnable offerToStore = () -> {};
   private Runnable offerToStoreTyped = () -> {};
   private boolean ownsSim;
-  private String providerSecret;
+  private Secret providerSecret;
 
   private Connections(
       Settings settings,
@@ -145,7 +146,7 @@ final class Connections implements AutoCloseable {
       return provider;
     }
     if ("scaleway".equals(settings.provider())) {
-      String secret = credential(SCALEWAY, prompter);
+      Secret secret = credential(SCALEWAY, prompter);
       provider =
           ScalewayProvider.create(
               settings.get(SettingsCatalogue.SCALEWAY_ACCESS_KEY).orElse(null),
@@ -157,7 +158,7 @@ final class Connections implements AutoCloseable {
               sshPublicKey);
       return provider;
     }
-    String key = credential(LATITUDE, prompter);
+    Secret key = credential(LATITUDE, prompter);
     JsonHttp http =
         instrument(LatitudeClient.transport(settings.uri(SettingsCatalogue.LATITUDE_URL), key))
             .build();
@@ -195,17 +196,17 @@ final class Connections implements AutoCloseable {
   }
 
   /** The provider credential the run resolved (for the platform's Vault copy), once known. */
-  Optional<String> providerSecret() {
+  Optional<Secret> providerSecret() {
     return Optional.ofNullable(providerSecret);
   }
 
-  private String credential(Credential c, Prompter prompter) {
+  private Secret credential(Credential c, Prompter prompter) {
     providerSecret = resolve(c, prompter);
     return providerSecret;
   }
 
-  private String resolve(Credential c, Prompter prompter) {
-    Optional<String> given = settings.secret(c.path());
+  private Secret resolve(Credential c, Prompter prompter) {
+    Optional<Secret> given = settings.secret(c.path());
     if (given.isPresent()) {
       Source source = settings.source(c.path()).orElse(Source.FLAG);
       if (sim == null && (source == Source.FLAG || source == Source.ENVIRONMENT)) {
@@ -214,12 +215,12 @@ final class Connections implements AutoCloseable {
       return given.get();
     }
     CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
-    Optional<String> stored = store.get(c.path());
+    Optional<Secret> stored = store.get(c.path());
     if (stored.isPresent()) {
       return stored.get();
     }
     if (prompter.available()) {
-      Optional<String> typed = prompter.secret(c.prompt());
+      Optional<Secret> typed = prompter.secret(c.prompt()).map(Secret::of);
       if (typed.isPresent()) {
         offerToStore = storeOffer(prompter, c.path(), typed.get());
         offerToStoreTyped = offerToStore;
@@ -229,7 +230,7 @@ final class Connections implements AutoCloseable {
     throw new UserInputException("no " + c.what() + " was found", c.hint(), ExitCodes.UNAUTHORIZED);
   }
 
-  private Runnable storeOffer(Prompter prompter, String path, String key) {
+  private Runnable storeOffer(Prompter prompter, String path, Secret key) {
     return () -> {
       CredentialStore store = new CredentialStore(SettingsResolution.home(env).credentials());
       if (prompter.available()

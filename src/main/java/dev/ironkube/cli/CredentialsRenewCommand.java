@@ -1,5 +1,7 @@
 package dev.ironkube.cli;
 
+import dev.ironkube.failure.ExitCodes;
+import dev.ironkube.failure.UserInputException;
 import dev.ironkube.lifecycle.CredentialRenewal;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
@@ -65,10 +67,10 @@ final class CredentialsRenewCommand implements Runnable {
     public Integer call() throws IOException {
       ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
       if (!files.exists()) {
-        throw new dev.ironkube.failure.UserInputException(
+        throw new UserInputException(
             "no cluster named " + cluster + " in " + files.dir().getParent(),
             "'ironkube status' lists the known clusters",
-            dev.ironkube.failure.ExitCodes.NOT_FOUND);
+            ExitCodes.NOT_FOUND);
       }
       CredentialRenewal.Renewed renewed;
       // A provisioning run rewrites the talosconfig too; the lock keeps the two apart.

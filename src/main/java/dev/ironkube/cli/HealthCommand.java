@@ -9,9 +9,9 @@ import dev.ironkube.lifecycle.HealthReport;
 import dev.ironkube.settings.DurationParser;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.time.Poller;
 import dev.ironkube.time.Sleeper;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +47,9 @@ final class HealthCommand implements Callable<Integer> {
 
   @Mixin OutputOption output = new OutputOption();
 
+  /** What the latest poll found, printed whether or not the checks came to pass in time. */
+  private HealthReport lastReport;
+
   HealthCommand(CliEnvironment env) {
     this.env = env;
   }
@@ -60,17 +63,17 @@ final class HealthCommand implements Callable<Integer> {
       throw new UserInputException(
           "--wait " + wait + " is not a duration", "write it as 90s, 2m or 1h30m");
     }
-    Instant deadline = env.clock().instant().plus(patience);
     CredentialWarnings.print(env, cluster);
-    HealthReport report = check(env, cluster);
-    while (!report.healthy() && env.clock().instant().isBefore(deadline)) {
-      env.err()
-          .println(
-              "waiting for "
-                  + report.firstFailure().map(c -> c.name() + ": " + c.detail()).orElse(""));
-      Sleeper.SYSTEM.sleep(Duration.ofSeconds(2));
-      report = check(env, cluster);
-    }
+    Poller.Poll<HealthReport> seen =
+        new Poller(env.clock(), Sleeper.SYSTEM)
+            .toleratingInARow(0) // a failed check run ends the command, as it always did
+            .reportingTo((detail, fraction) -> env.err().println("waiting for " + detail))
+            .lastPoll(patience, Duration.ofSeconds(2), this::poll);
+    HealthReport report =
+        switch (seen) {
+          case Poller.Poll.Done<HealthReport> done -> done.value();
+          case Poller.Poll.NotYet<HealthReport> notYet -> lastReport;
+        };
     if (output.json()) {
       Json.print(env.out(), report);
     } else {
@@ -86,6 +89,14 @@ final class HealthCommand implements Callable<Integer> {
       return ExitCodes.UNHEALTHY;
     }
     return ExitCodes.OK;
+  }
+
+  private Poller.Poll<HealthReport> poll() {
+    lastReport = check(env, cluster);
+    return lastReport.healthy()
+        ? Poller.Poll.done(lastReport)
+        : Poller.Poll.notYet(
+            lastReport.firstFailure().map(c -> c.name() + ": " + c.detail()).orElse(""));
   }
 
   /** Runs every check against the cluster's nodes; {@code status --live} uses it too. */

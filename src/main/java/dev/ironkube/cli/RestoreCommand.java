@@ -4,6 +4,7 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.lifecycle.ClusterTarget;
 import dev.ironkube.lifecycle.EtcdRestore;
+import dev.ironkube.settings.DurationParser;
 import dev.ironkube.store.ClusterLock;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.TalosClient;
@@ -99,7 +100,7 @@ final class RestoreCommand implements Callable<Integer> {
     }
     Duration wait;
     try {
-      wait = dev.ironkube.settings.DurationParser.parse(timeout);
+      wait = DurationParser.parse(timeout);
     } catch (IllegalArgumentException e) {
       throw new UserInputException(
           "--timeout " + timeout + " is not a duration", "write it as 90s, 10m or 1h");

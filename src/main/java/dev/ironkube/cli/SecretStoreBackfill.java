@@ -65,7 +65,7 @@ final class SecretStoreBackfill {
     return Optional.of(
         InfisicalSecrets.connect(
             settings.uri(SettingsCatalogue.INFISICAL_URL),
-            new InfCredentials(clientId.get(), secret.get()),
+            new InfCredentials(clientId.get(), secret.get().reveal()),
             new InfScope(
                 project.get(),
                 settings.require(SettingsCatalogue.INFISICAL_ENVIRONMENT),

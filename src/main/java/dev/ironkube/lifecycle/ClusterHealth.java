@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The checks talosctl's {@code health} runs, once each rather than polled until they pass
@@ -66,7 +67,7 @@ public final class ClusterHealth {
     return a;
   }
 
-  private static <T> T attempt(String call, java.util.function.Supplier<T> rpc, NodeAnswers into) {
+  private static <T> T attempt(String call, Supplier<T> rpc, NodeAnswers into) {
     try {
       return rpc.get();
     } catch (IronkubeException e) {

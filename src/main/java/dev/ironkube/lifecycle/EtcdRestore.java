@@ -7,15 +7,18 @@ import dev.ironkube.lifecycle.ClusterTarget.Member;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.ServiceStatus;
 import dev.ironkube.talos.api.TalosClient;
+import dev.ironkube.time.Poller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 /**
@@ -103,7 +106,7 @@ public final class EtcdRestore {
    * come back and join the etcd of one not wiped yet, keeping its data.
    */
   private void wipeAll(List<Member> cps) {
-    List<TalosClient> clients = new java.util.ArrayList<>();
+    List<TalosClient> clients = new ArrayList<>();
     try {
       for (Member cp : cps) {
         TalosClient c = talos.apply(cp.address());
@@ -112,14 +115,14 @@ public final class EtcdRestore {
       }
       cps.forEach(
           cp -> polling.progress().accept("Wiping etcd's data (EPHEMERAL) on " + cp.hostname()));
-      List<java.util.concurrent.CompletableFuture<Void>> resets = new java.util.ArrayList<>();
+      List<CompletableFuture<Void>> resets = new ArrayList<>();
       for (TalosClient c : clients) {
-        resets.add(java.util.concurrent.CompletableFuture.runAsync(c::resetEphemeral));
+        resets.add(CompletableFuture.runAsync(c::resetEphemeral));
       }
       for (var r : resets) {
         try {
           r.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
           if (e.getCause() instanceof IronkubeException failure) {
             throw failure;
           }
@@ -133,59 +136,61 @@ public final class EtcdRestore {
 
   /** Polls the node's etcd service until it is in {@code state} (healthy, for Running). */
   private void awaitEtcd(Member cp, String state, String what) {
-    Instant end = polling.clock().instant().plus(timeout);
-    String last = "no answer yet";
-    {
-      while (true) {
-        // A fresh channel each time: one that saw the node go down sits in reconnect backoff.
-        try (TalosClient c = talos.apply(cp.address())) {
-          Optional<ServiceStatus> etcd =
-              c.serviceList().stream().filter(s -> s.id().equals("etcd")).findFirst();
-          if (etcd.isPresent()) {
-            ServiceStatus s = etcd.get();
-            last = "etcd " + s.describe();
-            if (s.state().equals("Failed")) {
-              throw new OperationFailedException(
-                  "etcd on " + cp.hostname() + " failed: " + s.lastMessage(),
-                  "the control planes are left waiting for a bootstrap; run the restore again"
-                      + " with a good snapshot",
-                  ExitCodes.REMOTE_FAILURE,
-                  null);
-            }
-            if (s.state().equals(state) && (!state.equals("Running") || s.healthy())) {
-              return;
-            }
-          }
-        } catch (OperationFailedException e) {
-          throw e;
-        } catch (IronkubeException notYet) {
-          last = notYet.getMessage();
-        }
-        if (!polling.clock().instant().isBefore(end)) {
-          throw new OperationFailedException(
-              "etcd on "
-                  + cp.hostname()
-                  + " did not come "
-                  + what
-                  + " within "
-                  + timeout
-                  + "; last: "
-                  + last,
-              "'ironkube health' shows each node's services",
-              ExitCodes.REMOTE_FAILURE,
-              null);
-        }
-        try {
-          polling.sleeper().sleep(polling.interval());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new OperationFailedException(
-              "interrupted while waiting for etcd on " + cp.hostname(),
-              "run the restore again",
-              ExitCodes.INTERRUPTED,
-              null);
-        }
+    Poller.Poll<Boolean> seen;
+    try {
+      seen =
+          new Poller(polling.clock(), polling.sleeper())
+              .lastPoll(timeout, polling.interval(), () -> etcdIn(cp, state));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException(
+          "interrupted while waiting for etcd on " + cp.hostname(),
+          "run the restore again",
+          ExitCodes.INTERRUPTED,
+          null);
+    }
+    if (seen instanceof Poller.Poll.NotYet<Boolean> last) {
+      throw new OperationFailedException(
+          "etcd on "
+              + cp.hostname()
+              + " did not come "
+              + what
+              + " within "
+              + timeout
+              + "; last: "
+              + last.detail(),
+          "'ironkube health' shows each node's services",
+          ExitCodes.REMOTE_FAILURE,
+          null);
+    }
+  }
+
+  /** One look at the node's etcd service; a node that does not answer yet is not a failure. */
+  private Poller.Poll<Boolean> etcdIn(Member cp, String state) {
+    // A fresh channel each time: one that saw the node go down sits in reconnect backoff.
+    try (TalosClient c = talos.apply(cp.address())) {
+      Optional<ServiceStatus> etcd =
+          c.serviceList().stream().filter(s -> s.id().equals("etcd")).findFirst();
+      if (etcd.isEmpty()) {
+        return Poller.Poll.notYet("no answer yet");
       }
+      ServiceStatus s = etcd.get();
+      if (s.state().equals("Failed")) {
+        throw new OperationFailedException(
+            "etcd on " + cp.hostname() + " failed: " + s.lastMessage(),
+            "the control planes are left waiting for a bootstrap; run the restore again"
+                + " with a good snapshot",
+            ExitCodes.REMOTE_FAILURE,
+            null);
+      }
+      if (s.state().equals(state) && (!state.equals("Running") || s.healthy())) {
+        return Poller.Poll.done(true);
+      }
+      return Poller.Poll.notYet("etcd " + s.describe());
+    } catch (OperationFailedException e) {
+      throw e;
+    } catch (IronkubeException notYet) {
+      return Poller.Poll.notYet(notYet.getMessage());
     }
   }
 }

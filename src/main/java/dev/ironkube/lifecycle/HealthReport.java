@@ -1,6 +1,7 @@
 package dev.ironkube.lifecycle;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Every check's verdict for one cluster; healthy when none failed. */
 public record HealthReport(String cluster, boolean healthy, List<HealthCheck> checks) {
@@ -13,7 +14,7 @@ public record HealthReport(String cluster, boolean healthy, List<HealthCheck> ch
   }
 
   /** The first failed check, for a one-line summary. */
-  public java.util.Optional<HealthCheck> firstFailure() {
+  public Optional<HealthCheck> firstFailure() {
     return checks.stream().filter(HealthCheck::failed).findFirst();
   }
 }

@@ -1,9 +1,10 @@
 package dev.ironkube.platform;
 
+import dev.ironkube.settings.Secret;
 import java.util.Objects;
 
 /** The cloud provider's API key, stored in Vault for the controller. Never printed. */
-public record ProviderKey(String provider, String apiKey) {
+public record ProviderKey(String provider, Secret apiKey) {
   public ProviderKey {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(apiKey, "apiKey");
@@ -20,10 +21,5 @@ public record ProviderKey(String provider, String apiKey) {
   /** The Kubernetes Secret the controller reads, in the cto namespace. */
   public String secretName() {
     return "provider-" + provider;
-  }
-
-  @Override
-  public String toString() {
-    return "ProviderKey[" + provider + ", apiKey=(redacted)]";
   }
 }

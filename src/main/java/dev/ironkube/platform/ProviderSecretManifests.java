@@ -35,7 +35,7 @@ final class ProviderSecretManifests {
     String keySecret = vso ? key.secretName() + "-seed" : key.secretName();
     List<Manifest> out = new ArrayList<>();
     out.add(Manifests.namespace(NAMESPACE, Map.of()));
-    out.add(secret(keySecret, Map.of("api_key", key.apiKey())));
+    out.add(secret(keySecret, Map.of("api_key", key.apiKey().reveal())));
     out.add(secret(TOKEN_SECRET, Map.of("token", devRootToken(spec))));
     out.add(job(spec, key, keySecret));
     if (vso) {

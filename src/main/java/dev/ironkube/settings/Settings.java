@@ -63,9 +63,14 @@ public final class Settings {
     return v != null && !v.raw().isBlank();
   }
 
-  /** A secret value; callers pass it straight to the client that needs it. */
-  public Optional<String> secret(String path) {
-    return Optional.ofNullable(values.get(path)).map(Value::raw).filter(s -> !s.isBlank());
+  /**
+   * A secret value, redacted when printed; callers pass it straight to the client that needs it.
+   */
+  public Optional<Secret> secret(String path) {
+    return Optional.ofNullable(values.get(path))
+        .map(Value::raw)
+        .filter(s -> !s.isBlank())
+        .map(Secret::of);
   }
 
   /** Every value below {@code prefix}, keyed by the rest of its path ("argocd.version"). */

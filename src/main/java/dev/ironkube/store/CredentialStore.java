@@ -1,5 +1,6 @@
 package dev.ironkube.store;
 
+import dev.ironkube.settings.Secret;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -21,13 +22,13 @@ public final class CredentialStore {
     this.file = file;
   }
 
-  public Optional<String> get(String key) {
-    return Optional.ofNullable(load().getProperty(key)).filter(s -> !s.isBlank());
+  public Optional<Secret> get(String key) {
+    return Optional.ofNullable(load().getProperty(key)).filter(s -> !s.isBlank()).map(Secret::of);
   }
 
-  public void put(String key, String value) {
+  public void put(String key, Secret value) {
     Properties p = load();
-    p.setProperty(key, value);
+    p.setProperty(key, value.reveal());
     StringWriter out = new StringWriter();
     out.write("# ironkube credentials; keep this file private (0600)\n");
     new TreeMap<>(p)

@@ -132,38 +132,57 @@ public final class Poller {
       Duration interval,
       Probe<T> probe,
       Function<String, ? extends RuntimeException> onTimeout) {
+    Poll<T> last;
+    try {
+      last = lastPoll(timeout, interval, probe);
+    } catch (InterruptedException e) {
+      // An interrupt ends the wait as a failure, keeping the thread's flag set.
+      Thread.currentThread().interrupt();
+      throw new OperationFailedException(
+          "interrupted while waiting for " + what, "", ExitCodes.INTERRUPTED, e);
+    }
+    return switch (last) {
+      case Poll.Done<T> done -> done.value();
+      case Poll.NotYet<T> notYet -> throw onTimeout.apply(notYet.detail());
+    };
+  }
+
+  /**
+   * The loop itself, for callers whose timeout is not a failure (a health check that reports what
+   * it saw, a harness that records a violation) or that name an interrupt in their own words: polls
+   * every {@code interval} until done and returns the {@link Poll.Done}, or at the deadline returns
+   * the last {@link Poll.NotYet} seen. An interrupt during a sleep is thrown as is.
+   */
+  public <T> Poll<T> lastPoll(Duration timeout, Duration interval, Probe<T> probe)
+      throws InterruptedException {
     Instant deadline = clock.instant().plus(timeout);
     int failuresInARow = 0;
-    String last = "no attempt made";
+    Poll.NotYet<T> last = new Poll.NotYet<>("no attempt made", -1);
     while (true) {
       checkpoint.run();
-      double fraction = -1;
       try {
         Poll<T> poll = probe.poll();
         failuresInARow = 0;
         switch (poll) {
           case Poll.Done<T> done -> {
-            return done.value();
+            return done;
           }
-          case Poll.NotYet<T> notYet -> {
-            last = notYet.detail();
-            fraction = notYet.fraction();
-          }
+          case Poll.NotYet<T> notYet -> last = notYet;
         }
       } catch (RemoteServiceException e) {
         if (!e.retryable() || ++failuresInARow > transientLimit) {
           throw e;
         }
-        last = describeFailure.apply(e);
+        last = new Poll.NotYet<>(describeFailure.apply(e), -1);
       }
       Instant now = clock.instant();
       if (!now.isBefore(deadline)) {
-        throw onTimeout.apply(last);
+        return last;
       }
-      listener.waiting(last, fraction);
+      listener.waiting(last.detail(), last.fraction());
       Duration left = Duration.between(now, deadline);
       Duration sleep = withJitter(interval);
-      pause(what, sleep.compareTo(left) > 0 ? left : sleep);
+      sleeper.sleep(sleep.compareTo(left) > 0 ? left : sleep);
     }
   }
 
@@ -173,16 +192,5 @@ public final class Poller {
     }
     long nanos = interval.toNanos();
     return Duration.ofNanos(nanos + (long) (nanos * 0.1 * jitter.nextDouble()));
-  }
-
-  /** An interrupt ends the wait as a failure, keeping the thread's flag set. */
-  private void pause(String what, Duration d) {
-    try {
-      sleeper.sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationFailedException(
-          "interrupted while waiting for " + what, "", ExitCodes.INTERRUPTED, e);
-    }
   }
 }

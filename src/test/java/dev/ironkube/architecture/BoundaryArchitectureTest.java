@@ -4,10 +4,16 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import dev.ironkube.settings.Secret;
+import dev.ironkube.time.Sleeper;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +86,59 @@ class BoundaryArchitectureTest {
         .should()
         .beFreeOfCycles()
         .check(main.that(JavaClass.Predicates.resideInAPackage(SIM)));
+  }
+
+  /**
+   * The product waits only through {@code time.Sleeper} (whose {@code SYSTEM} is the one real
+   * sleep) and reads time only from an injected {@link java.time.Clock}: a loop on {@code
+   * Thread.sleep} or {@code System.nanoTime} would escape the tests' control of time and the run's
+   * cancellation. Deadline loops are {@code time.Poller}'s.
+   */
+  @Test
+  void theProductSleepsAndReadsTimeOnlyThroughTheInjectedSleeperAndClock() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(SIM, HARNESS)
+        .and()
+        .doNotBelongToAnyOf(Sleeper.class)
+        .should()
+        .callMethod(Thread.class, "sleep", long.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", long.class, int.class)
+        .orShould()
+        .callMethod(Thread.class, "sleep", Duration.class)
+        .orShould()
+        .callMethod(TimeUnit.class, "sleep", long.class)
+        .orShould()
+        .callMethod(System.class, "nanoTime")
+        .orShould()
+        .callMethod(System.class, "currentTimeMillis")
+        .because("waits are time.Poller's, on a clock and sleeper that tests and Ctrl-C control")
+        .check(main);
+  }
+
+  /** The only places a credential's value leaves its {@link Secret}: where it is sent or stored. */
+  private static final Set<String> WHERE_SECRETS_ARE_SENT =
+      Set.of(
+          "dev.ironkube.provider.latitude.LatitudeClient", // Authorization: Bearer
+          "dev.ironkube.provider.scaleway.ScalewayClient", // X-Auth-Token
+          "dev.ironkube.dns.cloudflare.CloudflareClient", // Authorization: Bearer
+          "dev.ironkube.secrets.infisical.InfisicalClient", // Authorization, the renewal body
+          "dev.ironkube.cli.SecretStoreBackfill", // into InfCredentials, the login body
+          "dev.ironkube.store.CredentialStore", // the 0600 credentials file
+          "dev.ironkube.platform.ProviderSecretManifests"); // the provider's Kubernetes Secret
+
+  @Test
+  void aSecretIsRevealedOnlyWhereItIsSentOrStored() {
+    noClasses()
+        .that(
+            DescribedPredicate.describe(
+                "are not where a credential is sent or stored",
+                c -> !WHERE_SECRETS_ARE_SENT.contains(c.getName().split("\\$")[0])))
+        .should()
+        .callMethod(Secret.class, "reveal")
+        .because("a credential travels redacted and is unwrapped only at the call that sends it")
+        .check(main);
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.provider.latitude.LatitudeClient;
 import dev.ironkube.provider.latitude.LatitudeProvider;
+import dev.ironkube.settings.Secret;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.workflow.Gate;
 import dev.ironkube.workflow.Journal;
@@ -169,7 +170,7 @@ class JournalDamageEndToEndTest {
         new LatitudeProvider(
             new LatitudeClient(
                 LatitudeClient.transport(
-                        cli.sim.latitudeUrl(), SimulatedDatacenter.LATITUDE_TEST_KEY)
+                        cli.sim.latitudeUrl(), Secret.of(SimulatedDatacenter.LATITUDE_TEST_KEY))
                     .build()),
             () -> "");
 

@@ -2,6 +2,7 @@ package dev.ironkube.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.settings.Secret;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
@@ -44,7 +45,7 @@ class SimulatedCredentialsTest {
     assertThat(
             SimulatedCredentials.withoutOutsideCredentials(flag)
                 .secret(SettingsCatalogue.LATITUDE_API_KEY))
-        .contains("lat_flag");
+        .contains(Secret.of("lat_flag"));
     assertThat(SimulatedCredentials.notice(List.of())).isNull();
   }
 

@@ -2,6 +2,7 @@ package dev.ironkube.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.settings.Secret;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,7 +12,8 @@ import java.util.Optional;
 
 /** The spec, manifest source and provider key the platform tests share; no network involved. */
 final class PlatformFixtures {
-  static final ProviderKey KEY = new ProviderKey("latitude", "lat_test_key_not_real_0000");
+  static final ProviderKey KEY =
+      new ProviderKey("latitude", Secret.of("lat_test_key_not_real_0000"));
 
   private PlatformFixtures() {}
 

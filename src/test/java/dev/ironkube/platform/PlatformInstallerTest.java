@@ -93,8 +93,9 @@ class PlatformInstallerTest {
             "Installing CTO controller: done",
             "Installing MCP server: done",
             "Installing Provider secret: done");
-    assertThat(String.join("\n", steps)).doesNotContain(PlatformFixtures.KEY.apiKey());
-    assertThat(String.join("\n", first.lines())).doesNotContain(PlatformFixtures.KEY.apiKey());
+    assertThat(String.join("\n", steps)).doesNotContain(PlatformFixtures.KEY.apiKey().reveal());
+    assertThat(String.join("\n", first.lines()))
+        .doesNotContain(PlatformFixtures.KEY.apiKey().reveal());
 
     int writesAfterFirst = api.writes().size();
     PlatformReport second = install(FAST);

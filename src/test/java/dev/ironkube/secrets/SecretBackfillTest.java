@@ -2,6 +2,7 @@ package dev.ironkube.secrets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.settings.Secret;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsLoader;
 import dev.ironkube.settings.Source;
@@ -67,14 +68,15 @@ class SecretBackfillTest {
     assertThat(filled.source("spec.plan")).contains(Source.FILE);
     assertThat(filled.get("spec.region")).contains("region-from-env");
     assertThat(filled.source("spec.region")).contains(Source.ENVIRONMENT);
-    assertThat(filled.secret("secrets.latitude.apiKey")).contains("key-from-env");
+    assertThat(filled.secret("secrets.latitude.apiKey")).contains(Secret.of("key-from-env"));
     assertThat(filled.get("spec.talos.version")).contains("v1.12.0");
     assertThat(filled.source("spec.talos.version")).contains(Source.FLAG);
     assertThat(filled.get("spec.kubernetes.version")).contains("1.34.1");
     assertThat(filled.source("spec.kubernetes.version")).contains(Source.SECRET_STORE);
     assertThat(filled.get("spec.dns.zoneId")).contains("zone-from-infisical");
     assertThat(filled.source("spec.dns.zoneId")).contains(Source.SECRET_STORE);
-    assertThat(filled.secret("secrets.cloudflare.apiToken")).contains("cf-token-from-infisical");
+    assertThat(filled.secret("secrets.cloudflare.apiToken"))
+        .contains(Secret.of("cf-token-from-infisical"));
   }
 
   @Test

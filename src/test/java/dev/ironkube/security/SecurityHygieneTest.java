@@ -2,6 +2,7 @@ package dev.ironkube.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ironkube.settings.Secret;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
 import dev.ironkube.settings.Source;
@@ -77,7 +78,7 @@ class SecurityHygieneTest {
         Settings.defaults().with(SettingsCatalogue.LATITUDE_API_KEY, key, Source.ENVIRONMENT);
     assertThat(s.toString()).doesNotContain(key).contains("****");
     assertThat(s.masked().get(SettingsCatalogue.LATITUDE_API_KEY).raw()).isEqualTo("****");
-    assertThat(s.secret(SettingsCatalogue.LATITUDE_API_KEY)).contains(key);
+    assertThat(s.secret(SettingsCatalogue.LATITUDE_API_KEY)).contains(Secret.of(key));
   }
 
   @Test

@@ -207,6 +207,46 @@ class PollerTest {
   }
 
   @Test
+  void lastPollReturnsTheLastNotYetAtTheDeadlineInsteadOfThrowing() throws InterruptedException {
+    AtomicInteger polls = new AtomicInteger();
+    Poll<String> last =
+        poller.lastPoll(
+            Duration.ofMillis(2500),
+            SECOND,
+            () -> new Poll.NotYet<>("poll " + polls.incrementAndGet(), 0.5));
+    assertThat(last).isEqualTo(new Poll.NotYet<String>("poll 4", 0.5));
+    assertThat(sleeper.sleeps()).containsExactly(SECOND, SECOND, Duration.ofMillis(500));
+  }
+
+  @Test
+  void lastPollWithNoTimeLooksOnceAndNeverSleeps() throws InterruptedException {
+    AtomicInteger polls = new AtomicInteger();
+    Poll<String> last =
+        poller.lastPoll(
+            Duration.ZERO,
+            SECOND,
+            () -> polls.incrementAndGet() == 2 ? Poll.done("late") : Poll.notYet("not yet"));
+    assertThat(last).isEqualTo(Poll.<String>notYet("not yet"));
+    assertThat(polls).hasValue(1);
+    assertThat(sleeper.sleeps()).isEmpty();
+  }
+
+  @Test
+  void lastPollLetsAnInterruptThroughForTheCallerToName() {
+    Sleeper interrupted =
+        d -> {
+          throw new InterruptedException("stop");
+        };
+    assertThatThrownBy(
+            () ->
+                new Poller(sleeper.clock(), interrupted)
+                    .lastPoll(Duration.ofMinutes(1), SECOND, () -> Poll.notYet(".")))
+        .isInstanceOf(InterruptedException.class)
+        .hasMessage("stop");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
   void jitterAddsAtMostATenthToEachInterval() {
     AtomicInteger polls = new AtomicInteger();
     poller

@@ -7,6 +7,7 @@ import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class CloudflareClient {
    * sleeper, clock, random and listeners before building it. The token only ever sits in the
    * Authorization header, which the request log masks.
    */
-  public static JsonHttpBuilder transport(URI baseUri, String apiToken) {
+  public static JsonHttpBuilder transport(URI baseUri, Secret apiToken) {
     if (apiToken == null || apiToken.isBlank()) {
       throw new RemoteServiceException.Unauthorized(
           CloudflareErrorDecoder.SERVICE,
@@ -61,7 +62,7 @@ public final class CloudflareClient {
         JsonHttp.defaultMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     return JsonHttp.builder(CloudflareErrorDecoder.SERVICE, baseUri)
         .mapper(mapper)
-        .header("Authorization", "Bearer " + apiToken.strip())
+        .header("Authorization", "Bearer " + apiToken.strip().reveal())
         .requestIdHeader("CF-Ray")
         .errorDecoder(new CloudflareErrorDecoder(mapper));
   }

@@ -6,6 +6,7 @@ import dev.ironkube.dns.DnsProvider;
 import dev.ironkube.dns.DnsRecord;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +31,7 @@ public final class CloudflareDns implements DnsProvider {
    * none).
    */
   public static CloudflareDns connect(
-      URI baseUri, String apiToken, String zoneId, UnaryOperator<JsonHttpBuilder> transport) {
+      URI baseUri, Secret apiToken, String zoneId, UnaryOperator<JsonHttpBuilder> transport) {
     URI base = baseUri == null ? CloudflareClient.DEFAULT_BASE_URI : baseUri;
     return new CloudflareDns(
         new CloudflareClient(

@@ -5,9 +5,12 @@ import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Sleeper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -171,14 +174,20 @@ final class ConcurrentRun {
 
   /** Waits until {@code child} holds the lock at {@code file}; false if it ended first. */
   private static boolean awaitHolder(Path file, Process child) throws InterruptedException {
-    long deadline = System.nanoTime() + LOCK_DEADLINE.toNanos();
-    while (System.nanoTime() < deadline && child.isAlive()) {
-      if (ClusterLock.holder(file).map(h -> h.pid() == child.pid()).orElse(false)) {
-        return true;
-      }
-      Thread.sleep(5);
-    }
-    return false;
+    Poller.Poll<Boolean> seen =
+        new Poller(Clock.systemUTC(), Sleeper.SYSTEM)
+            .lastPoll(
+                LOCK_DEADLINE,
+                Duration.ofMillis(5),
+                () -> {
+                  if (!child.isAlive()) {
+                    return Poller.Poll.done(false);
+                  }
+                  boolean holds =
+                      ClusterLock.holder(file).map(h -> h.pid() == child.pid()).orElse(false);
+                  return holds ? Poller.Poll.done(true) : Poller.Poll.notYet("no holder yet");
+                });
+    return seen instanceof Poller.Poll.Done<Boolean> done && done.value();
   }
 
   /** The bytes of the journal, the secrets bundle and the lock file (empty when absent). */

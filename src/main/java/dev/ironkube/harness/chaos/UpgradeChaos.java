@@ -6,8 +6,11 @@ import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Sleeper;
 import dev.ironkube.workflow.Journal;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -132,16 +135,35 @@ final class UpgradeChaos {
   /** Waits (up to 30 s) until {@code log} holds {@code line}; true when the child ended first. */
   private static boolean awaitLine(Process child, Path log, String line)
       throws IOException, InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (System.nanoTime() < deadline) {
-      if (Files.exists(log) && Files.readString(log).contains(line)) {
-        return false;
-      }
-      if (child.waitFor(20, TimeUnit.MILLISECONDS)) {
-        return true;
-      }
+    // The pause between looks is a wait on the child, so that its end is seen at once.
+    Sleeper waitOnChild = d -> child.waitFor(d.toMillis(), TimeUnit.MILLISECONDS);
+    Poller.Poll<Boolean> seen;
+    try {
+      seen =
+          new Poller(Clock.systemUTC(), waitOnChild)
+              .lastPoll(
+                  Duration.ofSeconds(30),
+                  Duration.ofMillis(20),
+                  () -> {
+                    if (logHolds(log, line)) {
+                      return Poller.Poll.done(false);
+                    }
+                    return child.isAlive()
+                        ? Poller.Poll.notYet("no line yet")
+                        : Poller.Poll.done(true);
+                  });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    return false;
+    return seen instanceof Poller.Poll.Done<Boolean> done && done.value();
+  }
+
+  private static boolean logHolds(Path log, String line) {
+    try {
+      return Files.exists(log) && Files.readString(log).contains(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The same command again, which must finish the rollout: every node on {@link #TO}. */

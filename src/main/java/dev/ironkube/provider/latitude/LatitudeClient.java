@@ -9,6 +9,7 @@ import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
 import dev.ironkube.http.Once;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class LatitudeClient {
    * A transport set up for Latitude (auth and version headers, error decoding, snake_case JSON);
    * add a sleeper, clock, random and listeners before building it.
    */
-  public static JsonHttpBuilder transport(URI baseUri, String apiKey) {
+  public static JsonHttpBuilder transport(URI baseUri, Secret apiKey) {
     if (apiKey == null || apiKey.isBlank()) {
       throw new RemoteServiceException.Unauthorized(
           LatitudeErrorDecoder.SERVICE,
@@ -64,7 +65,7 @@ public final class LatitudeClient {
             () ->
                 JsonHttp.defaultMapper()
                     .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE));
-    String authorization = "Bearer " + apiKey.strip();
+    String authorization = "Bearer " + apiKey.strip().reveal();
     return JsonHttp.builder(LatitudeErrorDecoder.SERVICE, baseUri)
         .mapper(mapper)
         .header("Authorization", authorization)

@@ -7,6 +7,7 @@ import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ public final class ScalewayClient {
    * A transport set up for Scaleway (X-Auth-Token, error decoding, snake_case JSON); add a sleeper,
    * clock, random and listeners before building it. Only the secret key goes on the wire.
    */
-  public static JsonHttpBuilder transport(URI baseUri, String secretKey) {
+  public static JsonHttpBuilder transport(URI baseUri, Secret secretKey) {
     if (secretKey == null || secretKey.isBlank()) {
       throw new RemoteServiceException.Unauthorized(
           ScalewayErrorDecoder.SERVICE,
@@ -58,7 +59,7 @@ public final class ScalewayClient {
         JsonHttp.defaultMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
     return JsonHttp.builder(ScalewayErrorDecoder.SERVICE, baseUri)
         .mapper(mapper)
-        .header("X-Auth-Token", secretKey.strip())
+        .header("X-Auth-Token", secretKey.strip().reveal())
         .errorDecoder(new ScalewayErrorDecoder(mapper));
   }
 

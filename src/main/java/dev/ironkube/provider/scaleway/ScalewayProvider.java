@@ -12,6 +12,7 @@ import dev.ironkube.provider.Requirement;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.provider.Server;
 import dev.ironkube.provider.ServerOrder;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class ScalewayProvider implements BareMetalProvider {
    */
   public static ScalewayProvider create(
       String accessKey,
-      String secretKey,
+      Secret secretKey,
       String projectId,
       String defaultZone,
       URI apiUrl,

@@ -6,6 +6,7 @@ import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.ApiRequest;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.JsonHttpBuilder;
+import dev.ironkube.settings.Secret;
 import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,7 @@ public final class InfisicalClient {
 
   private final JsonHttp anonymous;
   private final JsonHttp authorised;
-  private final ThreadLocal<String> bearer = new ThreadLocal<>();
+  private final ThreadLocal<Secret> bearer = new ThreadLocal<>();
 
   /**
    * @param transport a builder from {@link #transport}, with any sleeper, clock or listeners; it is
@@ -33,8 +34,10 @@ public final class InfisicalClient {
             .get()
             .headers(
                 () -> {
-                  String token = bearer.get();
-                  return token == null ? Map.of() : Map.of("Authorization", "Bearer " + token);
+                  Secret token = bearer.get();
+                  return token == null
+                      ? Map.of()
+                      : Map.of("Authorization", "Bearer " + token.reveal());
                 })
             .build();
   }
@@ -63,10 +66,10 @@ public final class InfisicalClient {
   }
 
   /** Extends the token's TTL; it cannot pass the max TTL counted from the first login. */
-  public InfAccessToken renew(String accessToken) {
+  public InfAccessToken renew(Secret accessToken) {
     return anonymous.send(
         ApiRequest.post("/api/v1/auth/token/renew")
-            .withJson(new InfTokenBody(accessToken))
+            .withJson(new InfTokenBody(accessToken.reveal()))
             .retryable(),
         InfAccessToken.class);
   }
@@ -75,7 +78,7 @@ public final class InfisicalClient {
    * The secrets of one path. {@code include_imports} is snake_case: SDKs that send {@code
    * includeImports} silently get no imports. Booleans go as the strings the server parses.
    */
-  public InfSecretList listSecrets(String accessToken, InfScope scope, boolean includeImports) {
+  public InfSecretList listSecrets(Secret accessToken, InfScope scope, boolean includeImports) {
     ApiRequest request =
         ApiRequest.get("/api/v3/secrets/raw")
             .withQuery("workspaceId", scope.projectId())
@@ -88,17 +91,17 @@ public final class InfisicalClient {
   }
 
   /** Creates a shared secret; fails when it exists. */
-  public void createSecret(String accessToken, InfScope scope, String name, String value) {
+  public void createSecret(Secret accessToken, InfScope scope, String name, String value) {
     write(accessToken, ApiRequest.post("/api/v4/secrets/{secretName}", name), scope, value);
   }
 
   /** Replaces a shared secret's value; NotFound when it does not exist. */
-  public void updateSecret(String accessToken, InfScope scope, String name, String value) {
+  public void updateSecret(Secret accessToken, InfScope scope, String name, String value) {
     write(accessToken, ApiRequest.patch("/api/v4/secrets/{secretName}", name), scope, value);
   }
 
   /** Deletes a shared secret; NotFound when it does not exist. Repeating it is harmless. */
-  public void deleteSecret(String accessToken, InfScope scope, String name) {
+  public void deleteSecret(Secret accessToken, InfScope scope, String name) {
     InfSecretDelete body =
         new InfSecretDelete(scope.projectId(), scope.environment(), scope.secretPath(), "shared");
     ApiRequest call =
@@ -106,7 +109,7 @@ public final class InfisicalClient {
     as(accessToken, () -> authorised.send(call, JsonNode.class));
   }
 
-  private void write(String accessToken, ApiRequest call, InfScope scope, String value) {
+  private void write(Secret accessToken, ApiRequest call, InfScope scope, String value) {
     InfSecretWrite body =
         new InfSecretWrite(
             scope.projectId(), scope.environment(), scope.secretPath(), value, "shared");
@@ -120,7 +123,7 @@ public final class InfisicalClient {
     }
   }
 
-  private <T> T as(String accessToken, Supplier<T> call) {
+  private <T> T as(Secret accessToken, Supplier<T> call) {
     bearer.set(Objects.requireNonNull(accessToken, "accessToken"));
     try {
       return call.get();

@@ -1,6 +1,7 @@
 package dev.ironkube.secrets.infisical;
 
 import dev.ironkube.failure.RemoteServiceException;
+import dev.ironkube.settings.Secret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ public final class InfisicalSession {
   private final InfisicalClient client;
   private final InfCredentials credentials;
   private final Clock clock;
-  private String token;
+  private Secret token;
   private Instant firstLogin;
   private Instant obtained;
   private Duration ttl;
@@ -38,8 +39,8 @@ public final class InfisicalSession {
    * server's clock, revoked, max age reached): one fresh login and one more try, then the failure
    * stands, because a second 403 is a permission problem a third login will not fix.
    */
-  public <T> T call(Function<String, T> call) {
-    String current = token();
+  public <T> T call(Function<Secret, T> call) {
+    Secret current = token();
     try {
       return call.apply(current);
     } catch (RemoteServiceException.Unauthorized rejected) {
@@ -48,7 +49,7 @@ public final class InfisicalSession {
   }
 
   /** The current token, after a login or renewal if it is missing or about to expire. */
-  public synchronized String token() {
+  public synchronized Secret token() {
     Instant now = clock.instant();
     if (token == null || !now.isBefore(firstLogin.plus(maxTtl).minus(margin(maxTtl)))) {
       login(now);
@@ -69,7 +70,7 @@ public final class InfisicalSession {
     return logins;
   }
 
-  private synchronized String relogin(String rejected) {
+  private synchronized Secret relogin(Secret rejected) {
     // Another thread may already have replaced the rejected token.
     if (Objects.equals(token, rejected)) {
       login(clock.instant());
@@ -100,7 +101,7 @@ public final class InfisicalSession {
           "Infisical answered a login without an access token",
           null);
     }
-    token = answer.accessToken();
+    token = Secret.of(answer.accessToken());
     obtained = now;
     ttl = Duration.ofSeconds(Math.max(1, answer.expiresIn()));
     long max = answer.accessTokenMaxTTL() > 0 ? answer.accessTokenMaxTTL() : answer.expiresIn();

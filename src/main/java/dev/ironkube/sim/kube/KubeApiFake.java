@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -242,8 +243,7 @@ public final class KubeApiFake implements AutoCloseable {
   private static String queryParam(String query, String name) {
     for (String pair : query == null ? new String[0] : query.split("&")) {
       if (pair.startsWith(name + "=")) {
-        return java.net.URLDecoder.decode(
-            pair.substring(name.length() + 1), StandardCharsets.UTF_8);
+        return URLDecoder.decode(pair.substring(name.length() + 1), StandardCharsets.UTF_8);
       }
     }
     return "";

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -187,18 +189,18 @@ final class TableColumns {
   private static void deploymentCells(ArrayNode cells, JsonNode deployment, String age) {
     JsonNode spec = deployment.path("spec");
     JsonNode status = deployment.path("status");
-    List<String> names = new java.util.ArrayList<>();
-    List<String> images = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<String> images = new ArrayList<>();
     for (JsonNode c : spec.path("template").path("spec").path("containers")) {
       names.add(c.path("name").asText());
       images.add(c.path("image").asText());
     }
-    java.util.TreeMap<String, String> selector = new java.util.TreeMap<>();
+    TreeMap<String, String> selector = new TreeMap<>();
     spec.path("selector")
         .path("matchLabels")
         .properties()
         .forEach(e -> selector.put(e.getKey(), e.getValue().asText()));
-    List<String> terms = new java.util.ArrayList<>();
+    List<String> terms = new ArrayList<>();
     selector.forEach((k, v) -> terms.add(k + "=" + v));
     cells
         .add(status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(1))

@@ -10,6 +10,7 @@ import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RetryPolicy;
+import dev.ironkube.settings.Secret;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +31,7 @@ class CloudflareReplayTest {
 
   CloudflareClient client(int pageSize) {
     return new CloudflareClient(
-        CloudflareClient.transport(server.uri().resolve("/client/v4"), TOKEN)
+        CloudflareClient.transport(server.uri().resolve("/client/v4"), Secret.of(TOKEN))
             .retryPolicy(RetryPolicy.DEFAULT)
             .sleeper(sleeper)
             .clock(sleeper.clock())
@@ -172,7 +173,9 @@ class CloudflareReplayTest {
     server.answer(r -> recorded(200, "cloudflare-php/getRecordId.json"));
     CloudflareClient client =
         new CloudflareClient(
-            CloudflareClient.transport(server.uri(), TOKEN).retryPolicy(RetryPolicy.NONE).build(),
+            CloudflareClient.transport(server.uri(), Secret.of(TOKEN))
+                .retryPolicy(RetryPolicy.NONE)
+                .build(),
             ZONE);
 
     assertThatThrownBy(() -> client.listRecords("A", "example.com"))

@@ -13,6 +13,7 @@ import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.FakeHttpServer.Recorded;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RetryPolicy;
+import dev.ironkube.settings.Secret;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -34,7 +35,8 @@ class CloudflareUpsertReplayTest {
   CloudflareDns dns(Reply... replies) {
     Deque<Reply> queue = new ArrayDeque<>(List.of(replies));
     server.answer(r -> queue.isEmpty() ? Reply.json(599, "{}") : queue.removeFirst());
-    return CloudflareDns.connect(server.uri(), TOKEN, ZONE, b -> b.retryPolicy(RetryPolicy.NONE));
+    return CloudflareDns.connect(
+        server.uri(), Secret.of(TOKEN), ZONE, b -> b.retryPolicy(RetryPolicy.NONE));
   }
 
   List<String> calls() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.http.RetryPolicy;
+import dev.ironkube.settings.Secret;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +129,7 @@ class LatitudeClientFailureTest {
 
   @Test
   void aMissingKeyFailsBeforeAnyCall() {
-    assertThatThrownBy(() -> LatitudeClient.transport(rig.server.uri(), " "))
+    assertThatThrownBy(() -> LatitudeClient.transport(rig.server.uri(), Secret.of(" ")))
         .isInstanceOf(RemoteServiceException.Unauthorized.class);
     rig.server.enqueue("GET", "/user/profile", Reply.json(200, PROFILE));
     rig.client.profile(); // keeps the after-each contract check meaningful

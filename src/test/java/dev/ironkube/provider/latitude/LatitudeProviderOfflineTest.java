@@ -10,6 +10,7 @@ import dev.ironkube.provider.Requirement;
 import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.provider.ServerOrder;
 import dev.ironkube.provider.TalosBoot;
+import dev.ironkube.settings.Secret;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
@@ -25,7 +26,7 @@ class LatitudeProviderOfflineTest {
   private final LatitudeProvider provider =
       new LatitudeProvider(
           new LatitudeClient(
-              LatitudeClient.transport(URI.create("http://127.0.0.1:9"), "k")
+              LatitudeClient.transport(URI.create("http://127.0.0.1:9"), Secret.of("k"))
                   .sleeper(new RecordingSleeper())
                   .build()),
           () -> "ssh-ed25519 AAAA test");

@@ -9,6 +9,7 @@ import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestStats;
 import dev.ironkube.http.RetryPolicy;
+import dev.ironkube.settings.Secret;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -31,7 +32,7 @@ final class LatitudeTestRig implements AutoCloseable {
 
   LatitudeTestRig(RetryPolicy retryPolicy, Duration timeout) {
     JsonHttp http =
-        LatitudeClient.transport(server.uri(), API_KEY)
+        LatitudeClient.transport(server.uri(), Secret.of(API_KEY))
             .retryPolicy(retryPolicy)
             .timeout(timeout)
             .sleeper(sleeper)

@@ -11,6 +11,7 @@ import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.provider.PlanOffer;
 import dev.ironkube.provider.Server;
+import dev.ironkube.settings.Secret;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -228,7 +229,9 @@ class RecordedTrafficTest {
     List<RequestLogEntry> entries = new CopyOnWriteArrayList<>();
     ScalewayClient logged =
         new ScalewayClient(
-            ScalewayClient.transport(fake.uri(), Recordings.SECRET).listener(entries::add).build(),
+            ScalewayClient.transport(fake.uri(), Secret.of(Recordings.SECRET))
+                .listener(entries::add)
+                .build(),
             Recordings.PROJECT);
 
     logged.probeCredentials();

@@ -3,6 +3,7 @@ package dev.ironkube.provider.scaleway;
 import dev.ironkube.http.FakeHttpServer;
 import dev.ironkube.http.JsonHttp;
 import dev.ironkube.http.RecordingSleeper;
+import dev.ironkube.settings.Secret;
 import dev.ironkube.sim.Contracts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +46,7 @@ final class Recordings {
 
   static ScalewayClient client(URI uri, RecordingSleeper sleeper) {
     JsonHttp http =
-        ScalewayClient.transport(uri, SECRET)
+        ScalewayClient.transport(uri, Secret.of(SECRET))
             .sleeper(sleeper)
             .clock(sleeper.clock())
             .random(new Random(7))

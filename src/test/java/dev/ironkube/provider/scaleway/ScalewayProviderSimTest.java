@@ -13,6 +13,7 @@ import dev.ironkube.provider.ResourceRef;
 import dev.ironkube.provider.Server;
 import dev.ironkube.provider.ServerOrder;
 import dev.ironkube.provider.TalosBoot;
+import dev.ironkube.settings.Secret;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineListener;
@@ -261,7 +262,7 @@ class ScalewayProviderSimTest {
   private ScalewayProvider provider(String secret) {
     return ScalewayProvider.create(
         ScalewayOptions.DEFAULT_ACCESS_KEY,
-        secret,
+        Secret.of(secret),
         ScalewayOptions.DEFAULT_PROJECT_ID,
         "fr-par-2",
         api.baseUri(),
@@ -271,7 +272,8 @@ class ScalewayProviderSimTest {
 
   private ScalewayClient client() {
     return new ScalewayClient(
-        ScalewayClient.transport(api.baseUri(), ScalewayOptions.DEFAULT_SECRET_KEY).build(),
+        ScalewayClient.transport(api.baseUri(), Secret.of(ScalewayOptions.DEFAULT_SECRET_KEY))
+            .build(),
         ScalewayOptions.DEFAULT_PROJECT_ID);
   }
 

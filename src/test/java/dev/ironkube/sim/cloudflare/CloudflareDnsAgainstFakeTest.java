@@ -11,6 +11,7 @@ import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.RecordingSleeper;
 import dev.ironkube.http.RequestLogEntry;
 import dev.ironkube.http.RetryPolicy;
+import dev.ironkube.settings.Secret;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.TimeModel;
@@ -38,7 +39,7 @@ class CloudflareDnsAgainstFakeTest {
   CloudflareDns dns(CloudflareApi api, String token) {
     return CloudflareDns.connect(
         api.baseUri(),
-        token,
+        Secret.of(token),
         ZONE,
         b ->
             b.retryPolicy(RetryPolicy.DEFAULT)
@@ -169,7 +170,8 @@ class CloudflareDnsAgainstFakeTest {
         api.seedRecord(ZONE, "TXT", NAME, "value-" + i);
       }
       var client =
-          new CloudflareClient(CloudflareClient.transport(api.baseUri(), TOKEN).build(), ZONE, 2);
+          new CloudflareClient(
+              CloudflareClient.transport(api.baseUri(), Secret.of(TOKEN)).build(), ZONE, 2);
 
       assertThat(client.listRecords("TXT", NAME)).hasSize(5);
       assertThat(log.entries())
