@@ -14,10 +14,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated Talos node on one address: the Talos API on its port (50000 in product use) over real
@@ -46,31 +42,31 @@ import java.util.concurrent.TimeUnit;
  *       Node stays NotReady.
  * </ul>
  *
- * Modelled steps: talos.reboot (90 s), talos.reset (60 s), talos.services.start (15 s),
- * talos.etcd.start (20 s), talos.etcd.join (30 s, a further control plane's etcd joining),
- * talos.kubelet.ready (30 s), kube.node.monitor-grace (50 s, a gone node's Node turning NotReady).
+ * Modelled steps: those of {@link NodePower} and {@link ServiceTimeline}, talos.etcd.join (30 s, a
+ * further control plane's etcd joining), kube.node.monitor-grace (50 s, a gone node's Node turning
+ * NotReady).
  */
 public final class TalosNodeFake implements AutoCloseable {
   /** Where the node is in its life. */
   public enum Mode {
-    MAINTENANCE,
-    REBOOTING,
-    CONFIGURED,
-    STOPPED
+    MAINTENANCE("maintenance"),
+    REBOOTING("rebooting"),
+    CONFIGURED("running"),
+    STOPPED("shutting down");
+
+    /** The machine status resource's stage in this mode. */
+    private final String stage;
+
+    Mode(String stage) {
+      this.stage = stage;
+    }
   }
 
-  /** How often a booting worker asks the control planes' trustd for its certificate again. */
-  private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
-
   private final InetAddress address;
-  private final List<SimDisk> disks;
   private final TimeModel time;
   private final Faults faults;
-  private String talosVersion;
-  private String installed;
-  private final TalosMinor minor;
-  private ConfigValidator validator;
-  private final ScheduledExecutorService lifecycle;
+  private final NodeRelease release;
+  private final NodePower power;
   private final NodeIngress ingress;
   private final NodeListener listener;
   private final NodeKubernetes kubernetes;
@@ -79,13 +75,10 @@ public final class TalosNodeFake implements AutoCloseable {
   private AppliedConfig config;
   private boolean bootstrapped;
   private int resets;
-  private long bootedAt;
-  private ServiceTimeline timeline;
-  private Set<String> neverHealthySet = Set.of();
+  private NodeBoot boot;
   private SimEvents events = new SimEvents();
   private String subject = "";
-  private TalosClusters clusters;
-  private TalosCluster cluster;
+  private final NodeMembership membership;
   final EtcdRecovery etcdRecovery = new EtcdRecovery(); // day2-ops: EtcdApi
 
   public TalosNodeFake(
@@ -108,28 +101,20 @@ public final class TalosNodeFake implements AutoCloseable {
       Faults faults,
       String talosVersion) {
     this.address = address;
-    this.disks = List.copyOf(disks);
+    List<SimDisk> fixedDisks = List.copyOf(disks);
     this.time = time;
     this.faults = faults;
-    this.talosVersion = talosVersion;
-    this.minor = TalosMinor.of(talosVersion);
-    this.validator = new ConfigValidator(this.disks, talosVersion);
-    this.clusters = new TalosClusters(time);
-    this.lifecycle =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "talos-node-" + address.getHostAddress());
-              t.setDaemon(true);
-              return t;
-            });
+    this.release = new NodeRelease(fixedDisks, talosVersion);
+    this.membership = new NodeMembership(this, time);
+    this.power = new NodePower(time, "talos-node-" + address.getHostAddress());
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
     this.listener =
-        new NodeListener(this, address, port, ingress, this.disks, talosVersion, this::stage);
+        new NodeListener(this, address, port, ingress, fixedDisks, talosVersion, this::stage);
     try {
       listener.maintenance(hostname());
     } catch (IOException e) {
-      lifecycle.shutdownNow();
+      power.shutdown();
       ingress.close();
       throw new UncheckedIOException(
           "cannot listen on " + address.getHostAddress() + ":" + port, e);
@@ -148,13 +133,13 @@ public final class TalosNodeFake implements AutoCloseable {
    * its own. Call before a config is applied.
    */
   public synchronized TalosNodeFake joinClusters(TalosClusters registry) {
-    this.clusters = registry;
+    membership.use(registry);
     return this;
   }
 
   /** The cluster this node is a member of, once configured. */
   public synchronized Optional<TalosCluster> cluster() {
-    return Optional.ofNullable(cluster);
+    return membership.current();
   }
 
   /** Records this node's lifecycle in {@code recorder} under {@code machineId}. */
@@ -197,7 +182,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Whether this node's etcd holds data: it was bootstrapped, or it joined the cluster's etcd. */
   public synchronized boolean bootstrapped() {
-    return bootstrapped || (cluster != null && cluster.etcdMember(this));
+    return bootstrapped || membership.etcdMember();
   }
 
   /** How many times the node was reset back to maintenance mode. */
@@ -217,7 +202,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized String talosVersion() {
-    return talosVersion;
+    return release.running();
   }
 
   Faults faults() {
@@ -229,7 +214,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized ConfigValidator validator() {
-    return validator;
+    return release.validator();
   }
 
   /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */
@@ -239,15 +224,14 @@ public final class TalosNodeFake implements AutoCloseable {
     mode = Mode.REBOOTING;
     enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
+    power.stop(listener.take(), dropConnection);
     // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
     // the booted image carries on and apid comes back with the config's certificates.
-    Duration reboot =
-        minor.skipsInstallWithoutInstallSection() && !applied.installs()
-            ? time.duration("talos.apid.restart", Duration.ofSeconds(2))
-            : time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    power.after(
+        release.minor().skipsInstallWithoutInstallSection() && !applied.installs()
+            ? power.apidRestart()
+            : power.reboot(),
+        this::bootConfigured);
   }
 
   synchronized void replaceConfig(AppliedConfig applied) {
@@ -261,47 +245,36 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Joins the cluster of the config's identity (leaving another one), or updates its view. */
   private void enterCluster() {
-    TalosCluster target = clusters.of(config);
-    if (cluster != null && cluster != target) {
-      cluster.left(this, true);
-    }
-    cluster = target;
-    cluster.update(member());
+    membership.enter(config, member());
   }
 
+  /** What the cluster knows of this node now; {@code boot} only counts while it is up. */
   private TalosCluster.Member member() {
-    boolean up = mode == Mode.CONFIGURED;
-    return new TalosCluster.Member(
+    return NodeMembership.self(
         this,
-        hostname(),
         address,
-        config.controlPlane(),
+        config,
         ingress.firewall(),
-        up ? bootedAt : -1,
-        up ? timeline.bootstrapReadyAt(bootedAt) : -1,
-        up ? neverHealthySet : Set.of(),
-        SanNames.host(config.endpoint()),
+        mode == Mode.CONFIGURED ? boot : null,
         events,
-        subject,
-        config.osCa(),
-        config.controlPlane() ? TalosManifests.inline(config.raw()) : List.of());
+        subject);
   }
 
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
   synchronized void serveClusterApi() {
     if (mode == Mode.CONFIGURED && config.controlPlane()) {
-      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
+      kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
     }
   }
 
   /** The etcd members this node's etcd knows. */
   synchronized List<TalosCluster.EtcdMemberInfo> etcdMembers() {
-    return cluster == null ? List.of() : cluster.etcdMembers();
+    return membership.etcdMembers();
   }
 
   /** Whether a graceful reset must be refused: leaving etcd is impossible for its only member. */
   synchronized boolean onlyEtcdMember() {
-    return cluster != null && cluster.onlyEtcdMember(this);
+    return membership.onlyEtcdMember();
   }
 
   /**
@@ -309,50 +282,39 @@ public final class TalosNodeFake implements AutoCloseable {
    * BootstrapChecks}), then whether the cluster was bootstrapped elsewhere.
    */
   synchronized Status bootstrap() {
-    long now = System.nanoTime();
     boolean configured = mode == Mode.CONFIGURED;
+    boolean faulted =
+        configured && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
     Status refusal =
         BootstrapChecks.refusal(
-            new BootstrapChecks.Facts(
-                configured,
-                configured
-                    && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent(),
-                configured && timeline.readyForBootstrap(bootedAt, now),
-                configured && config.controlPlane(),
-                configured && timeline.timeSynced(bootedAt, now),
-                bootstrapped),
-            minor);
+            BootstrapChecks.Facts.of(configured ? boot : null, faulted, config, bootstrapped),
+            release.minor());
     if (refusal != null) {
       return refusal;
     }
-    Status joining = cluster.bootstrapRefusal(this);
+    Status joining = membership.cluster().bootstrapRefusal(this);
     if (joining != null) {
       return joining;
     }
     bootstrapped = true;
     long etcdSince = System.nanoTime();
-    cluster.bootstrapped(this, etcdSince);
-    events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
-    kubernetes.start(this, config, hostname(), cluster, bootstrapped);
+    membership.cluster().bootstrapped(this, etcdSince);
+    events.recordAt(SimEvents.SERVICES_HEALTHY, subject, boot.healthyAt(etcdSince));
+    kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
     // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
     // once the CNI from the inline manifests runs, which this event does not wait for.
     events.record(SimEvents.KUBERNETES_READY, subject);
     return null;
   }
 
-  /**
-   * How long Bootstrap waits for time sync before refusing: upstream waits on the sync condition
-   * with a 5 s timeout; the wait ends early when the clock syncs sooner.
-   */
+  /** How long Bootstrap waits for time sync before refusing ({@link NodeBoot#timeSyncWait}). */
   synchronized Duration timeSyncWait() {
-    long untilSync = timeline.timeSyncedAt(bootedAt) - System.nanoTime();
-    Duration cap = time.duration("talos.timesync.wait", Duration.ofSeconds(5));
-    return Duration.ofNanos(Math.max(0, Math.min(untilSync, cap.toNanos())));
+    return boot.timeSyncWait(time);
   }
 
   synchronized List<ServiceInfo> services() {
     long now = System.nanoTime();
-    return timeline.at(config.controlPlane(), bootedAt, cluster.view(this, now), now);
+    return boot.services(config.controlPlane(), membership.cluster().view(this, now), now);
   }
 
   synchronized boolean etcdRunning() {
@@ -366,38 +328,31 @@ public final class TalosNodeFake implements AutoCloseable {
    */
   synchronized void resetToMaintenance(boolean graceful) {
     mode = Mode.REBOOTING;
-    if (cluster != null) {
-      cluster.left(this, graceful);
-      cluster = null;
-    }
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
+    membership.leave(graceful);
+    power.stop(listener.take(), false);
     kubernetes.stop();
     config = null;
     ingress.enforce(IngressFirewall.OPEN);
     bootstrapped = false;
     resets++;
-    Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
-    lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
+    power.after(power.reset(), this::bootMaintenance);
   }
 
   /** day2-ops: a Reset wiping EPHEMERAL only (see {@link EtcdApi#resetEphemeral}). */
   synchronized void wipeEphemeralAndReboot() {
     goDown();
-    cluster.left(this, true); // its etcd data is gone; the cluster may end with it
+    membership.leave(true); // its etcd data is gone; the cluster may end with it
     bootstrapped = false;
     etcdRecovery.wipe();
     enterCluster(); // the config on STATE stays: back in the cluster it names, a new member
-    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    power.after(power.reboot(), this::bootConfigured);
   }
 
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
   synchronized void reboot() {
     goDown();
-    cluster.update(member());
-    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    membership.update(member());
+    power.after(power.reboot(), this::bootConfigured);
   }
 
   /**
@@ -408,20 +363,19 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode != Mode.CONFIGURED) {
       return;
     }
-    installed = version; // booted at the next boot; until then apid answers as the old release
+    release.install(version); // until the next boot apid answers as the old release
     if (comesBack) {
       reboot();
       return;
     }
     goDown();
-    cluster.update(member());
+    membership.update(member());
   }
 
   /** The machine goes down for a reboot: its API listener and its Kubernetes stop. */
   private void goDown() {
     mode = Mode.REBOOTING;
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
+    power.stop(listener.take(), false);
     kubernetes.stop();
   }
 
@@ -429,17 +383,13 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode != Mode.REBOOTING || config == null) {
       return; // stopped, or reset while a worker waited for trustd
     }
-    if (installed != null) {
-      talosVersion = installed;
-      validator = new ConfigValidator(disks, installed);
-      installed = null;
-    }
+    release.boot();
     SimPki.Issued issuer = config.osCa();
     if (!config.controlPlane()) {
-      Optional<SimPki.Issued> trustd = cluster.trustd(address);
+      Optional<SimPki.Issued> trustd = membership.trustd(address);
       if (trustd.isEmpty()) {
         // No control plane's trustd answers yet: apid has no certificate, the boot waits.
-        lifecycle.schedule(this::bootConfigured, TRUSTD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+        power.after(NodePower.TRUSTD_RETRY, this::bootConfigured);
         return;
       }
       issuer = trustd.get();
@@ -450,17 +400,15 @@ public final class TalosNodeFake implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
     }
-    bootedAt = System.nanoTime();
-    neverHealthySet = ServiceTimeline.neverHealthy(faults, config.controlPlane(), hostname());
-    timeline = new ServiceTimeline(time, neverHealthySet);
+    boot = NodeBoot.now(time, faults, config.controlPlane(), hostname());
     mode = Mode.CONFIGURED;
-    events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
+    events.recordAt(SimEvents.TALOS_MTLS, subject, boot.bootedAt());
     if (config.controlPlane()) {
-      events.recordAt(SimEvents.BOOTSTRAP_READY, subject, timeline.bootstrapReadyAt(bootedAt));
+      events.recordAt(SimEvents.BOOTSTRAP_READY, subject, boot.bootstrapReadyAt());
     }
-    cluster.update(member());
-    if (bootstrapped || cluster.etcdMember(this)) {
-      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
+    membership.update(member());
+    if (bootstrapped || membership.etcdMember()) {
+      kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
     }
   }
 
@@ -477,12 +425,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   private synchronized String stage() {
-    return switch (mode) {
-      case MAINTENANCE -> "maintenance";
-      case REBOOTING -> "rebooting";
-      case CONFIGURED -> "running";
-      case STOPPED -> "shutting down";
-    };
+    return mode.stage;
   }
 
   @Override
@@ -492,12 +435,10 @@ public final class TalosNodeFake implements AutoCloseable {
       mode = Mode.STOPPED;
       old = listener.take();
       kubernetes.stop();
-      if (cluster != null) {
-        // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
-        cluster.left(this, false);
-      }
+      // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
+      membership.leave(false);
     }
-    lifecycle.shutdownNow();
+    power.shutdown();
     NodeServers.stop(old, true);
     ingress.close();
   }
