@@ -28,23 +28,7 @@ import java.util.Optional;
  * firewall documents of its config on 50000 and 6443 per source address ({@link IngressFirewall}; a
  * refused connection gets no answer, like an nftables drop, see {@link FirewalledServerChannel}),
  * and the cluster asks the same rules about etcd, trustd, kubelet and VXLAN traffic between nodes.
- * Faults, by point and kind:
- *
- * <ul>
- *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
- *       (InvalidArgument without applying);
- *   <li>{@code talos.bootstrap}: "precondition" (FailedPrecondition, "not available yet");
- *   <li>{@code talos.service.<id>}: "never-healthy" (asked once per boot per service the node runs,
- *       so a worker is never asked about etcd or trustd);
- *   <li>{@code talos.service.<id>@<hostname>}: the same, for one node only (asked when the
- *       unqualified point injects nothing): {@code talos.service.etcd@cp-2} never-healthy is a
- *       control plane whose etcd never joins, {@code talos.service.kubelet@worker-1} a worker whose
- *       Node stays NotReady.
- * </ul>
- *
- * Modelled steps: those of {@link NodePower} and {@link ServiceTimeline}, talos.etcd.join (30 s, a
- * further control plane's etcd joining), kube.node.monitor-grace (50 s, a gone node's Node turning
- * NotReady).
+ * Its fault points and modelled steps are listed in the package documentation.
  */
 public final class TalosNodeFake implements AutoCloseable {
   /** Where the node is in its life. */
@@ -73,13 +57,14 @@ public final class TalosNodeFake implements AutoCloseable {
 
   private Mode mode = Mode.MAINTENANCE;
   private AppliedConfig config;
-  private boolean bootstrapped;
   private int resets;
   private NodeBoot boot;
   private SimEvents events = new SimEvents();
   private String subject = "";
   private final NodeMembership membership;
-  final EtcdRecovery etcdRecovery = new EtcdRecovery(); // day2-ops: EtcdApi
+  private final NodeEtcd etcd;
+  final EtcdRecovery etcdRecovery; // day2-ops: EtcdApi
+  final NodeConfigs configs;
 
   public TalosNodeFake(
       InetAddress address,
@@ -107,8 +92,11 @@ public final class TalosNodeFake implements AutoCloseable {
     this.release = new NodeRelease(fixedDisks, talosVersion);
     this.membership = new NodeMembership(this, time);
     this.power = new NodePower(time, "talos-node-" + address.getHostAddress());
+    this.configs = new NodeConfigs(this, power);
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
+    this.etcd = new NodeEtcd(this, membership, kubernetes);
+    this.etcdRecovery = etcd.recovery;
     this.listener =
         new NodeListener(this, address, port, ingress, fixedDisks, talosVersion, this::stage);
     try {
@@ -182,7 +170,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Whether this node's etcd holds data: it was bootstrapped, or it joined the cluster's etcd. */
   public synchronized boolean bootstrapped() {
-    return bootstrapped || membership.etcdMember();
+    return etcd.hasData();
   }
 
   /** How many times the node was reset back to maintenance mode. */
@@ -219,19 +207,17 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */
   synchronized void acceptAndReboot(AppliedConfig applied, boolean dropConnection) {
+    // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
+    // the booted image carries on and apid comes back with the config's certificates.
+    boolean reboots = !release.minor().skipsInstallWithoutInstallSection() || applied.installs();
     config = applied;
+    configs.accepted(applied, reboots);
     ingress.enforce(IngressFirewall.of(applied.raw()));
     mode = Mode.REBOOTING;
     enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
     power.stop(listener.take(), dropConnection);
-    // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
-    // the booted image carries on and apid comes back with the config's certificates.
-    power.after(
-        release.minor().skipsInstallWithoutInstallSection() && !applied.installs()
-            ? power.apidRestart()
-            : power.reboot(),
-        this::bootConfigured);
+    power.after(reboots ? power.reboot() : power.apidRestart(), this::bootConfigured);
   }
 
   synchronized void replaceConfig(AppliedConfig applied) {
@@ -263,7 +249,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
   synchronized void serveClusterApi() {
     if (mode == Mode.CONFIGURED && config.controlPlane()) {
-      kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
+      etcd.serve(config);
     }
   }
 
@@ -287,24 +273,10 @@ public final class TalosNodeFake implements AutoCloseable {
         configured && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
     Status refusal =
         BootstrapChecks.refusal(
-            BootstrapChecks.Facts.of(configured ? boot : null, faulted, config, bootstrapped),
+            BootstrapChecks.Facts.of(
+                configured ? boot : null, faulted, config, etcd.bootstrappedHere()),
             release.minor());
-    if (refusal != null) {
-      return refusal;
-    }
-    Status joining = membership.cluster().bootstrapRefusal(this);
-    if (joining != null) {
-      return joining;
-    }
-    bootstrapped = true;
-    long etcdSince = System.nanoTime();
-    membership.cluster().bootstrapped(this, etcdSince);
-    events.recordAt(SimEvents.SERVICES_HEALTHY, subject, boot.healthyAt(etcdSince));
-    kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
-    // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
-    // once the CNI from the inline manifests runs, which this event does not wait for.
-    events.record(SimEvents.KUBERNETES_READY, subject);
-    return null;
+    return refusal != null ? refusal : etcd.bootstrap(config, boot, events, subject);
   }
 
   /** How long Bootstrap waits for time sync before refusing ({@link NodeBoot#timeSyncWait}). */
@@ -332,8 +304,9 @@ public final class TalosNodeFake implements AutoCloseable {
     power.stop(listener.take(), false);
     kubernetes.stop();
     config = null;
+    configs.wiped();
     ingress.enforce(IngressFirewall.OPEN);
-    bootstrapped = false;
+    etcd.forget();
     resets++;
     power.after(power.reset(), this::bootMaintenance);
   }
@@ -342,8 +315,7 @@ public final class TalosNodeFake implements AutoCloseable {
   synchronized void wipeEphemeralAndReboot() {
     goDown();
     membership.leave(true); // its etcd data is gone; the cluster may end with it
-    bootstrapped = false;
-    etcdRecovery.wipe();
+    etcd.wipe();
     enterCluster(); // the config on STATE stays: back in the cluster it names, a new member
     power.after(power.reboot(), this::bootConfigured);
   }
@@ -375,6 +347,7 @@ public final class TalosNodeFake implements AutoCloseable {
   /** The machine goes down for a reboot: its API listener and its Kubernetes stop. */
   private void goDown() {
     mode = Mode.REBOOTING;
+    configs.down();
     power.stop(listener.take(), false);
     kubernetes.stop();
   }
@@ -384,6 +357,9 @@ public final class TalosNodeFake implements AutoCloseable {
       return; // stopped, or reset while a worker waited for trustd
     }
     release.boot();
+    if (configs.atBoot() != config) {
+      replaceConfig(configs.atBoot()); // what STATE holds: a staged config, not a tried one
+    }
     SimPki.Issued issuer = config.osCa();
     if (!config.controlPlane()) {
       Optional<SimPki.Issued> trustd = membership.trustd(address);
@@ -394,12 +370,7 @@ public final class TalosNodeFake implements AutoCloseable {
       }
       issuer = trustd.get();
     }
-    try {
-      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
-      listener.mutual(apid, config.osCa());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
-    }
+    listener.configured(config, hostname(), issuer);
     boot = NodeBoot.now(time, faults, config.controlPlane(), hostname());
     mode = Mode.CONFIGURED;
     events.recordAt(SimEvents.TALOS_MTLS, subject, boot.bootedAt());
@@ -407,8 +378,8 @@ public final class TalosNodeFake implements AutoCloseable {
       events.recordAt(SimEvents.BOOTSTRAP_READY, subject, boot.bootstrapReadyAt());
     }
     membership.update(member());
-    if (bootstrapped || membership.etcdMember()) {
-      kubernetes.start(this, config, hostname(), membership.cluster(), bootstrapped);
+    if (etcd.hasData()) {
+      etcd.serve(config);
     }
   }
 
@@ -416,11 +387,7 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode == Mode.STOPPED) {
       return;
     }
-    try {
-      listener.maintenance(hostname());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
-    }
+    listener.maintenanceAgain(hostname());
     mode = Mode.MAINTENANCE;
   }
 

@@ -101,6 +101,17 @@ public final class TalosClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a machine config in {@code mode}; {@code dryRun} asks the node what it would do and for
+   * the diff against the config it runs ({@link ApplyResult#configDiff}), changing nothing. A
+   * connection dropped right after a REBOOT or AUTO apply is the node going away to reboot (the
+   * result says "rebooting"). A change the node can take only with a reboot, asked for in NO_REBOOT
+   * or TRY mode, fails with {@link dev.ironkube.failure.RemoteServiceException.RebootRequired}.
+   */
+  public ApplyResult applyConfiguration(byte[] machineConfig, ApplyMode mode, boolean dryRun) {
+    return ApplyCalls.apply(channel, polling, machineConfig, mode, dryRun);
+  }
+
   /** The result of {@link #bootstrap}. */
   public enum BootstrapResult {
     BOOTSTRAPPED,
