@@ -92,9 +92,10 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
               .asRuntimeException());
       return;
     } catch (ConfigValidator.InvalidConfig e) {
-      // 1.14 refuses REBOOT right after the v1alpha1 check, before validating.
+      // 1.14 refuses REBOOT after parsing and the v1alpha1 check, before validating.
       Status refused =
           request.getMode() == ApplyConfigurationRequest.Mode.REBOOT
+                  && !(e instanceof ConfigValidator.Unparseable)
               ? minor.configuredRebootModeRefusal()
               : null;
       reply.onError(

@@ -222,6 +222,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   synchronized void replaceConfig(AppliedConfig applied) {
     NodeInfoReport.configReplaced(this, config, applied);
+    NodeLabels.configReplaced(this, config, applied);
     config = applied;
     // Talos reconciles firewall documents live, without a reboot: new connections meet the new
     // rules at once, while established ones survive (conntrack).

@@ -146,7 +146,7 @@ class ConfiguredApplyFidelityTest {
   @MethodSource("releases")
   void autoResolvesPerRelease(String release) {
     // A reboot that takes a moment, so that the test sees the node go down for it.
-    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofSeconds(2));
+    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(300));
     try (SimNodeFixture sim = configured(release, time);
         TalosClient admin = sim.adminClient()) {
       byte[] labelled = withLabels(sim);
@@ -179,7 +179,7 @@ class ConfiguredApplyFidelityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("releases")
   void stagedRunsAtTheNextReboot(String release) {
-    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofSeconds(2));
+    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(300));
     try (SimNodeFixture sim = configured(release, time);
         TalosClient admin = sim.adminClient()) {
       byte[] original = admin.machineConfig();
@@ -228,16 +228,16 @@ class ConfiguredApplyFidelityTest {
       admin.applyConfiguration(original, ApplyMode.NO_REBOOT, false);
       var shortTry =
           request(labelled, ApplyConfigurationRequest.Mode.TRY, false).toBuilder()
-              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(1))
+              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setNanos(300_000_000))
               .build();
       assertThat(raw.machine().applyConfiguration(shortTry).getMessages(0).getModeDetails())
-          .endsWith("reverted back in 1s");
+          .endsWith("reverted back in 300ms"); // Go's time.Duration.String
       awaitConfig(admin, labelled, original);
 
       // Confirmed: NO_REBOOT of the same config before the timeout keeps it.
       raw.machine().applyConfiguration(shortTry);
       admin.applyConfiguration(labelled, ApplyMode.NO_REBOOT, false);
-      Thread.sleep(1_500);
+      Thread.sleep(600);
       assertThat(text(admin.machineConfig())).isEqualTo(text(labelled));
     }
   }
