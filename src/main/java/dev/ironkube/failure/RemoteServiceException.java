@@ -74,6 +74,29 @@ public abstract sealed class RemoteServiceException extends IronkubeException {
     }
   }
 
+  /**
+   * A Talos node refused to take a machine config without a reboot (NO_REBOOT or TRY up to Talos
+   * 1.13): the change touches fields Talos cannot reconcile live. {@link #diff()} is the node's
+   * diff of what needs the reboot; it may hold secret values, so it stays out of the message.
+   */
+  public static final class RebootRequired extends RemoteServiceException {
+    private final String diff;
+
+    public RebootRequired(String service, String message, String diff) {
+      super(service, message, "apply it staged and reboot the node, or apply in AUTO mode", null);
+      this.diff = diff;
+    }
+
+    public String diff() {
+      return diff;
+    }
+
+    @Override
+    public int exitCode() {
+      return ExitCodes.REMOTE_FAILURE;
+    }
+  }
+
   /** 429: slow down; {@link #retryAfter()} is the service's hint when it gave one. */
   public static final class RateLimited extends RemoteServiceException {
     private final Duration retryAfter;

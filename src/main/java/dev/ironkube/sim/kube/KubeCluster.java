@@ -131,6 +131,18 @@ public final class KubeCluster {
             });
   }
 
+  /** A node agent's change to its Node (Talos' NodeApplyController); nothing when it is absent. */
+  public synchronized void updateNode(String name, Consumer<ObjectNode> change) {
+    store
+        .get(NODES, null, name)
+        .ifPresent(
+            node -> {
+              change.accept(node);
+              node.with("metadata").remove("resourceVersion");
+              store.replace(NODES, null, name, node);
+            });
+  }
+
   /** Whether the node exists and its Ready condition is True. */
   public boolean nodeReady(String name) {
     return store.get(NODES, null, name).map(this::isReady).orElse(false);

@@ -26,7 +26,21 @@ final class BootstrapChecks {
       boolean criUp,
       boolean controlPlane,
       boolean timeSynced,
-      boolean etcdHasData) {}
+      boolean etcdHasData) {
+
+    /** The facts now; {@code boot} is null unless the node is configured and up. */
+    static Facts of(NodeBoot boot, boolean faulted, AppliedConfig config, boolean etcdHasData) {
+      long now = System.nanoTime();
+      boolean up = boot != null;
+      return new Facts(
+          up,
+          up && faulted,
+          up && boot.readyForBootstrap(now),
+          up && config.controlPlane(),
+          up && boot.timeSynced(now),
+          etcdHasData);
+    }
+  }
 
   /**
    * Null when bootstrap may proceed on the node itself, else the status it answers with. {@code

@@ -211,7 +211,7 @@ final class ConfigValidator {
     try (var it = YAML.readerFor(JsonNode.class).<JsonNode>readValues(raw)) {
       return it.readAll();
     } catch (IOException e) {
-      throw new InvalidConfig(List.of("not valid YAML: " + firstLine(e.getMessage())));
+      throw new Unparseable("not valid YAML: " + firstLine(e.getMessage()));
     }
   }
 
@@ -223,6 +223,13 @@ final class ConfigValidator {
   static class InvalidConfig extends RuntimeException {
     InvalidConfig(List<String> problems) {
       super("invalid machine config: " + String.join("; ", problems));
+    }
+  }
+
+  /** The bytes are no YAML at all: upstream's configloader fails before any other check. */
+  static final class Unparseable extends InvalidConfig {
+    Unparseable(String problem) {
+      super(List.of(problem));
     }
   }
 

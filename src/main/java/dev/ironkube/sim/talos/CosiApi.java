@@ -13,6 +13,7 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -28,25 +29,26 @@ final class CosiApi extends StateGrpc.StateImplBase {
   private final String talosVersion;
   private final List<SimDisk> disks;
   private final Supplier<String> stage;
-  private final Supplier<byte[]> machineConfig;
+  private final Function<String, byte[]> machineConfig;
   private final Supplier<List<String>> staticPods;
 
   /**
    * @param stage the MachineStatuses stage now ("maintenance", "running", ...)
    */
   CosiApi(String talosVersion, List<SimDisk> disks, Supplier<String> stage) {
-    this(talosVersion, disks, stage, () -> null, List::of);
+    this(talosVersion, disks, stage, id -> null, List::of);
   }
 
   /**
-   * @param machineConfig the config the node runs, null before one is applied
+   * @param machineConfig the bytes of the MachineConfig of an id ({@link MachineConfigResource#ID},
+   *     {@link MachineConfigResource#PERSISTENT_ID}), null when there is none
    * @param staticPods the ids of the node's StaticPodStatuses now ({@link StaticPods})
    */
   CosiApi(
       String talosVersion,
       List<SimDisk> disks,
       Supplier<String> stage,
-      Supplier<byte[]> machineConfig,
+      Function<String, byte[]> machineConfig,
       Supplier<List<String>> staticPods) {
     this.talosVersion = talosVersion;
     this.disks = List.copyOf(disks);
@@ -107,14 +109,16 @@ final class CosiApi extends StateGrpc.StateImplBase {
         }
       }
       case MachineConfigResource.TYPE -> {
-        byte[] config = machineConfig.get();
-        if (config != null) {
-          out.add(
-              resource(
-                  MachineConfigResource.NAMESPACE,
-                  type,
-                  MachineConfigResource.ID,
-                  MachineConfigResource.yamlSpec(config)));
+        for (String id : List.of(MachineConfigResource.PERSISTENT_ID, MachineConfigResource.ID)) {
+          byte[] config = machineConfig.apply(id);
+          if (config != null) {
+            out.add(
+                resource(
+                    MachineConfigResource.NAMESPACE,
+                    type,
+                    id,
+                    MachineConfigResource.yamlSpec(config)));
+          }
         }
       }
       case STATIC_PODS -> {

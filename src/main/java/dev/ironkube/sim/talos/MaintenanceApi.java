@@ -72,7 +72,10 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
       }
       // Not complete for boot: taken, and the node keeps waiting in maintenance.
       MaintenanceApply answer = MaintenanceApply.of(minor, request);
-      reply.onNext(request.getDryRun() ? answer.dryRun() : answer.reply());
+      reply.onNext(
+          request.getDryRun()
+              ? answer.dryRun(request.getData().toByteArray(), minor)
+              : answer.reply());
       reply.onCompleted();
       return;
     } catch (ConfigValidator.InvalidConfig e) {
@@ -81,7 +84,7 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
     }
     MaintenanceApply answer = MaintenanceApply.of(minor, request);
     if (request.getDryRun()) {
-      reply.onNext(answer.dryRun());
+      reply.onNext(answer.dryRun(request.getData().toByteArray(), minor));
       reply.onCompleted();
       return;
     }

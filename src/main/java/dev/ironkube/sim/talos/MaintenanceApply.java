@@ -6,10 +6,11 @@ import dev.ironkube.talos.api.proto.machine.ApplyConfigurationRequest.Mode;
 import dev.ironkube.talos.api.proto.machine.ApplyConfigurationResponse;
 
 /**
- * The answer to an accepted ApplyConfiguration, per release and mode, as machined words it (v1.13.9
- * and v1.14.0-rc.1 internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go,
- * ApplyConfiguration) or, up to 1.12 in maintenance, the legacy maintenance server (v1.12.11
- * internal/app/maintenance/server.go), which sets warnings only and leaves the mode unset.
+ * The answer to an accepted ApplyConfiguration in maintenance mode, per release and mode, as
+ * machined words it (v1.13.9 and v1.14.0-rc.1
+ * internal/app/machined/internal/server/v1alpha1/v1alpha1_server.go, ApplyConfiguration) or, up to
+ * 1.12 in maintenance, the legacy maintenance server (v1.12.11 internal/app/maintenance/server.go),
+ * which sets warnings only and leaves the mode unset.
  *
  * @param mode the mode the node reports it applied with
  * @param details modeDetails
@@ -31,20 +32,10 @@ record MaintenanceApply(Mode mode, String details, boolean legacy, boolean stage
     }
     // 1.13+: "if inMaintenance && in.Mode == REBOOT { in.Mode = NO_REBOOT }", and AUTO resolves to
     // NO_REBOOT because CanApplyImmediate is not consulted in maintenance.
-    return resolved(request.getMode(), false);
+    return resolved(request.getMode());
   }
 
-  /**
-   * A configured node. AUTO resolves to NO_REBOOT when CanApplyImmediate allows it; the fake does
-   * not model which fields need a reboot (every config ironkube re-applies changes only fields on
-   * the immediate list: certSANs, cluster.*, firewall documents). 1.14 resolves AUTO to NO_REBOOT
-   * unconditionally. REBOOT reboots (1.14 refuses it before getting here).
-   */
-  static MaintenanceApply configured(ApplyConfigurationRequest request) {
-    return resolved(request.getMode(), request.getMode() == Mode.REBOOT);
-  }
-
-  private static MaintenanceApply resolved(Mode requested, boolean reboot) {
+  private static MaintenanceApply resolved(Mode requested) {
     return switch (requested) {
       case STAGED -> new MaintenanceApply(Mode.STAGED, STAGED, false, true);
       case TRY ->
@@ -55,16 +46,8 @@ record MaintenanceApply(Mode mode, String details, boolean legacy, boolean stage
                   + TRY_TIMEOUT,
               false,
               false);
-      case REBOOT ->
-          reboot
-              ? new MaintenanceApply(Mode.REBOOT, WITH_REBOOT, false, false)
-              : new MaintenanceApply(Mode.NO_REBOOT, WITHOUT_REBOOT, false, false);
       default -> new MaintenanceApply(Mode.NO_REBOOT, WITHOUT_REBOOT, false, false);
     };
-  }
-
-  boolean reboots() {
-    return !legacy && mode == Mode.REBOOT;
   }
 
   ApplyConfigurationResponse reply() {
@@ -76,20 +59,28 @@ record MaintenanceApply(Mode mode, String details, boolean legacy, boolean stage
   }
 
   /**
-   * The dry-run answer. machined appends a unified diff of the documents ("Config diff:\n\n..."),
-   * whose body the fake does not compute; the legacy maintenance server has a fixed text.
+   * The dry-run answer. machined appends the unified diff of no config and the new one (in
+   * maintenance ConfigContainer() is nil, so configdiff.DiffConfigs encodes only the new side:
+   * every line an insertion, {@link ConfigDiff}); the legacy maintenance server has a fixed text.
    */
-  ApplyConfigurationResponse dryRun() {
+  ApplyConfigurationResponse dryRun(byte[] config, TalosMinor minor) {
     String text =
         legacy
             ? "Dry run summary:\nNode is running in maintenance mode and does not have a config yet."
             : "Dry run summary:\n"
                 + details.lines().findFirst().orElse("")
-                + " (skipped in dry-run).\nConfig diff:\n\n";
+                + " (skipped in dry-run).\nConfig diff:\n\n"
+                + newConfigDiff(config, minor);
     ApplyConfiguration.Builder message = ApplyConfiguration.newBuilder().setModeDetails(text);
     if (!legacy) {
       message.setMode(mode);
     }
     return ApplyConfigurationResponse.newBuilder().addMessages(message).build();
+  }
+
+  private static String newConfigDiff(byte[] config, TalosMinor minor) {
+    String diff =
+        ConfigDiff.unified("", ConfigDiff.encode(ImmediateChanges.documents(config)), minor);
+    return diff.isEmpty() ? "No changes." : diff;
   }
 }

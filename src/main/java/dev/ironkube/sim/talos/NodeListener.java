@@ -4,6 +4,7 @@ import dev.ironkube.sim.SimDisk;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.function.Supplier;
@@ -73,9 +74,32 @@ final class NodeListener {
                 node.talosVersion(),
                 disks,
                 stage,
-                () -> node.appliedConfig().map(AppliedConfig::raw).orElse(null),
+                id ->
+                    (MachineConfigResource.ID.equals(id)
+                            ? node.appliedConfig()
+                            : node.configs.persisted())
+                        .map(AppliedConfig::raw)
+                        .orElse(null),
                 () -> StaticPods.ids(node)));
     server = NodeServers.mutual(address, port, ingress, apid, osCa, services);
+  }
+
+  /** Listens configured with apid's certificate for {@code config}, issued by {@code issuer}. */
+  void configured(AppliedConfig config, String hostname, SimPki.Issued issuer) {
+    try {
+      mutual(NodeCertificates.apid(config, address, hostname, issuer), config.osCa());
+    } catch (IOException e) {
+      throw new UncheckedIOException("node " + hostname + " could not listen after reboot", e);
+    }
+  }
+
+  /** Listens in maintenance mode again, after a reset. */
+  void maintenanceAgain(String hostname) {
+    try {
+      maintenance(hostname);
+    } catch (IOException e) {
+      throw new UncheckedIOException("node " + hostname + " could not listen after reset", e);
+    }
   }
 
   /** Takes the listener away (null if there is none), for the caller to stop where it chooses. */

@@ -33,6 +33,7 @@ import dev.ironkube.talos.api.proto.machine.VersionInfo;
 import dev.ironkube.talos.api.proto.machine.VersionResponse;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -69,18 +70,14 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   }
 
   /**
-   * A configured node takes a new config in place, or reboots into it in REBOOT mode (which 1.14
-   * refuses); see {@link MaintenanceApply#configured}.
+   * A configured node takes a new config live, staged, on trial or with a reboot, as its release
+   * decides ({@link ConfiguredApply}).
    */
   @Override
   public void applyConfiguration(
       ApplyConfigurationRequest request, StreamObserver<ApplyConfigurationResponse> reply) {
-    if (request.getMode() == ApplyConfigurationRequest.Mode.REBOOT) {
-      Status refused = minor.configuredRebootModeRefusal();
-      if (refused != null) {
-        reply.onError(refused.asRuntimeException());
-        return;
-      }
+    if (request.getMode() != ApplyConfigurationRequest.Mode.TRY) {
+      node.configs.cancelRevert(); // before the config is parsed, in every supported release
     }
     AppliedConfig config;
     try {
@@ -95,27 +92,49 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
               .asRuntimeException());
       return;
     } catch (ConfigValidator.InvalidConfig e) {
-      reply.onError(minor.invalidConfig(e.getMessage(), false).asRuntimeException());
+      // 1.14 refuses REBOOT after parsing and the v1alpha1 check, before validating.
+      Status refused =
+          request.getMode() == ApplyConfigurationRequest.Mode.REBOOT
+                  && !(e instanceof ConfigValidator.Unparseable)
+              ? minor.configuredRebootModeRefusal()
+              : null;
+      reply.onError(
+          (refused != null ? refused : minor.invalidConfig(e.getMessage(), false))
+              .asRuntimeException());
       return;
     }
-    MaintenanceApply answer = MaintenanceApply.configured(request);
+    if (request.getMode() == ApplyConfigurationRequest.Mode.REBOOT
+        && minor.configuredRebootModeRefusal() != null) {
+      reply.onError(minor.configuredRebootModeRefusal().asRuntimeException());
+      return;
+    }
+    AppliedConfig running = node.appliedConfig().orElseThrow();
+    ConfiguredApply answer;
+    try {
+      answer = ConfiguredApply.resolve(minor, request.getMode(), running, config);
+    } catch (ConfiguredApply.Refused e) {
+      reply.onError(e.status().asRuntimeException());
+      return;
+    }
     if (request.getDryRun()) {
-      reply.onNext(answer.dryRun());
+      reply.onNext(answer.dryRun(running, config, minor));
       reply.onCompleted();
       return;
     }
-    if (answer.reboots()) {
-      // Persisted, then the reboot sequence runs after the answer has left.
-      reply.onNext(answer.reply());
-      reply.onCompleted();
-      node.replaceConfig(config);
-      node.reboot();
-      return;
+    Duration timeout = ConfiguredApply.tryTimeout(request);
+    switch (answer.mode()) {
+      case TRY -> node.configs.tryOut(config, timeout);
+      case STAGED -> node.configs.stage(config);
+      case REBOOT -> {
+        // Persisted, then the reboot sequence runs after the answer has left.
+        reply.onNext(answer.reply(timeout));
+        reply.onCompleted();
+        node.configs.applyAndReboot(config);
+        return;
+      }
+      default -> node.configs.applyNow(config);
     }
-    if (!answer.staged()) {
-      node.replaceConfig(config);
-    }
-    reply.onNext(answer.reply());
+    reply.onNext(answer.reply(timeout));
     reply.onCompleted();
   }
 

@@ -14,10 +14,6 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A simulated Talos node on one address: the Talos API on its port (50000 in product use) over real
@@ -32,61 +28,43 @@ import java.util.concurrent.TimeUnit;
  * firewall documents of its config on 50000 and 6443 per source address ({@link IngressFirewall}; a
  * refused connection gets no answer, like an nftables drop, see {@link FirewalledServerChannel}),
  * and the cluster asks the same rules about etcd, trustd, kubelet and VXLAN traffic between nodes.
- * Faults, by point and kind:
- *
- * <ul>
- *   <li>{@code talos.apply}: "drop" (apply, then close the connection unanswered), "reject"
- *       (InvalidArgument without applying);
- *   <li>{@code talos.bootstrap}: "precondition" (FailedPrecondition, "not available yet");
- *   <li>{@code talos.service.<id>}: "never-healthy" (asked once per boot per service the node runs,
- *       so a worker is never asked about etcd or trustd);
- *   <li>{@code talos.service.<id>@<hostname>}: the same, for one node only (asked when the
- *       unqualified point injects nothing): {@code talos.service.etcd@cp-2} never-healthy is a
- *       control plane whose etcd never joins, {@code talos.service.kubelet@worker-1} a worker whose
- *       Node stays NotReady.
- * </ul>
- *
- * Modelled steps: talos.reboot (90 s), talos.reset (60 s), talos.services.start (15 s),
- * talos.etcd.start (20 s), talos.etcd.join (30 s, a further control plane's etcd joining),
- * talos.kubelet.ready (30 s), kube.node.monitor-grace (50 s, a gone node's Node turning NotReady).
+ * Its fault points and modelled steps are listed in the package documentation.
  */
 public final class TalosNodeFake implements AutoCloseable {
   /** Where the node is in its life. */
   public enum Mode {
-    MAINTENANCE,
-    REBOOTING,
-    CONFIGURED,
-    STOPPED
+    MAINTENANCE("maintenance"),
+    REBOOTING("rebooting"),
+    CONFIGURED("running"),
+    STOPPED("shutting down");
+
+    /** The machine status resource's stage in this mode. */
+    private final String stage;
+
+    Mode(String stage) {
+      this.stage = stage;
+    }
   }
 
-  /** How often a booting worker asks the control planes' trustd for its certificate again. */
-  private static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
-
   private final InetAddress address;
-  private final List<SimDisk> disks;
   private final TimeModel time;
   private final Faults faults;
-  private String talosVersion;
-  private String installed;
-  private final TalosMinor minor;
-  private ConfigValidator validator;
-  private final ScheduledExecutorService lifecycle;
+  private final NodeRelease release;
+  private final NodePower power;
   private final NodeIngress ingress;
   private final NodeListener listener;
   private final NodeKubernetes kubernetes;
 
   private Mode mode = Mode.MAINTENANCE;
   private AppliedConfig config;
-  private boolean bootstrapped;
   private int resets;
-  private long bootedAt;
-  private ServiceTimeline timeline;
-  private Set<String> neverHealthySet = Set.of();
+  private NodeBoot boot;
   private SimEvents events = new SimEvents();
   private String subject = "";
-  private TalosClusters clusters;
-  private TalosCluster cluster;
-  final EtcdRecovery etcdRecovery = new EtcdRecovery(); // day2-ops: EtcdApi
+  private final NodeMembership membership;
+  private final NodeEtcd etcd;
+  final EtcdRecovery etcdRecovery; // day2-ops: EtcdApi
+  final NodeConfigs configs;
 
   public TalosNodeFake(
       InetAddress address,
@@ -108,28 +86,23 @@ public final class TalosNodeFake implements AutoCloseable {
       Faults faults,
       String talosVersion) {
     this.address = address;
-    this.disks = List.copyOf(disks);
+    List<SimDisk> fixedDisks = List.copyOf(disks);
     this.time = time;
     this.faults = faults;
-    this.talosVersion = talosVersion;
-    this.minor = TalosMinor.of(talosVersion);
-    this.validator = new ConfigValidator(this.disks, talosVersion);
-    this.clusters = new TalosClusters(time);
-    this.lifecycle =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "talos-node-" + address.getHostAddress());
-              t.setDaemon(true);
-              return t;
-            });
+    this.release = new NodeRelease(fixedDisks, talosVersion);
+    this.membership = new NodeMembership(this, time);
+    this.power = new NodePower(time, "talos-node-" + address.getHostAddress());
+    this.configs = new NodeConfigs(this, power);
     this.ingress = new NodeIngress("talos-node-" + address.getHostAddress());
     this.kubernetes = new NodeKubernetes(address, kubernetesPort, ingress);
+    this.etcd = new NodeEtcd(this, membership, kubernetes);
+    this.etcdRecovery = etcd.recovery;
     this.listener =
-        new NodeListener(this, address, port, ingress, this.disks, talosVersion, this::stage);
+        new NodeListener(this, address, port, ingress, fixedDisks, talosVersion, this::stage);
     try {
       listener.maintenance(hostname());
     } catch (IOException e) {
-      lifecycle.shutdownNow();
+      power.shutdown();
       ingress.close();
       throw new UncheckedIOException(
           "cannot listen on " + address.getHostAddress() + ":" + port, e);
@@ -148,13 +121,13 @@ public final class TalosNodeFake implements AutoCloseable {
    * its own. Call before a config is applied.
    */
   public synchronized TalosNodeFake joinClusters(TalosClusters registry) {
-    this.clusters = registry;
+    membership.use(registry);
     return this;
   }
 
   /** The cluster this node is a member of, once configured. */
   public synchronized Optional<TalosCluster> cluster() {
-    return Optional.ofNullable(cluster);
+    return membership.current();
   }
 
   /** Records this node's lifecycle in {@code recorder} under {@code machineId}. */
@@ -197,7 +170,7 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Whether this node's etcd holds data: it was bootstrapped, or it joined the cluster's etcd. */
   public synchronized boolean bootstrapped() {
-    return bootstrapped || (cluster != null && cluster.etcdMember(this));
+    return etcd.hasData();
   }
 
   /** How many times the node was reset back to maintenance mode. */
@@ -217,7 +190,7 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized String talosVersion() {
-    return talosVersion;
+    return release.running();
   }
 
   Faults faults() {
@@ -229,29 +202,27 @@ public final class TalosNodeFake implements AutoCloseable {
   }
 
   synchronized ConfigValidator validator() {
-    return validator;
+    return release.validator();
   }
 
   /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */
   synchronized void acceptAndReboot(AppliedConfig applied, boolean dropConnection) {
+    // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
+    // the booted image carries on and apid comes back with the config's certificates.
+    boolean reboots = !release.minor().skipsInstallWithoutInstallSection() || applied.installs();
     config = applied;
+    configs.accepted(applied, reboots);
     ingress.enforce(IngressFirewall.of(applied.raw()));
     mode = Mode.REBOOTING;
     enterCluster();
     events.record(SimEvents.CONFIG_APPLIED, subject);
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, dropConnection));
-    // 1.14 skips the Install sequence, and so its reboot, for a config without machine.install:
-    // the booted image carries on and apid comes back with the config's certificates.
-    Duration reboot =
-        minor.skipsInstallWithoutInstallSection() && !applied.installs()
-            ? time.duration("talos.apid.restart", Duration.ofSeconds(2))
-            : time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    power.stop(listener.take(), dropConnection);
+    power.after(reboots ? power.reboot() : power.apidRestart(), this::bootConfigured);
   }
 
   synchronized void replaceConfig(AppliedConfig applied) {
     NodeInfoReport.configReplaced(this, config, applied);
+    NodeLabels.configReplaced(this, config, applied);
     config = applied;
     // Talos reconciles firewall documents live, without a reboot: new connections meet the new
     // rules at once, while established ones survive (conntrack).
@@ -261,47 +232,36 @@ public final class TalosNodeFake implements AutoCloseable {
 
   /** Joins the cluster of the config's identity (leaving another one), or updates its view. */
   private void enterCluster() {
-    TalosCluster target = clusters.of(config);
-    if (cluster != null && cluster != target) {
-      cluster.left(this, true);
-    }
-    cluster = target;
-    cluster.update(member());
+    membership.enter(config, member());
   }
 
+  /** What the cluster knows of this node now; {@code boot} only counts while it is up. */
   private TalosCluster.Member member() {
-    boolean up = mode == Mode.CONFIGURED;
-    return new TalosCluster.Member(
+    return NodeMembership.self(
         this,
-        hostname(),
         address,
-        config.controlPlane(),
+        config,
         ingress.firewall(),
-        up ? bootedAt : -1,
-        up ? timeline.bootstrapReadyAt(bootedAt) : -1,
-        up ? neverHealthySet : Set.of(),
-        SanNames.host(config.endpoint()),
+        mode == Mode.CONFIGURED ? boot : null,
         events,
-        subject,
-        config.osCa(),
-        config.controlPlane() ? TalosManifests.inline(config.raw()) : List.of());
+        subject);
   }
 
   /** The cluster says this control plane's etcd joined: it serves the cluster's API now. */
   synchronized void serveClusterApi() {
     if (mode == Mode.CONFIGURED && config.controlPlane()) {
-      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
+      etcd.serve(config);
     }
   }
 
   /** The etcd members this node's etcd knows. */
   synchronized List<TalosCluster.EtcdMemberInfo> etcdMembers() {
-    return cluster == null ? List.of() : cluster.etcdMembers();
+    return membership.etcdMembers();
   }
 
   /** Whether a graceful reset must be refused: leaving etcd is impossible for its only member. */
   synchronized boolean onlyEtcdMember() {
-    return cluster != null && cluster.onlyEtcdMember(this);
+    return membership.onlyEtcdMember();
   }
 
   /**
@@ -309,50 +269,25 @@ public final class TalosNodeFake implements AutoCloseable {
    * BootstrapChecks}), then whether the cluster was bootstrapped elsewhere.
    */
   synchronized Status bootstrap() {
-    long now = System.nanoTime();
     boolean configured = mode == Mode.CONFIGURED;
+    boolean faulted =
+        configured && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent();
     Status refusal =
         BootstrapChecks.refusal(
-            new BootstrapChecks.Facts(
-                configured,
-                configured
-                    && faults.next("talos.bootstrap").filter("precondition"::equals).isPresent(),
-                configured && timeline.readyForBootstrap(bootedAt, now),
-                configured && config.controlPlane(),
-                configured && timeline.timeSynced(bootedAt, now),
-                bootstrapped),
-            minor);
-    if (refusal != null) {
-      return refusal;
-    }
-    Status joining = cluster.bootstrapRefusal(this);
-    if (joining != null) {
-      return joining;
-    }
-    bootstrapped = true;
-    long etcdSince = System.nanoTime();
-    cluster.bootstrapped(this, etcdSince);
-    events.recordAt(SimEvents.SERVICES_HEALTHY, subject, timeline.healthyAt(bootedAt, etcdSince));
-    kubernetes.start(this, config, hostname(), cluster, bootstrapped);
-    // The minimal Kubernetes API reports the node Ready as soon as it serves; the full one only
-    // once the CNI from the inline manifests runs, which this event does not wait for.
-    events.record(SimEvents.KUBERNETES_READY, subject);
-    return null;
+            BootstrapChecks.Facts.of(
+                configured ? boot : null, faulted, config, etcd.bootstrappedHere()),
+            release.minor());
+    return refusal != null ? refusal : etcd.bootstrap(config, boot, events, subject);
   }
 
-  /**
-   * How long Bootstrap waits for time sync before refusing: upstream waits on the sync condition
-   * with a 5 s timeout; the wait ends early when the clock syncs sooner.
-   */
+  /** How long Bootstrap waits for time sync before refusing ({@link NodeBoot#timeSyncWait}). */
   synchronized Duration timeSyncWait() {
-    long untilSync = timeline.timeSyncedAt(bootedAt) - System.nanoTime();
-    Duration cap = time.duration("talos.timesync.wait", Duration.ofSeconds(5));
-    return Duration.ofNanos(Math.max(0, Math.min(untilSync, cap.toNanos())));
+    return boot.timeSyncWait(time);
   }
 
   synchronized List<ServiceInfo> services() {
     long now = System.nanoTime();
-    return timeline.at(config.controlPlane(), bootedAt, cluster.view(this, now), now);
+    return boot.services(config.controlPlane(), membership.cluster().view(this, now), now);
   }
 
   synchronized boolean etcdRunning() {
@@ -366,38 +301,31 @@ public final class TalosNodeFake implements AutoCloseable {
    */
   synchronized void resetToMaintenance(boolean graceful) {
     mode = Mode.REBOOTING;
-    if (cluster != null) {
-      cluster.left(this, graceful);
-      cluster = null;
-    }
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
+    membership.leave(graceful);
+    power.stop(listener.take(), false);
     kubernetes.stop();
     config = null;
+    configs.wiped();
     ingress.enforce(IngressFirewall.OPEN);
-    bootstrapped = false;
+    etcd.forget();
     resets++;
-    Duration reset = time.duration("talos.reset", Duration.ofSeconds(60));
-    lifecycle.schedule(this::bootMaintenance, reset.toNanos(), TimeUnit.NANOSECONDS);
+    power.after(power.reset(), this::bootMaintenance);
   }
 
   /** day2-ops: a Reset wiping EPHEMERAL only (see {@link EtcdApi#resetEphemeral}). */
   synchronized void wipeEphemeralAndReboot() {
     goDown();
-    cluster.left(this, true); // its etcd data is gone; the cluster may end with it
-    bootstrapped = false;
-    etcdRecovery.wipe();
+    membership.leave(true); // its etcd data is gone; the cluster may end with it
+    etcd.wipe();
     enterCluster(); // the config on STATE stays: back in the cluster it names, a new member
-    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    power.after(power.reboot(), this::bootConfigured);
   }
 
   /** A plain reboot keeps the config and etcd's data; etcd starts again by itself. */
   synchronized void reboot() {
     goDown();
-    cluster.update(member());
-    Duration reboot = time.duration("talos.reboot", Duration.ofSeconds(90));
-    lifecycle.schedule(this::bootConfigured, reboot.toNanos(), TimeUnit.NANOSECONDS);
+    membership.update(member());
+    power.after(power.reboot(), this::bootConfigured);
   }
 
   /**
@@ -408,20 +336,20 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode != Mode.CONFIGURED) {
       return;
     }
-    installed = version; // booted at the next boot; until then apid answers as the old release
+    release.install(version); // until the next boot apid answers as the old release
     if (comesBack) {
       reboot();
       return;
     }
     goDown();
-    cluster.update(member());
+    membership.update(member());
   }
 
   /** The machine goes down for a reboot: its API listener and its Kubernetes stop. */
   private void goDown() {
     mode = Mode.REBOOTING;
-    Server old = listener.take();
-    lifecycle.execute(() -> NodeServers.stop(old, false));
+    configs.down();
+    power.stop(listener.take(), false);
     kubernetes.stop();
   }
 
@@ -429,38 +357,30 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode != Mode.REBOOTING || config == null) {
       return; // stopped, or reset while a worker waited for trustd
     }
-    if (installed != null) {
-      talosVersion = installed;
-      validator = new ConfigValidator(disks, installed);
-      installed = null;
+    release.boot();
+    if (configs.atBoot() != config) {
+      replaceConfig(configs.atBoot()); // what STATE holds: a staged config, not a tried one
     }
     SimPki.Issued issuer = config.osCa();
     if (!config.controlPlane()) {
-      Optional<SimPki.Issued> trustd = cluster.trustd(address);
+      Optional<SimPki.Issued> trustd = membership.trustd(address);
       if (trustd.isEmpty()) {
         // No control plane's trustd answers yet: apid has no certificate, the boot waits.
-        lifecycle.schedule(this::bootConfigured, TRUSTD_RETRY.toNanos(), TimeUnit.NANOSECONDS);
+        power.after(NodePower.TRUSTD_RETRY, this::bootConfigured);
         return;
       }
       issuer = trustd.get();
     }
-    try {
-      SimPki.Issued apid = NodeCertificates.apid(config, address, hostname(), issuer);
-      listener.mutual(apid, config.osCa());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + hostname() + " could not listen after reboot", e);
-    }
-    bootedAt = System.nanoTime();
-    neverHealthySet = ServiceTimeline.neverHealthy(faults, config.controlPlane(), hostname());
-    timeline = new ServiceTimeline(time, neverHealthySet);
+    listener.configured(config, hostname(), issuer);
+    boot = NodeBoot.now(time, faults, config.controlPlane(), hostname());
     mode = Mode.CONFIGURED;
-    events.recordAt(SimEvents.TALOS_MTLS, subject, bootedAt);
+    events.recordAt(SimEvents.TALOS_MTLS, subject, boot.bootedAt());
     if (config.controlPlane()) {
-      events.recordAt(SimEvents.BOOTSTRAP_READY, subject, timeline.bootstrapReadyAt(bootedAt));
+      events.recordAt(SimEvents.BOOTSTRAP_READY, subject, boot.bootstrapReadyAt());
     }
-    cluster.update(member());
-    if (bootstrapped || cluster.etcdMember(this)) {
-      kubernetes.start(this, config, hostname(), cluster, bootstrapped);
+    membership.update(member());
+    if (etcd.hasData()) {
+      etcd.serve(config);
     }
   }
 
@@ -468,21 +388,12 @@ public final class TalosNodeFake implements AutoCloseable {
     if (mode == Mode.STOPPED) {
       return;
     }
-    try {
-      listener.maintenance(hostname());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + hostname() + " could not listen after reset", e);
-    }
+    listener.maintenanceAgain(hostname());
     mode = Mode.MAINTENANCE;
   }
 
   private synchronized String stage() {
-    return switch (mode) {
-      case MAINTENANCE -> "maintenance";
-      case REBOOTING -> "rebooting";
-      case CONFIGURED -> "running";
-      case STOPPED -> "shutting down";
-    };
+    return mode.stage;
   }
 
   @Override
@@ -492,12 +403,10 @@ public final class TalosNodeFake implements AutoCloseable {
       mode = Mode.STOPPED;
       old = listener.take();
       kubernetes.stop();
-      if (cluster != null) {
-        // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
-        cluster.left(this, false);
-      }
+      // The machine is gone: its Node stays behind and turns NotReady; its etcd member stays.
+      membership.leave(false);
     }
-    lifecycle.shutdownNow();
+    power.shutdown();
     NodeServers.stop(old, true);
     ingress.close();
   }

@@ -101,6 +101,17 @@ public final class TalosClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Applies a machine config in {@code mode}; {@code dryRun} asks the node what it would do and for
+   * the diff against the config it runs ({@link ApplyResult#configDiff}), changing nothing. A
+   * connection dropped right after a REBOOT or AUTO apply is the node going away to reboot (the
+   * result says "rebooting"). A change the node can take only with a reboot, asked for in NO_REBOOT
+   * or TRY mode, fails with {@link dev.ironkube.failure.RemoteServiceException.RebootRequired}.
+   */
+  public ApplyResult applyConfiguration(byte[] machineConfig, ApplyMode mode, boolean dryRun) {
+    return ApplyCalls.apply(channel, polling, machineConfig, mode, dryRun);
+  }
+
   /** The result of {@link #bootstrap}. */
   public enum BootstrapResult {
     BOOTSTRAPPED,
@@ -221,22 +232,32 @@ public final class TalosClient implements AutoCloseable {
   }
 
   /**
-   * Applies a machine config that must take effect without a reboot (NO_REBOOT mode).
+   * Applies a machine config that must take effect without a reboot (NO_REBOOT mode), as talosctl
+   * upgrade-k8s does for each image it changes (v1.13.9 pkg/cluster/kubernetes/patch.go).
    *
-   * @throws NeedsReboot when the node says the change needs a reboot
+   * @throws RemoteServiceException.RebootRequired when the node says the change needs a reboot
    */
   public ApplyResult applyConfigurationNoReboot(byte[] machineConfig) {
-    return UpgradeCalls.applyNoReboot(channel, polling, machineConfig);
+    return applyConfiguration(machineConfig, ApplyMode.NO_REBOOT, false);
   }
 
   /** Stages a machine config for the node's next boot (STAGED mode). */
   public ApplyResult applyConfigurationStaged(byte[] machineConfig) {
-    return UpgradeCalls.applyStaged(channel, polling, machineConfig);
+    return applyConfiguration(machineConfig, ApplyMode.STAGED, false);
   }
 
-  /** Whether the node would need a reboot to take this config (a NO_REBOOT dry run). */
+  /**
+   * Whether the node would need a reboot to take this config: a NO_REBOOT dry run, which machined
+   * refuses before it looks at the dry-run flag when CanApplyImmediate does (v1.13.9
+   * v1alpha1_server.go). Talos 1.14 takes every change live and always answers no.
+   */
   public boolean needsReboot(byte[] machineConfig) {
-    return UpgradeCalls.needsReboot(channel, polling, machineConfig);
+    try {
+      applyConfiguration(machineConfig, ApplyMode.NO_REBOOT, true);
+      return false;
+    } catch (RemoteServiceException.RebootRequired e) {
+      return true;
+    }
   }
 
   /** The node drops the connection as it goes down; only an answered error is a failure. */

@@ -6,10 +6,10 @@ import static dev.ironkube.settings.SettingsCatalogue.TALOS_VERSION;
 
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.talos.api.ApplyResult;
 import dev.ironkube.talos.api.DiskInfo;
-import dev.ironkube.talos.api.NeedsReboot;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.talos.config.InstallDisk;
@@ -181,7 +181,7 @@ final class NodeConfiguration {
     try {
       client.applyConfigurationNoReboot(config);
       return false;
-    } catch (NeedsReboot e) {
+    } catch (RemoteServiceException.RebootRequired e) {
       client.applyConfigurationStaged(config);
       return true;
     }

@@ -4,14 +4,12 @@ import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.platform.KubeConnection;
 import dev.ironkube.platform.NodeDrain;
-import dev.ironkube.talos.api.NeedsReboot;
 import dev.ironkube.talos.api.Polling;
 import dev.ironkube.talos.api.ServiceStatus;
 import dev.ironkube.talos.api.TalosClient;
 import dev.ironkube.talos.api.TalosIdentity;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.upgrade.ClusterMember;
-import dev.ironkube.workflow.upgrade.RebootRequired;
 import dev.ironkube.workflow.upgrade.RollingCluster;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -177,11 +175,7 @@ public final class ApiRollingCluster implements RollingCluster {
 
   @Override
   public void applyWithoutReboot(ClusterMember node, byte[] config) {
-    try {
-      talos(node).applyConfigurationNoReboot(config);
-    } catch (NeedsReboot e) {
-      throw new RebootRequired(e.getMessage());
-    }
+    talos(node).applyConfigurationNoReboot(config);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.ironkube.workflow.upgrade;
 
 import dev.ironkube.failure.IronkubeException;
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.workflow.ActionKind;
 import dev.ironkube.workflow.Cancellation;
 import dev.ironkube.workflow.Progress;
@@ -114,7 +115,7 @@ public final class ConfigRollout {
         configs.applied(m);
         step.done("applied");
         return "applied";
-      } catch (RebootRequired e) {
+      } catch (RemoteServiceException.RebootRequired e) {
         // The node changed its mind since the check (another change landed): treat as below.
         step.done("the node wants a reboot for it");
       }

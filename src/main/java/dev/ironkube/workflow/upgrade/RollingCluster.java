@@ -1,5 +1,6 @@
 package dev.ironkube.workflow.upgrade;
 
+import dev.ironkube.failure.RemoteServiceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,8 @@ public interface RollingCluster extends AutoCloseable {
   /**
    * Applies a config that must take effect without a reboot.
    *
-   * @throws RebootRequired when the node says the change needs a reboot (nothing applied)
+   * @throws RemoteServiceException.RebootRequired when the node says the change needs a reboot
+   *     (nothing applied)
    */
   void applyWithoutReboot(ClusterMember node, byte[] config);
 

@@ -1,6 +1,7 @@
 package dev.ironkube.workflow.upgrade;
 
 import dev.ironkube.failure.OperationFailedException;
+import dev.ironkube.failure.RemoteServiceException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -236,7 +237,8 @@ final class FakeRollingCluster implements RollingCluster {
   @Override
   public synchronized void applyWithoutReboot(ClusterMember member, byte[] config) {
     if (needsReboot(member, config)) {
-      throw new RebootRequired(member.hostname() + " needs a reboot for it");
+      throw new RemoteServiceException.RebootRequired(
+          member.hostname(), "ApplyConfiguration in NO_REBOOT mode was refused", "");
     }
     Node n = nodes.get(member.hostname());
     String before = new String(n.config, StandardCharsets.UTF_8);

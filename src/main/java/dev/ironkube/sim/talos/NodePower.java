@@ -1,0 +1,58 @@
+package dev.ironkube.sim.talos;
+
+import dev.ironkube.sim.TimeModel;
+import io.grpc.Server;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The node's own clock for what happens after an answer has left: listeners stopping, reboots and
+ * resets finishing, a worker asking trustd again. One thread per node, so its steps run in order.
+ * The durations are the modelled steps talos.reboot (90 s), talos.reset (60 s) and
+ * talos.apid.restart (2 s, 1.14's config apply without an install).
+ */
+final class NodePower {
+  /** How often a booting worker asks the control planes' trustd for its certificate again. */
+  static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
+
+  private final TimeModel time;
+  private final ScheduledExecutorService thread;
+
+  NodePower(TimeModel time, String name) {
+    this.time = time;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, name);
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  Duration reboot() {
+    return time.duration("talos.reboot", Duration.ofSeconds(90));
+  }
+
+  Duration reset() {
+    return time.duration("talos.reset", Duration.ofSeconds(60));
+  }
+
+  Duration apidRestart() {
+    return time.duration("talos.apid.restart", Duration.ofSeconds(2));
+  }
+
+  /** Stops {@code old} (null: none) off the caller's thread; {@code drop} cuts open calls. */
+  void stop(Server old, boolean drop) {
+    thread.execute(() -> NodeServers.stop(old, drop));
+  }
+
+  void after(Duration delay, Runnable step) {
+    thread.schedule(step, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  void shutdown() {
+    thread.shutdownNow();
+  }
+}
