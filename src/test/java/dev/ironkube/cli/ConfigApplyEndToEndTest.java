@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.ironkube.platform.KubeConnectionProbe;
 import dev.ironkube.settings.TalosReleases;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
@@ -74,6 +75,17 @@ class ConfigApplyEndToEndTest {
     assertThat(applied.out()).contains("applied");
     assertThat(runningConfig("ap-workers-1")).contains("tier: batch", "vm.max_map_count");
     assertThat(runningConfig("ap-cp-1")).doesNotContain("tier: batch");
+    // Talos applies machine.nodeLabels to the Node (NodeLabelSpecController): that pool only.
+    String kubeconfig = Files.readString(cli.home().resolve("clusters/ap/kubeconfig"));
+    KubeConnectionProbe.withClient(
+        kubeconfig,
+        c -> {
+          assertThat(c.nodes().withName("ap-workers-1").get().getMetadata().getLabels())
+              .containsEntry("tier", "batch");
+          assertThat(c.nodes().withName("ap-cp-1").get().getMetadata().getLabels())
+              .doesNotContainKey("tier");
+          return null;
+        });
 
     CliRun.Result again = cli.run("apply", "ap", "-f", doc.toString(), "--simulate", "-o", "json");
     for (JsonNode step : valid(again.out()).get("steps")) {
