@@ -59,7 +59,7 @@ public record SecretsBundle(
    * background threads while the four CAs are made here.
    */
   public static SecretsBundle generate(CertificateIssuer issuer, SecureRandom random) {
-    CompletableFuture<KeyPair> serviceAccount = RsaKeyGenerator.start(4096, random);
+    CompletableFuture<KeyPair> serviceAccount = ServiceAccountKeys.start(random);
     String clusterId = Tokens.clusterId(random);
     String clusterSecret = Tokens.secret32(random);
     String bootstrapToken = Tokens.bootstrapToken(random);

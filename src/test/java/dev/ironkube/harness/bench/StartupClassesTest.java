@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,7 +17,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * heavy libraries (gRPC and Netty, fabric8, BouncyCastle, Jackson, protobuf), which the other
  * commands load on first use.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StartupClassesTest {
+  /**
+   * Each argument's class-load log, made once for the class: a fresh JVM costs seconds on a shared
+   * machine, and --help is asked for by two cases.
+   */
+  private final Map<String, List<String>> logs = new HashMap<>();
+
   private static final List<String> HEAVY =
       List.of(
           "io.grpc.",
@@ -45,6 +55,15 @@ class StartupClassesTest {
     assertThat(subcommandClasses(loaded("--help"))).as("--help lists them").isNotEmpty();
   }
 
+  private List<String> loaded(String arg) throws Exception {
+    List<String> log = logs.get(arg);
+    if (log == null) {
+      log = freshJvmLoading(arg);
+      logs.put(arg, log);
+    }
+    return log;
+  }
+
   private static List<String> subcommandClasses(List<String> loaded) {
     return loaded.stream()
         .filter(l -> l.matches(".*\\] dev\\.ironkube\\.cli\\.[A-Za-z]+Command[ $].*"))
@@ -53,7 +72,7 @@ class StartupClassesTest {
   }
 
   /** The class-load log of a fresh JVM (no class cache) running {@code arg}; it must succeed. */
-  private static List<String> loaded(String arg) throws Exception {
+  private static List<String> freshJvmLoading(String arg) throws Exception {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     Process p =

@@ -13,14 +13,19 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RsaKeyGeneratorTest {
   private static final BigInteger ONE = BigInteger.ONE;
 
+  /**
+   * The key a bundle gets when no {@link ServiceAccountKeySource} is registered (the shipped jar):
+   * one search covers both the generator and that choice.
+   */
   @Test
   void keysMeetTheConditionsOfTheJdkGenerator() {
-    KeyPair pair = RsaKeyGenerator.generate(4096, new SecureRandom());
+    KeyPair pair = ServiceAccountKeys.start(Optional.empty(), new SecureRandom()).join();
     RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
     BigInteger p = key.getPrimeP();
     BigInteger q = key.getPrimeQ();
