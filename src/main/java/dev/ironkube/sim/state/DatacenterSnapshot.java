@@ -1,7 +1,9 @@
 package dev.ironkube.sim.state;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.latitude.LatitudeSnapshot;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a background simulated datacenter keeps across a restart, as written to {@code
@@ -9,15 +11,20 @@ import java.util.List;
  *
  * @param version the layout's version, so a later layout can tell an older file
  * @param latitude the Latitude account
+ * @param dnsRecords the Cloudflare records by zone id, as the API answers them
  * @param configuredMachines machines whose Talos node had a machine configuration applied: their
  *     Talos state is not kept yet, so they do not come back in maintenance mode (a real configured
  *     node never does) but stay silent until destroyed
  */
 public record DatacenterSnapshot(
-    int version, LatitudeSnapshot latitude, List<String> configuredMachines) {
+    int version,
+    LatitudeSnapshot latitude,
+    Map<String, List<ObjectNode>> dnsRecords,
+    List<String> configuredMachines) {
   public static final int VERSION = 1;
 
   public DatacenterSnapshot {
     configuredMachines = List.copyOf(configuredMachines);
+    dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
   }
 }

@@ -95,6 +95,7 @@ public final class StateKeeper implements AutoCloseable {
   }
 
   private void restore(DatacenterSnapshot s) {
+    dc.cloudflare().restore(s.dnsRecords());
     List<SimMachine> kept =
         dc.latitude().restore(s.latitude(), new HashSet<>(s.configuredMachines()));
     log.println(
@@ -107,7 +108,9 @@ public final class StateKeeper implements AutoCloseable {
             + s.latitude().projects().size()
             + " projects, "
             + s.latitude().firewalls().size()
-            + " firewalls"
+            + " firewalls, "
+            + s.dnsRecords().values().stream().mapToInt(List::size).sum()
+            + " DNS records"
             + (kept.isEmpty()
                 ? ""
                 : "; " + kept.size() + " configured Talos nodes are not restored (kept silent)"));
@@ -154,6 +157,7 @@ public final class StateKeeper implements AutoCloseable {
     return new DatacenterSnapshot(
         DatacenterSnapshot.VERSION,
         dc.latitude().snapshot(),
+        dc.cloudflare().snapshot(),
         configured.stream().sorted().toList());
   }
 
