@@ -1,6 +1,7 @@
 package dev.ironkube.sim.state;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.sim.infisical.InfisicalSnapshot;
 import dev.ironkube.sim.latitude.LatitudeSnapshot;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Map;
  * @param version the layout's version, so a later layout can tell an older file
  * @param latitude the Latitude account
  * @param dnsRecords the Cloudflare records by zone id, as the API answers them
+ * @param secrets the Infisical project, secret values included (hence the file's 0600)
  * @param configuredMachines machines whose Talos node had a machine configuration applied: their
  *     Talos state is not kept yet, so they do not come back in maintenance mode (a real configured
  *     node never does) but stay silent until destroyed
@@ -20,6 +22,7 @@ public record DatacenterSnapshot(
     int version,
     LatitudeSnapshot latitude,
     Map<String, List<ObjectNode>> dnsRecords,
+    InfisicalSnapshot secrets,
     List<String> configuredMachines) {
   public static final int VERSION = 1;
 

@@ -96,6 +96,9 @@ public final class StateKeeper implements AutoCloseable {
 
   private void restore(DatacenterSnapshot s) {
     dc.cloudflare().restore(s.dnsRecords());
+    if (s.secrets() != null) {
+      dc.infisical().restore(s.secrets());
+    }
     List<SimMachine> kept =
         dc.latitude().restore(s.latitude(), new HashSet<>(s.configuredMachines()));
     log.println(
@@ -110,7 +113,11 @@ public final class StateKeeper implements AutoCloseable {
             + s.latitude().firewalls().size()
             + " firewalls, "
             + s.dnsRecords().values().stream().mapToInt(List::size).sum()
-            + " DNS records"
+            + " DNS records, "
+            + (s.secrets() == null
+                ? 0
+                : s.secrets().folders().values().stream().mapToInt(java.util.Map::size).sum())
+            + " secrets"
             + (kept.isEmpty()
                 ? ""
                 : "; " + kept.size() + " configured Talos nodes are not restored (kept silent)"));
@@ -158,6 +165,7 @@ public final class StateKeeper implements AutoCloseable {
         DatacenterSnapshot.VERSION,
         dc.latitude().snapshot(),
         dc.cloudflare().snapshot(),
+        dc.infisical().snapshot(),
         configured.stream().sorted().toList());
   }
 

@@ -37,6 +37,8 @@ class StateKeeperTest {
       first.cloudflare().seedRecord(ZONE, "A", "argocd.demo.ironkube.test", "127.0.9.9");
       first.cloudflare().seedRecord(ZONE, "TXT", "demo.ironkube.test", "owner=ironkube");
       before = first.cloudflare().records(ZONE);
+      first.infisical().putSecret("prod", "/", "ARGOCD_TOKEN", "  kept-value  ");
+      first.infisical().addImport("prod", "/apps", "prod", "/");
     }
     Path file = dir.resolve("datacenter.json");
     assertThat(Files.getPosixFilePermissions(file))
@@ -49,8 +51,14 @@ class StateKeeperTest {
       assertThat(second.cloudflare().records(ZONE)).isEqualTo(before);
       assertThat(second.cloudflare().resolve("argocd.demo.ironkube.test"))
           .containsExactly("127.0.9.9");
+      // Infisical keeps the value as it stored it (trimmed), and the folder and its import.
+      assertThat(second.infisical().secretValue("prod", "/", "ARGOCD_TOKEN"))
+          .isEqualTo("kept-value");
+      assertThat(second.infisical().secretNames("prod", "/")).containsExactly("ARGOCD_TOKEN");
+      assertThat(second.infisical().snapshot())
+          .isEqualTo(StateKeeper.read(dir).orElseThrow().secrets());
     }
-    assertThat(log.toString(StandardCharsets.UTF_8)).contains("2 DNS records");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("2 DNS records, 1 secrets");
   }
 
   @Test
