@@ -3,6 +3,7 @@ package dev.ironkube.sim.state;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.infisical.InfisicalSnapshot;
 import dev.ironkube.sim.latitude.LatitudeSnapshot;
+import dev.ironkube.sim.scaleway.ScalewaySnapshot;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +13,7 @@ import java.util.Map;
  *
  * @param version the layout's version, so a later layout can tell an older file
  * @param latitude the Latitude account
+ * @param scaleway the Scaleway account (servers and IAM SSH keys)
  * @param dnsRecords the Cloudflare records by zone id, as the API answers them
  * @param secrets the Infisical project, secret values included (hence the file's 0600)
  * @param configuredMachines machines whose Talos node had a machine configuration applied: their
@@ -21,6 +23,7 @@ import java.util.Map;
 public record DatacenterSnapshot(
     int version,
     LatitudeSnapshot latitude,
+    ScalewaySnapshot scaleway,
     Map<String, List<ObjectNode>> dnsRecords,
     InfisicalSnapshot secrets,
     List<String> configuredMachines) {

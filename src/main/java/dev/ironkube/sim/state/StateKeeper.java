@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -99,8 +100,11 @@ public final class StateKeeper implements AutoCloseable {
     if (s.secrets() != null) {
       dc.infisical().restore(s.secrets());
     }
-    List<SimMachine> kept =
-        dc.latitude().restore(s.latitude(), new HashSet<>(s.configuredMachines()));
+    Set<String> configured = new HashSet<>(s.configuredMachines());
+    List<SimMachine> kept = new ArrayList<>(dc.latitude().restore(s.latitude(), configured));
+    if (s.scaleway() != null) {
+      kept.addAll(dc.scaleway().restore(s.scaleway(), configured));
+    }
     log.println(
         Instant.now()
             + " restored from "
@@ -112,6 +116,8 @@ public final class StateKeeper implements AutoCloseable {
             + " projects, "
             + s.latitude().firewalls().size()
             + " firewalls, "
+            + (s.scaleway() == null ? 0 : s.scaleway().servers().size())
+            + " Scaleway servers, "
             + s.dnsRecords().values().stream().mapToInt(List::size).sum()
             + " DNS records, "
             + (s.secrets() == null
@@ -164,6 +170,7 @@ public final class StateKeeper implements AutoCloseable {
     return new DatacenterSnapshot(
         DatacenterSnapshot.VERSION,
         dc.latitude().snapshot(),
+        dc.scaleway().snapshot(),
         dc.cloudflare().snapshot(),
         dc.infisical().snapshot(),
         configured.stream().sorted().toList());

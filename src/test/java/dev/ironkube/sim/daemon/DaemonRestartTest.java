@@ -82,6 +82,30 @@ class DaemonRestartTest {
     assertThat(servers()).isEmpty();
   }
 
+  @Test
+  void aScalewayServerSurvivesAStopAndDestroyDeletesIt() throws Exception {
+    DaemonCli.Result first =
+        cli.run("provision", "--provider", "scaleway", "--simulate", "--yes", "--no-platform");
+    assertThat(first.exitCode()).as(first.all()).isZero();
+    List<String> before = servers();
+    assertThat(before).hasSize(1);
+    assertThat(cli.run("sim", "stop").exitCode()).isZero();
+    DatacenterSnapshot saved = StateKeeper.read(cli.simHome().state()).orElseThrow();
+    assertThat(saved.scaleway().servers()).hasSize(1);
+    assertThat(saved.scaleway().servers().get(0).install()).isEqualTo("completed");
+    assertThat(saved.configuredMachines()).containsExactly(saved.scaleway().servers().get(0).id());
+
+    assertThat(cli.run("regions", "--simulate").exitCode()).isZero();
+    assertThat(servers()).isEqualTo(before);
+    DaemonCli.Result destroyed =
+        cli.run("destroy", "demo", "--provider", "scaleway", "--simulate", "--yes");
+    assertThat(destroyed.exitCode()).as(destroyed.all()).isZero();
+    // Scaleway answers a deleted server as "deleting" until its deletion step has passed.
+    assertThat(cli.run("sim", "stop").exitCode()).isZero();
+    assertThat(StateKeeper.read(cli.simHome().state()).orElseThrow().scaleway().servers())
+        .isEmpty();
+  }
+
   /** The running datacenter's servers as "hostname address plan site", from sim status. */
   private List<String> servers() throws Exception {
     DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
