@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.UnknownHostException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Hands each simulated server a loopback address of its own: 127.0.1.1, 127.0.1.2, … then 127.0.2.1
@@ -23,6 +25,7 @@ public final class LoopbackAllocator {
   private static final int LAST_BLOCK = 255;
 
   private final List<Integer> probePorts;
+  private final Set<InetAddress> reserved = new HashSet<>();
   private int block;
   private int host;
 
@@ -40,6 +43,14 @@ public final class LoopbackAllocator {
     return new LoopbackAllocator(1, List.of(50000, 6443));
   }
 
+  /**
+   * Never hands out {@code address}: a machine restored after a restart holds it, though its node
+   * may not listen yet.
+   */
+  public synchronized void reserve(InetAddress address) {
+    reserved.add(address);
+  }
+
   /** The next free address. */
   public synchronized InetAddress next() {
     while (block <= LAST_BLOCK) {
@@ -50,7 +61,7 @@ public final class LoopbackAllocator {
         continue;
       }
       InetAddress candidate = address(block, host);
-      if (portsFree(candidate)) {
+      if (!reserved.contains(candidate) && portsFree(candidate)) {
         return candidate;
       }
     }

@@ -57,6 +57,16 @@ public final class MachineRegistry {
     }
   }
 
+  /**
+   * The machine already runs Talos: restored after a datacenter restart, whose caller brings its
+   * node back itself. Listeners are not told, since nothing booted.
+   */
+  public void alreadyBooted(SimMachine machine) {
+    if (machine.state() == SimMachine.State.PROVISIONING) {
+      machine.state(SimMachine.State.TALOS_MAINTENANCE);
+    }
+  }
+
   public void failed(SimMachine machine) {
     if (machine.state() == SimMachine.State.PROVISIONING) {
       machine.state(SimMachine.State.FAILED);

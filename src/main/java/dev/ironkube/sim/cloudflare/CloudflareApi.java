@@ -100,6 +100,29 @@ public final class CloudflareApi implements AutoCloseable {
     return zone == null ? List.of() : zone.all().stream().map(ObjectNode::deepCopy).toList();
   }
 
+  /** Every zone's records by zone id, for a datacenter that keeps them across a restart. */
+  public synchronized Map<String, List<ObjectNode>> snapshot() {
+    Map<String, List<ObjectNode>> out = new LinkedHashMap<>();
+    zones.forEach(
+        (id, zone) -> out.put(id, zone.all().stream().map(ObjectNode::deepCopy).toList()));
+    return out;
+  }
+
+  /**
+   * Puts back records kept across a restart, into the zones of the same ids; a zone this fake does
+   * not serve is refused, since its records would vanish unseen.
+   */
+  public synchronized void restore(Map<String, List<ObjectNode>> records) {
+    records.forEach(
+        (id, list) -> {
+          ZoneRecords zone = zones.get(id);
+          if (zone == null) {
+            throw new IllegalStateException("the kept DNS records name an unknown zone " + id);
+          }
+          list.forEach(zone::restore);
+        });
+  }
+
   /** Adds a record as if made in the dashboard; identical records are still refused. */
   public synchronized String seedRecord(String zoneId, String type, String name, String content) {
     return seedRecord(zoneId, type, name, content, 1, null);

@@ -26,6 +26,11 @@ final class ZoneRecords {
     this.random = random;
   }
 
+  /** Puts back a record kept across a restart, as it was (id, times, comment and all). */
+  void restore(ObjectNode record) {
+    records.put(record.get("id").asText(), record.deepCopy());
+  }
+
   List<ObjectNode> all() {
     return List.copyOf(records.values());
   }

@@ -71,13 +71,15 @@ final class DaemonLauncher {
       Files.deleteIfExists(home.daemonFile());
       err.println(
           "ironkube: starting the simulated datacenter in the background (log " + home.log() + ")");
+      // Looked at before the child starts, since it writes the file as soon as it runs.
+      boolean stateKept = Files.exists(home.state().resolve("datacenter.json"));
       Process child = spawn(home, env);
       DaemonFile started = awaitReady(home, child);
       err.println(
           "ironkube: simulated datacenter running (pid "
               + started.pid()
               + "); it stays up for the next commands, `ironkube sim stop` stops it");
-      String lost = LostClusters.notice(LostClusters.of(ironkubeHome));
+      String lost = LostClusters.notice(LostClusters.of(ironkubeHome), stateKept);
       if (lost != null) {
         err.println("ironkube: " + lost);
       }

@@ -8,6 +8,7 @@ import dev.ironkube.sim.launch.SimEndpoints;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.sim.launch.Simulation;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
+import dev.ironkube.sim.state.StateKeeper;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * DaemonLauncher} starts detached: it serves every simulated API, writes {@code daemon.json} once
  * they listen, and runs until {@code ironkube sim stop}, a SIGTERM, or its {@code daemon.json}
  * disappears or names another process (the home was deleted, as a test's temporary home is, or a
- * newer datacenter replaced it), so it never outlives its home.
+ * newer datacenter replaced it), so it never outlives its home. What it holds is kept under {@code
+ * sim/state/} ({@link StateKeeper}) and restored by the next one.
  */
 public final class DaemonMain {
   /** How often the datacenter checks that its {@code daemon.json} still names it. */
@@ -72,6 +74,8 @@ public final class DaemonMain {
                 .scaleway(ScalewayOptions.defaults().withSeed(ids))
                 .build()
                 .start();
+        // Closed before the datacenter, so its last save sees every server still held.
+        StateKeeper state = StateKeeper.restoreAndKeep(home.state(), dc, System.err);
         ControlServer control =
             new ControlServer(dc, newToken(), home.teleportIdentity(), stop::countDown)) {
       Path identity = dc.teleport().writeIdentityFile(home.teleportIdentity());

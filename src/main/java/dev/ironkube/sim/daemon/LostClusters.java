@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The simulated clusters a home still has journals of. A datacenter just started holds none of them
- * (state is not kept across a restart yet), so a command that starts one names them once, with the
- * way to forget each, before a resume fails on "the provider no longer knows server".
+ * (the providers' state is kept across a restart, the Talos nodes' not yet), so a command that
+ * starts one names them once, with what still works, before a resume fails on a node that does not
+ * answer.
  */
 final class LostClusters {
   /** The journal value a simulated cluster is marked with (the CLI's JournalChecks.SIMULATED). */
@@ -29,15 +30,27 @@ final class LostClusters {
 
   /** One notice line, or null when there is nothing to say. */
   static String notice(List<String> clusters) {
+    return notice(clusters, false);
+  }
+
+  /**
+   * As above; {@code stateKept} when the new datacenter restored the stopped one's state, which
+   * brings back the providers' servers, projects and firewalls but not yet the Talos nodes.
+   */
+  static String notice(List<String> clusters, boolean stateKept) {
     if (clusters.isEmpty()) {
       return null;
     }
     return "the simulated "
         + (clusters.size() == 1 ? "cluster " : "clusters ")
         + String.join(", ", clusters)
-        + " lived in a simulated datacenter that has stopped, and the new one does not hold "
-        + (clusters.size() == 1 ? "it" : "them")
-        + " (state is not kept across a restart yet): `ironkube destroy NAME --simulate --yes`"
-        + " forgets each";
+        + " lived in a simulated datacenter that has stopped, and the new one "
+        + (stateKept
+            ? "holds their servers, projects and firewalls but not yet their Talos nodes and"
+                + " Kubernetes API: `ironkube destroy NAME --simulate --yes` deletes each"
+            : "does not hold "
+                + (clusters.size() == 1 ? "it" : "them")
+                + " (it found no kept state): `ironkube destroy NAME --simulate --yes`"
+                + " forgets each");
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Where the background simulated datacenter of one ironkube home keeps its files: {@code
  * $IRONKUBE_HOME/sim/}, holding {@code daemon.json} (0600: its process, endpoints and control
- * token), the start lock, the Teleport identity it issued, and its log.
+ * token), the start lock, the Teleport identity it issued, its log, and the state it keeps across
+ * restarts.
  */
 record SimHome(Path dir) {
   static SimHome of(IronkubeHome home) {
@@ -25,6 +26,11 @@ record SimHome(Path dir) {
   /** Held while a command checks for a running datacenter and starts one. */
   Path lock() {
     return dir.resolve("daemon.lock");
+  }
+
+  /** The datacenter's state, kept across its restarts ({@code dev.ironkube.sim.state}). */
+  Path state() {
+    return dir.resolve("state");
   }
 
   Path log() {

@@ -85,6 +85,16 @@ public final class InfisicalApi implements AutoCloseable {
     return server.baseUri();
   }
 
+  /** The project's secrets and folders, for a datacenter that keeps them across a restart. */
+  public synchronized InfisicalSnapshot snapshot() {
+    return store.snapshot();
+  }
+
+  /** Puts back what {@link #snapshot()} took; login tokens are not kept, clients log in again. */
+  public synchronized void restore(InfisicalSnapshot kept) {
+    store.restore(kept);
+  }
+
   /** Seeds a secret, creating its folder; the value is trimmed as Infisical trims it. */
   public synchronized void putSecret(String env, String path, String name, String value) {
     store.put(env, path, name, value, now());

@@ -24,6 +24,44 @@ final class SecretStore {
     environments.forEach(env -> folder(env, "/"));
   }
 
+  /** What the store holds, copied, for a datacenter that keeps it across a restart. */
+  InfisicalSnapshot snapshot() {
+    Map<String, Map<String, ObjectNode>> secrets = new LinkedHashMap<>();
+    folders.forEach(
+        (key, folder) -> {
+          Map<String, ObjectNode> copy = new LinkedHashMap<>();
+          folder.forEach((name, secret) -> copy.put(name, secret.deepCopy()));
+          secrets.put(key, copy);
+        });
+    Map<String, List<List<String>>> kept = new LinkedHashMap<>();
+    imports.forEach(
+        (key, from) -> kept.put(key, from.stream().map(f -> List.of(f[0], f[1])).toList()));
+    return new InfisicalSnapshot(projectId, secrets, kept, new LinkedHashMap<>(folderIds));
+  }
+
+  /** Puts back what {@link #snapshot()} took, over what this store holds. */
+  void restore(InfisicalSnapshot kept) {
+    if (!projectId.equals(kept.projectId())) {
+      throw new IllegalStateException(
+          "the kept secrets belong to project " + kept.projectId() + ", not " + projectId);
+    }
+    kept.folders()
+        .forEach(
+            (key, folder) -> {
+              Map<String, ObjectNode> into =
+                  folders.computeIfAbsent(key, k -> new LinkedHashMap<>());
+              folder.forEach((name, secret) -> into.put(name, secret.deepCopy()));
+            });
+    kept.imports()
+        .forEach(
+            (key, from) ->
+                imports.put(
+                    key,
+                    new ArrayList<>(
+                        from.stream().map(f -> new String[] {f.get(0), f.get(1)}).toList())));
+    folderIds.putAll(kept.folderIds());
+  }
+
   boolean hasFolder(String env, String path) {
     return folders.containsKey(key(env, path));
   }

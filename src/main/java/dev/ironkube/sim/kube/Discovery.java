@@ -101,6 +101,12 @@ final class Discovery {
         ArrayNode names = r.putArray("shortNames");
         shortNames.forEach(names::add);
       }
+      List<String> categories = kinds.categories(k);
+      if (!categories.isEmpty()) {
+        // APIResource.Categories is omitempty too; kubectl get all expands the "all" category.
+        ArrayNode listed = r.putArray("categories");
+        categories.forEach(listed::add);
+      }
       for (String verb :
           new String[] {"create", "delete", "get", "list", "patch", "update", "watch"}) {
         verbs.add(verb);

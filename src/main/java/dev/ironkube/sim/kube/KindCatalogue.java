@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -45,7 +46,29 @@ final class KindCatalogue {
           Map.entry("apiextensions.k8s.io/customresourcedefinitions", List.of("crd", "crds")));
 
   private final List<ApiKind> kinds = new CopyOnWriteArrayList<>();
+
+  /**
+   * The built-in resources in kubectl's {@code all} category: those whose REST storage implements
+   * rest.CategoriesProvider returning {@code "all"} in kubernetes/kubernetes pkg/registry
+   * (core/pod/storage, core/service/storage, core/replicationcontroller/storage,
+   * apps/{deployment,daemonset,replicaset,statefulset}/storage, batch/{job,cronjob}/storage,
+   * autoscaling/horizontalpodautoscaler/storage).
+   */
+  private static final Set<String> IN_ALL =
+      Set.of(
+          "/pods",
+          "/services",
+          "/replicationcontrollers",
+          "apps/deployments",
+          "apps/daemonsets",
+          "apps/replicasets",
+          "apps/statefulsets",
+          "batch/jobs",
+          "batch/cronjobs",
+          "autoscaling/horizontalpodautoscalers");
+
   private final Map<String, List<String>> crdShortNames = new ConcurrentHashMap<>();
+  private final Map<String, List<String>> crdCategories = new ConcurrentHashMap<>();
 
   KindCatalogue() {
     kinds.addAll(
@@ -101,6 +124,9 @@ final class KindCatalogue {
     List<String> shortNames = new ArrayList<>();
     spec.path("names").path("shortNames").forEach(n -> shortNames.add(n.asText()));
     crdShortNames.put(group + "/" + plural, List.copyOf(shortNames));
+    List<String> categories = new ArrayList<>();
+    spec.path("names").path("categories").forEach(n -> categories.add(n.asText()));
+    crdCategories.put(group + "/" + plural, List.copyOf(categories));
     for (JsonNode version : spec.path("versions")) {
       if (version.path("served").asBoolean(true)) {
         ApiKind added = new ApiKind(group, version.path("name").asText(), kind, plural, namespaced);
@@ -136,6 +162,15 @@ final class KindCatalogue {
   List<String> shortNames(ApiKind kind) {
     String key = kind.group() + "/" + kind.plural();
     return crdShortNames.getOrDefault(key, BUILT_IN_SHORT_NAMES.getOrDefault(key, List.of()));
+  }
+
+  /**
+   * The categories discovery lists for {@code kind}: {@code all} for the built-in workloads and
+   * services, a CRD's spec.names.categories.
+   */
+  List<String> categories(ApiKind kind) {
+    String key = kind.group() + "/" + kind.plural();
+    return crdCategories.getOrDefault(key, IN_ALL.contains(key) ? List.of("all") : List.of());
   }
 
   List<ApiKind> all() {

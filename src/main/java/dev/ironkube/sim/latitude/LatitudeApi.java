@@ -5,11 +5,13 @@ import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineRegistry;
 import dev.ironkube.sim.RequestLog;
 import dev.ironkube.sim.SimEvents;
+import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.http.SimHttpServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
 
@@ -74,6 +76,8 @@ public final class LatitudeApi implements AutoCloseable {
   private final LatitudeState state = new LatitudeState();
   private final SimHttpServer server;
   private final LongSupplier nanoClock = System::nanoTime;
+  private final MachineRegistry machines;
+  private final LoopbackAllocator addresses;
 
   public LatitudeApi(
       LatitudeOptions options,
@@ -96,6 +100,8 @@ public final class LatitudeApi implements AutoCloseable {
       ScheduledExecutorService scheduler,
       RequestLog log,
       SimEvents events) {
+    this.machines = machines;
+    this.addresses = addresses;
     Ids ids = new Ids(options.seed());
     RateLimiter limiter =
         new RateLimiter(
@@ -182,6 +188,29 @@ public final class LatitudeApi implements AutoCloseable {
   public List<SshKeyRecord> sshKeys() {
     synchronized (state) {
       return List.copyOf(state.sshKeys.values());
+    }
+  }
+
+  /** The account's whole state, for a datacenter that keeps it across a restart. */
+  public LatitudeSnapshot snapshot() {
+    synchronized (state) {
+      return LatitudeRestore.snapshot(state);
+    }
+  }
+
+  /**
+   * Starts this (empty) account from {@code snapshot}: servers keep their ids and machine
+   * addresses; a machine that had booted Talos boots again into maintenance mode unless {@code
+   * keptMachines} names it.
+   *
+   * @return the machines {@code keptMachines} named, in the registry, not announced to listeners
+   */
+  public List<SimMachine> restore(LatitudeSnapshot snapshot, Set<String> keptMachines) {
+    synchronized (state) {
+      if (!state.servers.isEmpty() || !state.projects.isEmpty()) {
+        throw new IllegalStateException("restore into an account that holds something already");
+      }
+      return LatitudeRestore.restore(state, snapshot, machines, addresses, nanoClock, keptMachines);
     }
   }
 

@@ -61,6 +61,19 @@ final class ServerTimeline {
     return new ServerTimeline(steps, createdNanos);
   }
 
+  /**
+   * A timeline already at the end of its steps, for a server restored after a restart: the real
+   * server went on deploying while nothing was watching, so it is where its deploy ended.
+   */
+  static ServerTimeline ended(String finalStatus, long nowNanos) {
+    return new ServerTimeline(List.of(new Step(finalStatus, 0)), nowNanos);
+  }
+
+  /** The status the last step reaches: where this deploy ends. */
+  String finalStatus() {
+    return steps.get(steps.size() - 1).status();
+  }
+
   /** The status the timeline has reached at {@code nowNanos}, whether observed or not. */
   synchronized String actual(long nowNanos) {
     return steps.get(reachedIndex(nowNanos)).status();

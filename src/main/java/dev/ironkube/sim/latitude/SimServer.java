@@ -29,6 +29,22 @@ final class SimServer {
       String label,
       SimMachine machine,
       ServerTimeline timeline) {
+    this(id, hostname, project, plan, site, os, billing, label, JsonApi.now(), machine, timeline);
+  }
+
+  /** A server with the creation time it was given before a restart. */
+  SimServer(
+      String id,
+      String hostname,
+      ProjectRecord project,
+      Plan plan,
+      Site site,
+      OperatingSystem os,
+      String billing,
+      String label,
+      String createdAt,
+      SimMachine machine,
+      ServerTimeline timeline) {
     this.id = id;
     this.hostname = hostname;
     this.project = project;
@@ -37,7 +53,7 @@ final class SimServer {
     this.os = os;
     this.billing = billing;
     this.label = label;
-    this.createdAt = JsonApi.now();
+    this.createdAt = createdAt;
     this.machine = machine;
     this.timeline = timeline;
   }

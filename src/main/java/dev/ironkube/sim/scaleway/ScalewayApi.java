@@ -4,11 +4,13 @@ import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.LoopbackAllocator;
 import dev.ironkube.sim.MachineRegistry;
 import dev.ironkube.sim.RequestLog;
+import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.sim.http.SimHttpServer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.LongSupplier;
@@ -69,6 +71,8 @@ public final class ScalewayApi implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final SimHttpServer server;
   private final LongSupplier nanoClock = System::nanoTime;
+  private final MachineRegistry machines;
+  private final LoopbackAllocator addresses;
 
   public ScalewayApi(
       ScalewayOptions options,
@@ -77,6 +81,8 @@ public final class ScalewayApi implements AutoCloseable {
       MachineRegistry machines,
       LoopbackAllocator addresses,
       RequestLog log) {
+    this.machines = machines;
+    this.addresses = addresses;
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -147,6 +153,29 @@ public final class ScalewayApi implements AutoCloseable {
   public List<SshKeyRecord> sshKeys() {
     synchronized (state) {
       return List.copyOf(state.sshKeys.values());
+    }
+  }
+
+  /** The account's whole state, for a datacenter that keeps it across a restart. */
+  public ScalewaySnapshot snapshot() {
+    synchronized (state) {
+      return ScalewayRestore.snapshot(state);
+    }
+  }
+
+  /**
+   * Starts this (empty) account from {@code snapshot}: servers keep their ids, IP ids and machine
+   * addresses; a machine that had booted Talos boots again into maintenance mode unless {@code
+   * keptMachines} names it.
+   *
+   * @return the machines {@code keptMachines} named, not announced to listeners
+   */
+  public List<SimMachine> restore(ScalewaySnapshot snapshot, Set<String> keptMachines) {
+    synchronized (state) {
+      if (!state.servers.isEmpty() || !state.sshKeys.isEmpty()) {
+        throw new IllegalStateException("restore into an account that holds something already");
+      }
+      return ScalewayRestore.restore(state, snapshot, machines, addresses, nanoClock, keptMachines);
     }
   }
 

@@ -91,6 +91,19 @@ final class ServerTimeline {
     return new ServerTimeline(steps, createdNanos);
   }
 
+  /**
+   * A timeline at its end, for a server restored after a restart: the real order went on while
+   * nothing watched, so it is where it was going to end.
+   */
+  static ServerTimeline ended(String status, String install, long nowNanos) {
+    return new ServerTimeline(List.of(new Step(status, install, 0)), nowNanos);
+  }
+
+  /** The pair the last step reaches: where this order ends. */
+  Step last() {
+    return steps.getLast();
+  }
+
   /** When the install completes, from the create; negative when it never does. */
   long completedAtNanos() {
     Step last = steps.getLast();

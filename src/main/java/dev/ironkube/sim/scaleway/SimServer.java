@@ -37,21 +37,56 @@ final class SimServer {
       SimMachine machine,
       ServerTimeline timeline,
       ScwIds ids) {
+    this(
+        id,
+        zone,
+        ScwJson.text(body, "name"),
+        ScwJson.text(body, "description"),
+        ServerJson.strings(body.get("tags")),
+        offer,
+        os,
+        ScwJson.text(body.path("install"), "hostname"),
+        sshKeyIds,
+        ScwJson.text(body, "user_data"),
+        ScwJson.now(),
+        machine,
+        timeline,
+        ids.uuid(),
+        ids.uuid());
+  }
+
+  /** A server as it was before a restart, its creation time and IP ids included. */
+  SimServer(
+      String id,
+      String zone,
+      String name,
+      String description,
+      List<String> tags,
+      OfferCatalogue.Spec offer,
+      OsCatalogue.Os os,
+      String hostname,
+      List<String> sshKeyIds,
+      String userData,
+      String createdAt,
+      SimMachine machine,
+      ServerTimeline timeline,
+      String ipv4Id,
+      String ipv6Id) {
     this.id = id;
     this.zone = zone;
-    this.name = ScwJson.text(body, "name");
-    this.description = ScwJson.text(body, "description");
-    this.tags = ServerJson.strings(body.get("tags"));
+    this.name = name;
+    this.description = description;
+    this.tags = tags;
     this.offer = offer;
     this.os = os;
-    this.hostname = ScwJson.text(body.path("install"), "hostname");
+    this.hostname = hostname;
     this.sshKeyIds = sshKeyIds;
-    this.userData = ScwJson.text(body, "user_data");
-    this.createdAt = ScwJson.now();
+    this.userData = userData;
+    this.createdAt = createdAt;
     this.machine = machine;
     this.timeline = timeline;
-    this.ipv4Id = ids.uuid();
-    this.ipv6Id = ids.uuid();
+    this.ipv4Id = ipv4Id;
+    this.ipv6Id = ipv6Id;
   }
 
   String ipv4() {

@@ -1,0 +1,36 @@
+package dev.ironkube.sim.state;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.sim.infisical.InfisicalSnapshot;
+import dev.ironkube.sim.latitude.LatitudeSnapshot;
+import dev.ironkube.sim.scaleway.ScalewaySnapshot;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a background simulated datacenter keeps across a restart, as written to {@code
+ * $IRONKUBE_HOME/sim/state/datacenter.json}.
+ *
+ * @param version the layout's version, so a later layout can tell an older file
+ * @param latitude the Latitude account
+ * @param scaleway the Scaleway account (servers and IAM SSH keys)
+ * @param dnsRecords the Cloudflare records by zone id, as the API answers them
+ * @param secrets the Infisical project, secret values included (hence the file's 0600)
+ * @param configuredMachines machines whose Talos node had a machine configuration applied: their
+ *     Talos state is not kept yet, so they do not come back in maintenance mode (a real configured
+ *     node never does) but stay silent until destroyed
+ */
+public record DatacenterSnapshot(
+    int version,
+    LatitudeSnapshot latitude,
+    ScalewaySnapshot scaleway,
+    Map<String, List<ObjectNode>> dnsRecords,
+    InfisicalSnapshot secrets,
+    List<String> configuredMachines) {
+  public static final int VERSION = 1;
+
+  public DatacenterSnapshot {
+    configuredMachines = List.copyOf(configuredMachines);
+    dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
+  }
+}
