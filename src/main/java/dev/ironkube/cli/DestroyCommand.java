@@ -6,6 +6,7 @@ import dev.ironkube.failure.UserInputException;
 import dev.ironkube.secrets.CredentialsBackupStage;
 import dev.ironkube.settings.Settings;
 import dev.ironkube.settings.SettingsCatalogue;
+import dev.ironkube.settings.Source;
 import dev.ironkube.store.ClusterFiles;
 import dev.ironkube.store.ClusterLock;
 import dev.ironkube.workflow.Cleanup;
@@ -100,16 +101,43 @@ final class DestroyCommand implements Callable<Integer> {
         return ExitCodes.OK;
       }
     }
-    try (Narration narration = new Narration(env);
-        Connections c =
-            Connections.open(
-                env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
-      prompter.quietWhileAsking(narration);
+    try (Narration narration = new Narration(env)) {
       // Without a local journal there is nothing to resume; markers still find what exists.
       Journal journal =
           files.exists()
               ? Journal.open(files.journal(), env.clock(), narration.progress()::warn)
               : Journal.inMemory(env.clock());
+      return destroy(journalsProvider(journal, settings), files, journal, narration, prompter);
+    }
+  }
+
+  /**
+   * The provider the cluster's servers were ordered from, when the journal says and the command
+   * does not: a cluster made with --provider scaleway is destroyed at Scaleway without the flag.
+   */
+  private static Settings journalsProvider(Journal journal, Settings settings) {
+    if (settings.source(SettingsCatalogue.PROVIDER).orElse(Source.DEFAULT) != Source.DEFAULT) {
+      return settings;
+    }
+    return journal.owned().stream()
+        .map(Journal.Owned::system)
+        .filter(system -> system.equals("latitude") || system.equals("scaleway"))
+        .findFirst()
+        .map(system -> settings.with(SettingsCatalogue.PROVIDER, system, Source.DEFAULT))
+        .orElse(settings);
+  }
+
+  private Integer destroy(
+      Settings settings,
+      ClusterFiles files,
+      Journal journal,
+      Narration narration,
+      ConsolePrompter prompter)
+      throws Exception {
+    try (Connections c =
+        Connections.open(
+            env, settings, common.simulate, narration.cancellation(), common.requestLog(env))) {
+      prompter.quietWhileAsking(narration);
       JournalChecks.beforeDestroying(journal, cluster, narration.progress());
       JournalChecks.sameDatacenter(journal, cluster, common.simulate, false);
       var provider = c.provider(prompter, () -> "");
