@@ -29,7 +29,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -45,6 +47,10 @@ final class Connections implements AutoCloseable {
   private final CliEnvironment env;
   private final Sleeper sleeper;
   private final Consumer<RequestLogEntry> requestLog;
+
+  /** Every transport built for this run, closed with it: see {@link JsonHttp#close}. */
+  private final Queue<JsonHttp> transports;
+
   private BareMetalProvider provider;
   private Runnable offerToStore = () -> {};
   private Runnable offerToStoreTyped = () -> {};
@@ -56,8 +62,10 @@ final class Connections implements AutoCloseable {
       SimulatedBackend.Datacenter sim,
       CliEnvironment env,
       Sleeper sleeper,
-      Consumer<RequestLogEntry> requestLog) {
+      Consumer<RequestLogEntry> requestLog,
+      Queue<JsonHttp> transports) {
     this.settings = settings;
+    this.transports = transports;
     this.requestLog = requestLog;
     this.sim = sim;
     this.env = env;
@@ -74,11 +82,28 @@ final class Connections implements AutoCloseable {
       boolean simulate,
       Sleeper sleeper,
       Consumer<RequestLogEntry> requestLog) {
+    // Clients may be built from the workflow's worker threads.
+    Queue<JsonHttp> transports = new ConcurrentLinkedQueue<>();
     UnaryOperator<JsonHttpBuilder> early =
-        b -> b.sleeper(sleeper).clock(env.clock()).random(new Random()).listener(requestLog);
+        b ->
+            b.sleeper(sleeper)
+                .clock(env.clock())
+                .random(new Random())
+                .listener(requestLog)
+                .owner(transports::add);
     if (!simulate) {
-      return new Connections(
-          SecretStoreBackfill.apply(settings, env, early), null, env, sleeper, requestLog);
+      try {
+        return new Connections(
+            SecretStoreBackfill.apply(settings, env, early),
+            null,
+            env,
+            sleeper,
+            requestLog,
+            transports);
+      } catch (RuntimeException e) {
+        closeAll(transports);
+        throw e;
+      }
     }
     boolean shared = env.simulator() != null;
     SimulatedBackend.Datacenter sim =
@@ -93,10 +118,11 @@ final class Connections implements AutoCloseable {
       if (notice != null) {
         env.err().println("ironkube: " + notice);
       }
-      Connections c = new Connections(filled, sim, env, sleeper, requestLog);
+      Connections c = new Connections(filled, sim, env, sleeper, requestLog, transports);
       c.ownsSim = !shared;
       return c;
     } catch (RuntimeException e) {
+      closeAll(transports);
       if (!shared) {
         sim.close();
       }
@@ -173,7 +199,8 @@ final class Connections implements AutoCloseable {
         .clock(env.clock())
         .random(new Random())
         .listener(stats)
-        .listener(requestLog);
+        .listener(requestLog)
+        .owner(transports::add);
   }
 
   /** The Infisical store the settings configure, on the same instrumented transport. */
@@ -305,8 +332,15 @@ final class Connections implements AutoCloseable {
 
   @Override
   public void close() {
+    closeAll(transports);
     if (sim != null && ownsSim) {
       sim.close();
+    }
+  }
+
+  private static void closeAll(Queue<JsonHttp> transports) {
+    for (JsonHttp http; (http = transports.poll()) != null; ) {
+      http.close();
     }
   }
 }

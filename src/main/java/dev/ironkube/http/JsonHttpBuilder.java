@@ -33,6 +33,7 @@ public final class JsonHttpBuilder {
   private Random random = new Random();
   private final List<Consumer<RequestLogEntry>> listeners = new ArrayList<>();
   private String requestIdHeader = "X-Request-Id";
+  private Consumer<JsonHttp> owner = http -> {};
 
   JsonHttpBuilder(String service, URI baseUri) {
     this.service = Objects.requireNonNull(service);
@@ -110,6 +111,12 @@ public final class JsonHttpBuilder {
     return this;
   }
 
+  /** Given the transport once built, so that whoever owns the run closes it at the end. */
+  public JsonHttpBuilder owner(Consumer<JsonHttp> owner) {
+    this.owner = Objects.requireNonNull(owner);
+    return this;
+  }
+
   private HttpClient newClient() {
     HttpClient.Builder b =
         HttpClient.newBuilder()
@@ -130,20 +137,24 @@ public final class JsonHttpBuilder {
           merged.putAll(dynamic.get());
           return merged;
         };
-    return new JsonHttp(
-        new JsonHttp.HttpTransportSettings(
-            service,
-            baseUri,
-            client,
-            Once.of(mapper),
-            all,
-            errorDecoder,
-            retryPolicy,
-            timeout,
-            sleeper,
-            clock,
-            random,
-            List.copyOf(listeners),
-            requestIdHeader));
+    JsonHttp http =
+        new JsonHttp(
+            new JsonHttp.HttpTransportSettings(
+                service,
+                baseUri,
+                client,
+                httpClient == null,
+                Once.of(mapper),
+                all,
+                errorDecoder,
+                retryPolicy,
+                timeout,
+                sleeper,
+                clock,
+                random,
+                List.copyOf(listeners),
+                requestIdHeader));
+    owner.accept(http);
+    return http;
   }
 }
