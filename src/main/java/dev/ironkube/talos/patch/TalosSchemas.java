@@ -84,7 +84,14 @@ public final class TalosSchemas implements SchemaSource {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ConfigSchema schema = new ConfigSchema(json);
+    ConfigSchema schema;
+    try {
+      schema = new ConfigSchema(json);
+    } catch (IllegalArgumentException e) {
+      throw new OperationFailedException(
+          "the cached Talos " + tag + " config schema " + file + " is not a Talos config schema",
+          "delete it (the next run downloads it again), or save " + url(tag) + " there");
+    }
     loaded.put(tag, schema);
     return schema;
   }
