@@ -1,6 +1,5 @@
 package dev.ironkube.cli;
 
-import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.net.Cidr;
 import dev.ironkube.platform.CiliumManifests;
@@ -28,9 +27,7 @@ import dev.ironkube.workflow.upgrade.ConfigRollout;
 import dev.ironkube.workflow.upgrade.UpgradeContext;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
@@ -50,31 +47,12 @@ final class ConfigRolloutRun {
       boolean reboot,
       Duration nodeTimeout)
       throws Exception {
-    ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
-    if (!files.exists() || !Files.exists(files.talosconfig())) {
-      throw new UserInputException(
-          "no provisioned cluster named "
-              + cluster
-              + " (no talosconfig in "
-              + files.journal().getParent()
-              + ")",
-          "'ironkube status' lists the known clusters",
-          ExitCodes.NOT_FOUND);
-    }
-    Map<String, String> flags = new LinkedHashMap<>();
-    CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, cluster);
-    var loaded = SettingsResolution.load(env, common, flags);
-    if (!loaded.problems().isEmpty()) {
-      throw SettingsResolution.invalid(loaded.problems());
-    }
+    ClusterFiles files = JournalNodes.provisioned(env, cluster);
+    Settings asked = JournalNodes.settings(env, common, cluster);
     try (Narration narration = new Narration(env);
         Connections c =
             Connections.open(
-                env,
-                loaded.settings(),
-                common.simulate,
-                narration.cancellation(),
-                common.requestLog(env));
+                env, asked, common.simulate, narration.cancellation(), common.requestLog(env));
         ClusterLock lock =
             ClusterLock.acquire(
                 files.lock(),

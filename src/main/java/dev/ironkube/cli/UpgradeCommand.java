@@ -1,7 +1,6 @@
 package dev.ironkube.cli;
 
 import dev.ironkube.cli.ui.Table;
-import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.UserInputException;
 import dev.ironkube.settings.DurationParser;
 import dev.ironkube.settings.Settings;
@@ -22,9 +21,7 @@ import dev.ironkube.workflow.upgrade.UpgradeContext;
 import dev.ironkube.workflow.upgrade.UpgradePlan;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -108,29 +105,11 @@ final class UpgradeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ClusterFiles files = SettingsResolution.home(env).cluster(cluster);
-    if (!files.exists() || !Files.exists(files.talosconfig())) {
-      throw new UserInputException(
-          "no provisioned cluster named "
-              + cluster
-              + " (no talosconfig in "
-              + files.journal().getParent()
-              + ")",
-          "'ironkube status' lists the known clusters",
-          ExitCodes.NOT_FOUND);
-    }
-    Map<String, String> flags = new LinkedHashMap<>();
-    CommonOptions.put(flags, SettingsCatalogue.NAME_PATH, cluster);
+    ClusterFiles files = JournalNodes.provisioned(env, cluster);
     // Only the waits are read: an upgrade speaks to the nodes, never to the provider, so the
     // provider's settings (keys, a Scaleway project) need not be valid or present.
-    var loaded = SettingsResolution.load(env, common, flags);
-    if (!loaded.problems().isEmpty()) {
-      throw SettingsResolution.invalid(loaded.problems());
-    }
-    Settings settings =
-        common.simulate
-            ? SimulatedBackend.require().accountDefaults(loaded.settings())
-            : loaded.settings();
+    Settings asked = JournalNodes.settings(env, common, cluster);
+    Settings settings = common.simulate ? SimulatedBackend.require().accountDefaults(asked) : asked;
     try (Narration narration = new Narration(env);
         ClusterLock lock =
             ClusterLock.acquire(

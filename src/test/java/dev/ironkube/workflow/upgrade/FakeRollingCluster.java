@@ -172,12 +172,8 @@ final class FakeRollingCluster implements RollingCluster {
     log.add("uncordon " + member.hostname());
   }
 
-  @Override
-  public synchronized String upgrade(ClusterMember member, String image) {
-    Node n = nodes.get(member.hostname());
-    if (n.down()) {
-      throw new OperationFailedException(member.hostname() + " does not answer", "");
-    }
+  /** A control plane going down while another is down would lose etcd's quorum: a violation. */
+  private void recordIfAnotherControlPlaneIsDown(ClusterMember member) {
     if (member.controlPlane()) {
       List<String> downAlready =
           nodes.values().stream()
@@ -188,6 +184,15 @@ final class FakeRollingCluster implements RollingCluster {
         violations.add(member.hostname() + " went down while " + downAlready + " was down");
       }
     }
+  }
+
+  @Override
+  public synchronized String upgrade(ClusterMember member, String image) {
+    Node n = nodes.get(member.hostname());
+    if (n.down()) {
+      throw new OperationFailedException(member.hostname() + " does not answer", "");
+    }
+    recordIfAnotherControlPlaneIsDown(member);
     log.add("upgrade " + member.hostname() + " " + image);
     n.version = image.substring(image.lastIndexOf(':') + 1);
     n.downFor = neverReturn.contains(member.hostname()) ? -1 : rebootProbes;
@@ -219,16 +224,7 @@ final class FakeRollingCluster implements RollingCluster {
   @Override
   public synchronized void applyWithReboot(ClusterMember member, byte[] config) {
     Node n = nodes.get(member.hostname());
-    if (member.controlPlane()) {
-      List<String> downAlready =
-          nodes.values().stream()
-              .filter(o -> o.member.controlPlane() && o.down())
-              .map(o -> o.member.hostname())
-              .toList();
-      if (!downAlready.isEmpty()) {
-        violations.add(member.hostname() + " went down while " + downAlready + " was down");
-      }
-    }
+    recordIfAnotherControlPlaneIsDown(member);
     log.add("reboot into config " + member.hostname());
     n.config = config.clone();
     n.downFor = neverReturn.contains(member.hostname()) ? -1 : rebootProbes;
