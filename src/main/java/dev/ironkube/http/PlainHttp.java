@@ -23,16 +23,16 @@ import javax.net.ssl.TrustManager;
  * context that refuses to be used instead: a bug that sends it to {@code https} fails loudly rather
  * than unauthenticated.
  */
-final class PlainHttp {
+public final class PlainHttp {
   private PlainHttp() {}
 
   /** Whether a client for {@code base} needs TLS at all. */
-  static boolean plain(URI base) {
+  public static boolean plain(URI base) {
     return "http".equalsIgnoreCase(base.getScheme());
   }
 
   /** Sets {@code builder} up without the default TLS context. */
-  static HttpClient.Builder withoutTls(HttpClient.Builder builder) {
+  public static HttpClient.Builder withoutTls(HttpClient.Builder builder) {
     // Given parameters, the client does not ask the context for its defaults either.
     return builder.sslContext(new Refusing()).sslParameters(new SSLParameters());
   }

@@ -3,6 +3,7 @@ package dev.ironkube.sim.daemon;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.ironkube.sim.http.SimServers;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,7 @@ final class ControlServer implements AutoCloseable {
     this.token = token;
     this.stop = stop;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      server = SimServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the simulated datacenter's control port", e);
     }

@@ -75,5 +75,6 @@ final class RemoteDatacenter implements SimulatedBackend.Datacenter {
   @Override
   public void close() {
     SimulatedResolver.remove(zones);
+    control.close();
   }
 }

@@ -66,7 +66,9 @@ final class SimStatusCommand implements Callable<Integer> {
     DaemonFile f = running.get();
     DatacenterState holds;
     try {
-      holds = new ControlClient(f).status();
+      try (ControlClient control = new ControlClient(f)) {
+        holds = control.status();
+      }
     } catch (IOException e) {
       throw new OperationFailedException(
           "the simulated datacenter (pid " + f.pid() + ") does not answer",

@@ -39,7 +39,9 @@ final class SimStopCommand implements Callable<Integer> {
     DaemonFile f = running.get();
     Optional<ProcessHandle> process = ProcessHandle.of(f.pid());
     try {
-      new ControlClient(f).stop();
+      try (ControlClient control = new ControlClient(f)) {
+        control.stop();
+      }
     } catch (IOException e) {
       // Not answering: SIGTERM closes it through its shutdown hook all the same.
       process.ifPresent(ProcessHandle::destroy);

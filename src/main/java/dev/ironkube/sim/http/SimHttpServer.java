@@ -30,7 +30,7 @@ public final class SimHttpServer implements AutoCloseable {
   public SimHttpServer(String api, RequestLog log, Handler handler) {
     this.api = api;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+      server = SimServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the simulated " + api + " API", e);
     }

@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import dev.ironkube.sim.Faults;
 import dev.ironkube.sim.TimeModel;
+import dev.ironkube.sim.http.SimServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -137,7 +138,7 @@ public final class KubeApiFake implements AutoCloseable {
     this.servingAddress = address.getHostAddress();
     SSLContext tls = ServingTls.context(address, caCertPem, caKeyPem, dnsNames);
     try {
-      server = HttpsServer.create(new InetSocketAddress(address, port), 64);
+      server = SimServers.https(new InetSocketAddress(address, port), 64);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot bind the simulated Kubernetes API on " + address, e);
     }

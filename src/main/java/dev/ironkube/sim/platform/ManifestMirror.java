@@ -3,6 +3,7 @@ package dev.ironkube.sim.platform;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.http.SimServers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -23,7 +24,7 @@ public final class ManifestMirror implements AutoCloseable {
   public ManifestMirror(Faults faults) {
     SimManifests manifests = new SimManifests(faults);
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+      server = SimServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the simulated manifest mirror", e);
     }

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.ironkube.sim.http.SimServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ public final class MinimalKubernetesApi implements KubernetesApi {
 
   private MinimalKubernetesApi(KubernetesApiSetup setup) throws Exception {
     this.setup = setup;
-    server = HttpsServer.create(new InetSocketAddress(setup.address(), setup.port()), 16);
+    server = SimServers.https(new InetSocketAddress(setup.address(), setup.port()), 16);
     SSLContext tls = tls(setup);
     server.setHttpsConfigurator(
         new HttpsConfigurator(tls) {
