@@ -1,9 +1,6 @@
 package dev.ironkube.cli;
 
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogManager;
 
 /**
  * Library log lines are the libraries' narration, not ours: fabric8's "unstable version" warning
@@ -11,6 +8,11 @@ import java.util.logging.LogManager;
  * java.util.logging records. A user sees them only with -x/--verbose. Both frameworks are set up
  * once per JVM, so this runs once at the process entry, before any library logs; a setting the user
  * gave on the java command line wins.
+ *
+ * <p>java.util.logging is not started here: its LogManager costs 15-30 ms of a start, and most
+ * commands never log. Naming {@link Silent} as its configuration class instead means that, should a
+ * library log, the manager starts with no handler at all rather than the console one of the JDK's
+ * logging.properties.
  */
 final class LibraryLogging {
   /** slf4j-simple's default level, read when its first logger is made. */
@@ -25,10 +27,26 @@ final class LibraryLogging {
     if (System.getProperty(SLF4J_SIMPLE_LEVEL) == null) {
       System.setProperty(SLF4J_SIMPLE_LEVEL, "off");
     }
-    // The root logger's console handler prints every library's records; a handler's level filters
-    // whatever level a library set on its own logger (TalosTls lets BouncyCastle's severe through).
-    for (Handler handler : LogManager.getLogManager().getLogger("").getHandlers()) {
-      handler.setLevel(Level.OFF);
+    // With no handler on the root logger no record is printed, whatever level a library set on its
+    // own logger (TalosTls lets BouncyCastle's severe through).
+    if (System.getProperty(JUL_CONFIG_CLASS) == null
+        && System.getProperty(JUL_CONFIG_FILE) == null) {
+      System.setProperty(JUL_CONFIG_CLASS, Silent.class.getName());
+    }
+  }
+
+  /** java.util.logging's configuration hooks, read when its LogManager starts. */
+  static final String JUL_CONFIG_CLASS = "java.util.logging.config.class";
+
+  static final String JUL_CONFIG_FILE = "java.util.logging.config.file";
+
+  /**
+   * The configuration of a run without --verbose: nothing. The LogManager instantiates a
+   * configuration class instead of reading logging.properties, so the root logger gets no handler.
+   */
+  public static final class Silent {
+    public Silent() {
+      // Nothing to read: no handler is the whole configuration.
     }
   }
 

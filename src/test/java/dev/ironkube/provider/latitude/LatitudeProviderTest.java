@@ -1,9 +1,11 @@
 package dev.ironkube.provider.latitude;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import dev.ironkube.provider.Account;
 import dev.ironkube.provider.ClusterIdentity;
@@ -16,6 +18,8 @@ import dev.ironkube.provider.ServerOrder;
 import dev.ironkube.provider.TalosBoot;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +102,53 @@ class LatitudeProviderTest {
                 .orElseThrow()
                 .hourlyPrice())
         .isEqualByComparingTo("0.22");
+  }
+
+  @Test
+  void asksForPlansAndOperatingSystemsAtOnce() {
+    Cassette plans = Cassette.load("terraform-provider-latitudesh/TestAccPlan_Basic.yaml");
+    Cassette systems = Cassette.load("latitudesh-go/TestAccOperatingSystemBasic.yaml");
+    CountDownLatch plansAsked = new CountDownLatch(1);
+    rig.server.route(
+        "GET",
+        "/plans",
+        r -> {
+          plansAsked.countDown();
+          return CassetteServer.recorded(plans.first("GET", "/plans"));
+        });
+    // Answered only once the plans were asked for too: a listing that waited for this answer
+    // before asking for the plans would get a 599 here.
+    rig.server.route(
+        "GET",
+        "/plans/operating_systems",
+        r ->
+            awaited(plansAsked)
+                ? CassetteServer.recorded(systems.first("GET", "/plans/operating_systems"))
+                : Reply.json(599, "{\"test\":\"the plans were not asked for meanwhile\"}"));
+
+    assertThat(provider.offers()).hasSize(22);
+  }
+
+  @Test
+  void aFailedPlansReadFailsTheListingWithItsOwnError() {
+    rig.server.replay(Cassette.load("latitudesh-go/TestAccOperatingSystemBasic.yaml"));
+    rig.server.route(
+        "GET",
+        "/plans",
+        r -> Reply.json(403, "{\"errors\":[{\"code\":\"FORBIDDEN\",\"title\":\"no\"}]}"));
+
+    assertThatThrownBy(provider::offers)
+        .isInstanceOf(RemoteServiceException.class)
+        .hasMessageContaining("/plans");
+  }
+
+  private static boolean awaited(CountDownLatch latch) {
+    try {
+      return latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   @Test
