@@ -4,6 +4,9 @@ import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.failure.OperationFailedException;
 import dev.ironkube.store.IronkubeHome;
 import dev.ironkube.store.SecureFiles;
+import dev.ironkube.time.Poller;
+import dev.ironkube.time.Poller.Poll;
+import dev.ironkube.time.Sleeper;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +17,8 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +35,12 @@ import java.util.Set;
  */
 final class DaemonLauncher {
   /** A cold JVM starting every simulated API takes a few seconds; a loaded machine, more. */
-  private static final long START_TIMEOUT_MILLIS = 90_000;
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
-  private static final long POLL_MILLIS = 50;
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
+  /** Waits on the wall clock: the child is a real process whatever time scale it simulates. */
+  private static final Poller POLLER = new Poller(Clock.systemUTC(), Sleeper.SYSTEM);
 
   /** The variables the datacenter reads: its time scale, fault seed and address block. */
   private static final String SIM_VARIABLES = "IRONKUBE_SIM_";
@@ -94,24 +102,30 @@ final class DaemonLauncher {
    * of this process holding it (an in-process test) makes {@code lock} throw instead of wait.
    */
   private static FileLock acquire(FileChannel channel, SimHome home) throws IOException {
-    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (true) {
-      try {
-        FileLock lock = channel.tryLock();
-        if (lock != null) {
-          return lock;
-        }
-      } catch (OverlappingFileLockException heldHere) {
-        // another thread of this process is starting it: wait as for another process
-      }
-      if (System.currentTimeMillis() > deadline) {
-        throw new OperationFailedException(
-            "another command has been starting the simulated datacenter for too long",
-            "see " + home.log() + "; `ironkube sim stop` then try again",
-            ExitCodes.INTERNAL,
-            null);
-      }
-      sleep();
+    try {
+      return POLLER.until(
+          "the simulated datacenter's start lock",
+          START_TIMEOUT,
+          POLL_INTERVAL,
+          () -> {
+            try {
+              FileLock lock = channel.tryLock();
+              return lock != null ? Poll.done(lock) : Poll.notYet("held by another command");
+            } catch (OverlappingFileLockException heldHere) {
+              // another thread of this process is starting it: wait as for another process
+              return Poll.notYet("held by another thread of this process");
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          },
+          detail ->
+              new OperationFailedException(
+                  "another command has been starting the simulated datacenter for too long",
+                  "see " + home.log() + "; `ironkube sim stop` then try again",
+                  ExitCodes.INTERNAL,
+                  null));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
@@ -169,37 +183,34 @@ final class DaemonLauncher {
     return copy.toString();
   }
 
-  private static DaemonFile awaitReady(SimHome home, Process child) throws IOException {
-    long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-    while (System.currentTimeMillis() < deadline) {
-      Optional<DaemonFile> ready = running(home);
-      if (ready.isPresent()) {
-        return ready.get();
-      }
-      if (!child.isAlive()) {
-        throw new OperationFailedException(
-            "the simulated datacenter did not start (exit " + child.exitValue() + ")",
-            "see " + home.log(),
-            ExitCodes.INTERNAL,
-            null);
-      }
-      sleep();
-    }
-    child.destroy();
-    throw new OperationFailedException(
-        "the simulated datacenter did not start within " + START_TIMEOUT_MILLIS / 1000 + " seconds",
-        "see " + home.log(),
-        ExitCodes.INTERNAL,
-        null);
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(POLL_MILLIS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new OperationFailedException(
-          "interrupted while starting the simulated datacenter", "", ExitCodes.INTERRUPTED, e);
-    }
+  private static DaemonFile awaitReady(SimHome home, Process child) {
+    return POLLER.until(
+        "the simulated datacenter to start",
+        START_TIMEOUT,
+        POLL_INTERVAL,
+        () -> {
+          Optional<DaemonFile> ready = running(home);
+          if (ready.isPresent()) {
+            return Poll.done(ready.get());
+          }
+          if (!child.isAlive()) {
+            throw new OperationFailedException(
+                "the simulated datacenter did not start (exit " + child.exitValue() + ")",
+                "see " + home.log(),
+                ExitCodes.INTERNAL,
+                null);
+          }
+          return Poll.notYet("starting");
+        },
+        detail -> {
+          child.destroy();
+          return new OperationFailedException(
+              "the simulated datacenter did not start within "
+                  + START_TIMEOUT.toSeconds()
+                  + " seconds",
+              "see " + home.log(),
+              ExitCodes.INTERNAL,
+              null);
+        });
   }
 }
