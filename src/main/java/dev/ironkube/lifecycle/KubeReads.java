@@ -2,9 +2,8 @@ package dev.ironkube.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironkube.failure.RemoteServiceException;
-import dev.ironkube.talos.pki.TalosPem;
+import dev.ironkube.talos.kubeconfig.KubeconfigIdentity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -12,14 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * The Kubernetes reads the health checks make (nodes, pods by label, DaemonSets), over the JDK
@@ -27,7 +19,6 @@ import javax.net.ssl.TrustManagerFactory;
  * starts for a health check.
  */
 final class KubeReads {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
@@ -39,36 +30,13 @@ final class KubeReads {
   }
 
   static KubeReads fromKubeconfig(String kubeconfig) {
-    try {
-      JsonNode root = YAML.readTree(kubeconfig);
-      JsonNode cluster = root.path("clusters").path(0).path("cluster");
-      JsonNode user = root.path("users").path(0).path("user");
-      X509Certificate ca =
-          TalosPem.parseCertificate(decode(cluster.path("certificate-authority-data").asText()));
-      X509Certificate cert =
-          TalosPem.parseCertificate(decode(user.path("client-certificate-data").asText()));
-      var key = TalosPem.parsePrivateKey(decode(user.path("client-key-data").asText()));
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("cluster-ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-      char[] pass = new char[0];
-      KeyStore identity = KeyStore.getInstance("PKCS12");
-      identity.load(null, null);
-      identity.setKeyEntry("admin", key, pass, new X509Certificate[] {cert});
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(identity, pass);
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      return new KubeReads(
-          HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build(),
-          URI.create(cluster.path("server").asText()));
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new IllegalArgumentException("the kubeconfig cannot be used: " + e.getMessage(), e);
-    }
+    KubeconfigIdentity identity = KubeconfigIdentity.read(kubeconfig);
+    return new KubeReads(
+        HttpClient.newBuilder()
+            .sslContext(identity.sslContext())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build(),
+        identity.server());
   }
 
   URI server() {
@@ -128,9 +96,5 @@ final class KubeReads {
       throw new RemoteServiceException.Transient(
           "Kubernetes API at " + server, "GET " + path + " interrupted", e);
     }
-  }
-
-  private static String decode(String b64) {
-    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
   }
 }

@@ -2,23 +2,14 @@ package dev.ironkube.talos.stage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.ironkube.talos.pki.TalosPem;
+import dev.ironkube.talos.kubeconfig.KubeconfigIdentity;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Proves the Kubernetes API of a new cluster answers with the cluster's own CA and the admin
@@ -26,7 +17,6 @@ import javax.net.ssl.TrustManagerFactory;
  * fails the handshake. Uses the JDK client, so the check costs no Kubernetes library start-up.
  */
 public final class KubeApiProbe {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http;
@@ -39,40 +29,13 @@ public final class KubeApiProbe {
 
   /** A probe for the first cluster and user of an admin kubeconfig. */
   public static KubeApiProbe fromKubeconfig(String kubeconfig) {
-    try {
-      JsonNode root = YAML.readTree(kubeconfig);
-      JsonNode cluster = root.path("clusters").path(0).path("cluster");
-      JsonNode user = root.path("users").path(0).path("user");
-      String ca = decode(cluster.path("certificate-authority-data").asText());
-      String cert = decode(user.path("client-certificate-data").asText());
-      String key = decode(user.path("client-key-data").asText());
-      X509Certificate caCert = TalosPem.parseCertificate(ca);
-      X509Certificate clientCert = TalosPem.parseCertificate(cert);
-
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("cluster-ca", caCert);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-
-      char[] pass = new char[0];
-      KeyStore identity = KeyStore.getInstance("PKCS12");
-      identity.load(null, null);
-      identity.setKeyEntry(
-          "admin", TalosPem.parsePrivateKey(key), pass, new X509Certificate[] {clientCert});
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(identity, pass);
-
-      SSLContext tls = SSLContext.getInstance("TLS");
-      tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-      HttpClient client =
-          HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-      return new KubeApiProbe(client, URI.create(cluster.path("server").asText()));
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
-      throw new IllegalArgumentException("the kubeconfig cannot be used: " + e.getMessage(), e);
-    }
+    KubeconfigIdentity identity = KubeconfigIdentity.read(kubeconfig);
+    HttpClient client =
+        HttpClient.newBuilder()
+            .sslContext(identity.sslContext())
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    return new KubeApiProbe(client, identity.server());
   }
 
   public URI server() {
@@ -165,9 +128,5 @@ public final class KubeApiProbe {
       Thread.currentThread().interrupt();
       return Optional.empty();
     }
-  }
-
-  private static String decode(String b64) {
-    return new String(Base64.getDecoder().decode(b64), StandardCharsets.UTF_8);
   }
 }

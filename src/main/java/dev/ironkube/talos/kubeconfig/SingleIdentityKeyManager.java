@@ -1,0 +1,98 @@
+package dev.ironkube.talos.kubeconfig;
+
+import java.net.Socket;
+import java.security.Principal;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedKeyManager;
+
+/**
+ * A client's one identity, held as it is. The JDK's way (a PKCS12 key store in memory behind a key
+ * manager factory) encrypts the key into the store and decrypts it out again, 10,000 PBKDF2 rounds
+ * each way by default: about 50 ms of every connection set-up, for a store that never leaves
+ * memory.
+ *
+ * <p>It answers as the JDK's own key manager does for a store with one entry: the identity is
+ * offered for a key type that names its public key's algorithm ("EC"; "EC_RSA" also names the
+ * certificate's signature), and never as a server.
+ */
+final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
+  static final String ALIAS = "identity";
+
+  private final PrivateKey key;
+  private final X509Certificate[] chain;
+
+  SingleIdentityKeyManager(PrivateKey key, X509Certificate certificate) {
+    this.key = key;
+    this.chain = new X509Certificate[] {certificate};
+  }
+
+  /**
+   * The JDK's SunX509 key manager's test: the key type names the public key's algorithm, and a
+   * signature type after an underscore must name the algorithm the certificate is signed with.
+   */
+  private boolean offers(String keyType) {
+    if (keyType == null) {
+      return false;
+    }
+    int underscore = keyType.indexOf('_');
+    String keyAlgorithm = underscore < 0 ? keyType : keyType.substring(0, underscore);
+    if (!keyAlgorithm.equals(chain[0].getPublicKey().getAlgorithm())) {
+      return false;
+    }
+    if (underscore < 0) {
+      return true;
+    }
+    String signature = keyType.substring(underscore + 1).toUpperCase(Locale.ROOT);
+    return chain[0].getSigAlgName().toUpperCase(Locale.ROOT).contains("WITH" + signature);
+  }
+
+  @Override
+  public String[] getClientAliases(String keyType, Principal[] issuers) {
+    return offers(keyType) ? new String[] {ALIAS} : null;
+  }
+
+  @Override
+  public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
+    if (keyTypes != null) {
+      for (String keyType : keyTypes) {
+        if (offers(keyType)) {
+          return ALIAS;
+        }
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
+    return chooseClientAlias(keyTypes, issuers, null);
+  }
+
+  @Override
+  public String[] getServerAliases(String keyType, Principal[] issuers) {
+    return null;
+  }
+
+  @Override
+  public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
+    return null;
+  }
+
+  @Override
+  public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
+    return null;
+  }
+
+  @Override
+  public X509Certificate[] getCertificateChain(String alias) {
+    return ALIAS.equals(alias) ? chain.clone() : null;
+  }
+
+  @Override
+  public PrivateKey getPrivateKey(String alias) {
+    return ALIAS.equals(alias) ? key : null;
+  }
+}

@@ -1,0 +1,154 @@
+package dev.ironkube.talos.kubeconfig;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.ironkube.talos.pki.CertAndKey;
+import dev.ironkube.talos.pki.CertificateIssuer;
+import dev.ironkube.talos.pki.KeyType;
+import dev.ironkube.talos.pki.SecretsBundle;
+import dev.ironkube.talos.testing.TestBundles;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+
+/** The kubeconfig's identity over real TLS: an API server that demands a client certificate. */
+class KubeconfigIdentityTest {
+  private final SecretsBundle bundle = TestBundles.fixed();
+  // Leaves issued now: the handshakes check validity against the real clock.
+  private static final CertificateIssuer ISSUER =
+      new CertificateIssuer(Clock.systemUTC(), new SecureRandom());
+  private final CertAndKey admin = ISSUER.kubernetesAdmin(bundle.kubernetes());
+  private final KubeconfigIdentity identity =
+      KubeconfigIdentity.read(
+          AdminKubeconfig.of("demo", "https://127.0.0.1:6443", bundle.kubernetes(), admin)
+              .toYaml());
+
+  @Test
+  void readsTheFirstClusterAndUser() throws Exception {
+    assertThat(identity.server()).isEqualTo(URI.create("https://127.0.0.1:6443"));
+    assertThat(identity.ca()).isEqualTo(bundle.kubernetes().certificate());
+    assertThat(identity.certificate()).isEqualTo(admin.certificate());
+    // The key read is the certificate's: what it signs, the certificate's public key verifies.
+    Signature signer = Signature.getInstance("SHA256withECDSA");
+    signer.initSign(identity.key());
+    signer.update(new byte[] {1, 2, 3});
+    byte[] signature = signer.sign();
+    Signature verifier = Signature.getInstance("SHA256withECDSA");
+    verifier.initVerify(admin.certificate().getPublicKey());
+    verifier.update(new byte[] {1, 2, 3});
+    assertThat(verifier.verify(signature)).isTrue();
+  }
+
+  @Test
+  void presentsTheAdminCertificateToAServerThatRequiresOne() throws Exception {
+    CertAndKey serving = servingCertificate(bundle.kubernetes());
+    try (SSLServerSocket server = server(serving, bundle.kubernetes().certificate())) {
+      CompletableFuture<Certificate[]> seen = accept(server);
+      try (SSLSocket client =
+          (SSLSocket)
+              identity
+                  .sslContext()
+                  .getSocketFactory()
+                  .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+        client.startHandshake();
+        client.getOutputStream().write(1);
+        client.getInputStream().read();
+      }
+      assertThat(seen.get(10, TimeUnit.SECONDS)).containsExactly(admin.certificate());
+    }
+  }
+
+  @Test
+  void refusesAServerWhoseCertificateTheClusterCaDidNotSign() throws Exception {
+    CertAndKey otherCa = ISSUER.selfSignedCa(KeyType.ECDSA_P256, "", "kubernetes");
+    try (SSLServerSocket server = server(servingCertificate(otherCa), otherCa.certificate())) {
+      accept(server);
+      try (SSLSocket client =
+          (SSLSocket)
+              identity
+                  .sslContext()
+                  .getSocketFactory()
+                  .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+        assertThatThrownBy(client::startHandshake).isInstanceOf(SSLHandshakeException.class);
+      }
+    }
+  }
+
+  @Test
+  void offersItsIdentityOnlyForItsKeyTypeAndNeverAsAServer() {
+    SingleIdentityKeyManager keys =
+        new SingleIdentityKeyManager(admin.requireKey(), admin.certificate());
+    String algorithm = admin.certificate().getPublicKey().getAlgorithm();
+    assertThat(keys.chooseClientAlias(new String[] {"RSA", algorithm}, null, null))
+        .isEqualTo(SingleIdentityKeyManager.ALIAS);
+    assertThat(keys.chooseClientAlias(new String[] {"RSA"}, null, null)).isNull();
+    assertThat(keys.getClientAliases(algorithm + "_RSA", null)).isNull();
+    assertThat(keys.chooseServerAlias(algorithm, null, null)).isNull();
+    assertThat(keys.getPrivateKey("other")).isNull();
+  }
+
+  private static CertAndKey servingCertificate(CertAndKey ca) {
+    return ISSUER.serverCertificate(
+        ca, "kube-apiserver", List.of("127.0.0.1"), List.of(), Duration.ofHours(1));
+  }
+
+  private static SSLServerSocket server(CertAndKey serving, X509Certificate clientCa)
+      throws Exception {
+    char[] pass = "test".toCharArray();
+    KeyStore keys = KeyStore.getInstance("PKCS12");
+    keys.load(null, null);
+    keys.setKeyEntry(
+        "serving", serving.requireKey(), pass, new X509Certificate[] {serving.certificate()});
+    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    kmf.init(keys, pass);
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("clients", clientCa);
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
+    SSLServerSocket server =
+        (SSLServerSocket)
+            tls.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
+    server.setNeedClientAuth(true);
+    return server;
+  }
+
+  /** The client certificates the server saw, once one connection has said one byte. */
+  private static CompletableFuture<Certificate[]> accept(SSLServerSocket server) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (SSLSocket s = (SSLSocket) server.accept()) {
+            InputStream in = s.getInputStream();
+            OutputStream out = s.getOutputStream();
+            in.read();
+            out.write(1);
+            out.flush();
+            return s.getSession().getPeerCertificates();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+}
