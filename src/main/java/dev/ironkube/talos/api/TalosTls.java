@@ -1,5 +1,6 @@
 package dev.ironkube.talos.api;
 
+import dev.ironkube.net.SingleIdentityKeyManager;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -84,7 +85,8 @@ final class TalosTls {
     List<X509Certificate> chain = PemKeys.certificates(identity.certPem());
     return GrpcSslContexts.configure(SslContextBuilder.forClient(), SslProvider.JDK)
         .trustManager(new RejectionNaming(pkix(ca)))
-        .keyManager(PemKeys.privateKey(identity.keyPem()), chain.toArray(X509Certificate[]::new))
+        // Held as is: netty would put the key into a PKCS12 store (PBKDF2 both ways, ~50 ms).
+        .keyManager(new SingleIdentityKeyManager(PemKeys.privateKey(identity.keyPem()), chain))
         .build();
   }
 

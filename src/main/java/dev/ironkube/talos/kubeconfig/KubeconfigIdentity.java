@@ -3,6 +3,7 @@ package dev.ironkube.talos.kubeconfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ironkube.net.SingleIdentityKeyManager;
 import dev.ironkube.talos.pki.TalosPem;
 import java.io.IOException;
 import java.net.URI;

@@ -1,9 +1,10 @@
-package dev.ironkube.talos.kubeconfig;
+package dev.ironkube.net;
 
 import java.net.Socket;
 import java.security.Principal;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.List;
 import java.util.Locale;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
@@ -18,15 +19,23 @@ import javax.net.ssl.X509ExtendedKeyManager;
  * offered for a key type that names its public key's algorithm ("EC"; "EC_RSA" also names the
  * certificate's signature), and never as a server.
  */
-final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
-  static final String ALIAS = "identity";
+public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
+  public static final String ALIAS = "identity";
 
   private final PrivateKey key;
   private final X509Certificate[] chain;
 
-  SingleIdentityKeyManager(PrivateKey key, X509Certificate certificate) {
+  public SingleIdentityKeyManager(PrivateKey key, X509Certificate certificate) {
+    this(key, List.of(certificate));
+  }
+
+  /** {@code chain} starts with the identity's own certificate. */
+  public SingleIdentityKeyManager(PrivateKey key, List<X509Certificate> chain) {
+    if (chain.isEmpty()) {
+      throw new IllegalArgumentException("an identity needs its certificate");
+    }
     this.key = key;
-    this.chain = new X509Certificate[] {certificate};
+    this.chain = chain.toArray(X509Certificate[]::new);
   }
 
   /**
