@@ -1,6 +1,7 @@
 package dev.ironkube.access.teleport;
 
 import dev.ironkube.failure.UserInputException;
+import dev.ironkube.net.SingleIdentityKeyManager;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -50,7 +51,7 @@ final class TeleportChannel {
       return SslContextBuilder.forClient()
           // The JDK engine for parity with the Talos client; it handles RSA, ECDSA and Ed25519.
           .sslProvider(SslProvider.JDK)
-          .keyManager(identity.key(), identity.certificate())
+          .keyManager(new SingleIdentityKeyManager(identity.key(), identity.certificate()))
           .trustManager(identity.cas())
           .applicationProtocolConfig(
               new ApplicationProtocolConfig(
