@@ -20,6 +20,8 @@ import java.util.Map;
  * @param configuredMachines machines whose Talos node had a machine configuration applied: they
  *     never come back in maintenance mode (a real configured node does not); those {@code talos}
  *     holds no disks of (a file written before it kept them) stay silent until destroyed
+ * @param imageFactoryPort the simulated Image Factory's port, which machine configs name (0:
+ *     unknown); the next datacenter serves on it again when it is free
  * @param talos the configured Talos nodes' disks and their clusters' etcd membership and Kubernetes
  *     state (machine configs hold the clusters' keys: hence the file's 0600 too)
  */
@@ -30,6 +32,7 @@ public record DatacenterSnapshot(
     Map<String, List<ObjectNode>> dnsRecords,
     InfisicalSnapshot secrets,
     List<String> configuredMachines,
+    int imageFactoryPort,
     KeptTalos talos) {
   public static final int VERSION = 1;
 

@@ -181,6 +181,7 @@ public final class StateKeeper implements AutoCloseable {
         dc.cloudflare().snapshot(),
         dc.infisical().snapshot(),
         configured.stream().sorted().toList(),
+        dc.imageFactoryUrl().getPort(),
         talos);
   }
 

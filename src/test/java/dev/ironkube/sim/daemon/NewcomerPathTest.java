@@ -50,6 +50,7 @@ class NewcomerPathTest {
     boolean killed = false;
     int provisions = 0;
     List<String> before = List.of();
+    String factory = "";
     Map<String, String> uids = Map.of();
     for (String line : lines) {
       if (line.startsWith("export KUBECONFIG=")) {
@@ -67,6 +68,7 @@ class NewcomerPathTest {
         // The kubectl lines are done: the datacenter dies without a chance to save.
         before = servers();
         uids = uids();
+        factory = imageFactory();
         killAndCheckWhatWasKept();
         killed = true;
       }
@@ -84,6 +86,8 @@ class NewcomerPathTest {
                 .contains("starting the simulated datacenter")
                 .contains("powered its servers and Talos nodes on again");
             assertThat(servers()).isEqualTo(before);
+            // Machine configs name the Image Factory's address: it serves where it did.
+            assertThat(imageFactory()).isEqualTo(factory);
             assertThat(uids()).isEqualTo(uids);
             DaemonCli.Result health = cli.run("health", "demo", "--wait", "30s");
             assertThat(health.exitCode()).as(health.all()).isZero();
@@ -144,6 +148,7 @@ class NewcomerPathTest {
     assertThat(saved.configuredMachines()).containsExactly(machine);
     assertThat(saved.talos().nodes()).containsOnlyKeys(machine);
     assertThat(saved.talos().nodes().get(machine).bootstrapped()).isTrue();
+    assertThat(saved.imageFactoryPort()).isPositive();
     assertThat(saved.talos().clusters())
         .singleElement()
         .satisfies(
@@ -217,6 +222,13 @@ class NewcomerPathTest {
         .forEach(n -> uids.put("ns/" + n.getMetadata().getName(), n.getMetadata().getUid()));
     assertThat(uids).containsKeys("ns/default", "ns/kube-system");
     return uids;
+  }
+
+  private String imageFactory() throws Exception {
+    DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
+    String url = JSON.readTree(r.out()).path("endpoints").path("image-factory").asText();
+    assertThat(url).as(r.out()).startsWith("http://127.0.0.1:");
+    return url;
   }
 
   /** The running datacenter's servers as "hostname address plan site", from sim status. */
