@@ -8,6 +8,7 @@ import dev.ironkube.sim.launch.SimEndpoints;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
 import dev.ironkube.sim.launch.Simulation;
 import dev.ironkube.sim.scaleway.ScalewayOptions;
+import dev.ironkube.sim.state.DatacenterSnapshot;
 import dev.ironkube.sim.state.StateKeeper;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
@@ -72,6 +73,10 @@ public final class DaemonMain {
             Simulation.configured(env)
                 .latitude(LatitudeOptions.defaults().withSeed(ids))
                 .scaleway(ScalewayOptions.defaults().withSeed(ids))
+                .imageFactoryPort(
+                    StateKeeper.read(home.state())
+                        .map(DatacenterSnapshot::imageFactoryPort)
+                        .orElse(0))
                 .build()
                 .start();
         // Closed before the datacenter, so its last save sees every server still held.

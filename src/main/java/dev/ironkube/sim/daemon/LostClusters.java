@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.util.List;
 
 /**
- * The simulated clusters a home still has journals of. A datacenter just started holds none of them
- * (the providers' state is kept across a restart, the Talos nodes' not yet), so a command that
- * starts one names them once, with what still works, before a resume fails on a node that does not
- * answer.
+ * The simulated clusters a home still has journals of. A datacenter just started from a kept state
+ * powers their servers and Talos nodes on again; one started without any holds none of them, so a
+ * command that starts one names them once, with what still works, before a resume fails on a node
+ * that does not answer.
  */
 final class LostClusters {
   /** The journal value a simulated cluster is marked with (the CLI's JournalChecks.SIMULATED). */
@@ -34,20 +34,24 @@ final class LostClusters {
   }
 
   /**
-   * As above; {@code stateKept} when the new datacenter restored the stopped one's state, which
-   * brings back the providers' servers, projects and firewalls but not yet the Talos nodes.
+   * As above; {@code stateKept} when the new datacenter restored the stopped one's state: the
+   * providers' servers, projects and firewalls, the Talos nodes and their Kubernetes objects.
    */
   static String notice(List<String> clusters, boolean stateKept) {
     if (clusters.isEmpty()) {
       return null;
     }
-    return "the simulated "
-        + (clusters.size() == 1 ? "cluster " : "clusters ")
-        + String.join(", ", clusters)
-        + " lived in a simulated datacenter that has stopped, and the new one "
+    String named =
+        "the simulated "
+            + (clusters.size() == 1 ? "cluster " : "clusters ")
+            + String.join(", ", clusters)
+            + " lived in a simulated datacenter that has stopped, and the new one ";
+    return named
         + (stateKept
-            ? "holds their servers, projects and firewalls but not yet their Talos nodes and"
-                + " Kubernetes API: `ironkube destroy NAME --simulate --yes` deletes each"
+            ? "powered "
+                + (clusters.size() == 1 ? "its" : "their")
+                + " servers and Talos nodes on again from the state it kept (Kubernetes objects"
+                + " included)"
             : "does not hold "
                 + (clusters.size() == 1 ? "it" : "them")
                 + " (it found no kept state): `ironkube destroy NAME --simulate --yes`"

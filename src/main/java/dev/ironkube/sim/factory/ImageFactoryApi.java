@@ -56,6 +56,15 @@ public final class ImageFactoryApi implements AutoCloseable {
   private final SimHttpServer server;
 
   public ImageFactoryApi(Faults faults, RequestLog log) {
+    this(faults, log, 0);
+  }
+
+  /**
+   * As above on {@code preferredPort} when it is free: machine configs name the factory's address
+   * in their installer image and registry mirror, so a datacenter started again keeps it, as the
+   * real factory's address does not move.
+   */
+  public ImageFactoryApi(Faults faults, RequestLog log, int preferredPort) {
     this.faults = faults;
     try {
       Schematic vanilla = Schematic.parse("customization: {}\n".getBytes(StandardCharsets.UTF_8));
@@ -63,7 +72,7 @@ public final class ImageFactoryApi implements AutoCloseable {
     } catch (Schematic.InvalidSchematicException e) {
       throw new IllegalStateException(e);
     }
-    this.server = new SimHttpServer(API, log, this::handle);
+    this.server = new SimHttpServer(API, log, this::handle, preferredPort);
   }
 
   public ImageFactoryApi start() {

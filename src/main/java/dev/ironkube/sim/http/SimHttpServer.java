@@ -28,12 +28,16 @@ public final class SimHttpServer implements AutoCloseable {
   private final String api;
 
   public SimHttpServer(String api, RequestLog log, Handler handler) {
+    this(api, log, handler, 0);
+  }
+
+  /**
+   * As above on {@code preferredPort} when it is free (0: any), else on an ephemeral one: a
+   * datacenter started again serves where the one before it did when it can.
+   */
+  public SimHttpServer(String api, RequestLog log, Handler handler, int preferredPort) {
     this.api = api;
-    try {
-      server = SimServers.http(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot bind the simulated " + api + " API", e);
-    }
+    server = bind(api, preferredPort);
     server.setExecutor(executor);
     server.createContext(
         "/",
@@ -61,6 +65,22 @@ public final class SimHttpServer implements AutoCloseable {
             }
           }
         });
+  }
+
+  private static HttpServer bind(String api, int preferredPort) {
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    if (preferredPort > 0) {
+      try {
+        return SimServers.http(new InetSocketAddress(loopback, preferredPort), 64);
+      } catch (IOException taken) {
+        // another process holds it now: any port will do
+      }
+    }
+    try {
+      return SimServers.http(new InetSocketAddress(loopback, 0), 64);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot bind the simulated " + api + " API", e);
+    }
   }
 
   public SimHttpServer start() {

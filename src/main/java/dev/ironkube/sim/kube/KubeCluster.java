@@ -207,6 +207,25 @@ public final class KubeCluster {
     store.restore(contents);
   }
 
+  /** What a datacenter snapshot keeps of this cluster: etcd's objects and revision, the pods. */
+  public KeptObjects keep() {
+    StoreContents contents = store.contents();
+    return new KeptObjects(contents.objects(), contents.revision(), workloads.keep());
+  }
+
+  /**
+   * Puts {@code kept} into this new, empty state, as control planes powered on again find etcd's
+   * data where they left it: the objects and revision as they were, every CRD serving its kinds
+   * again, and each workload's pod restarting on its node.
+   */
+  public void restoreKept(KeptObjects kept) {
+    store.restore(new StoreContents(kept.objects(), kept.revision()));
+    kept.objects().values().stream()
+        .filter(o -> o.path("kind").asText().equals("CustomResourceDefinition"))
+        .forEach(kinds::register);
+    workloads.restore(kept.workloads());
+  }
+
   /** The names of every Node object. */
   public List<String> nodeNames() {
     return store.list(NODES, null).stream()

@@ -224,6 +224,26 @@ final class WorkloadModel {
     tracked.remove(key(kind.kind(), namespace, name));
   }
 
+  /** The tracked workloads, in a stable order, for a datacenter snapshot. */
+  List<KeptWorkload> keep() {
+    Instant now = clock.instant();
+    return tracked.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .map(e -> KeptWorkload.of(e.getValue(), now))
+        .toList();
+  }
+
+  /** Tracks {@code kept} again after a power cycle ({@link KeptWorkload#restarted}). */
+  void restore(List<KeptWorkload> kept) {
+    Instant now = clock.instant();
+    tracked.clear();
+    for (KeptWorkload k : kept) {
+      if (isWorkload(k.kind())) {
+        tracked.put(key(k.kind(), k.namespace(), k.name()), k.restarted(now, delay(k.kind())));
+      }
+    }
+  }
+
   /** Writes the status the workload has now into {@code object}. */
   void decorate(ApiKind kind, ObjectNode object) {
     String ns = object.path("metadata").path("namespace").asText();

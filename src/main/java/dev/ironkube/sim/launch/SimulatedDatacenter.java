@@ -90,7 +90,7 @@ public final class SimulatedDatacenter implements AutoCloseable {
     this.latitude =
         new LatitudeApi(
             builder.latitude, time, faults, machines, builder.addresses, scheduler, log, events);
-    this.factory = new ImageFactoryApi(faults, log);
+    this.factory = new ImageFactoryApi(faults, log, builder.imageFactoryPort);
     this.scaleway =
         new ScalewayApi(builder.scaleway, time, faults, machines, builder.addresses, log);
     this.cloudflare = new CloudflareApi(CloudflareOptions.defaults(), time, faults, log);
@@ -284,8 +284,15 @@ public final class SimulatedDatacenter implements AutoCloseable {
     private LoopbackAllocator addresses = LoopbackAllocator.standard();
     private SimEvents events = new SimEvents();
     private final List<MachineListener> listeners = new ArrayList<>();
+    private int imageFactoryPort;
 
     private Builder() {}
+
+    /** The port the Image Factory serves on when it is free (0, the default: any). */
+    public Builder imageFactoryPort(int port) {
+      this.imageFactoryPort = port;
+      return this;
+    }
 
     public Builder timeModel(TimeModel model) {
       this.time = model;

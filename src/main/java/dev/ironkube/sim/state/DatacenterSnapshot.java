@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ironkube.sim.infisical.InfisicalSnapshot;
 import dev.ironkube.sim.latitude.LatitudeSnapshot;
 import dev.ironkube.sim.scaleway.ScalewaySnapshot;
+import dev.ironkube.sim.talos.KeptTalos;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +17,13 @@ import java.util.Map;
  * @param scaleway the Scaleway account (servers and IAM SSH keys)
  * @param dnsRecords the Cloudflare records by zone id, as the API answers them
  * @param secrets the Infisical project, secret values included (hence the file's 0600)
- * @param configuredMachines machines whose Talos node had a machine configuration applied: their
- *     Talos state is not kept yet, so they do not come back in maintenance mode (a real configured
- *     node never does) but stay silent until destroyed
+ * @param configuredMachines machines whose Talos node had a machine configuration applied: they
+ *     never come back in maintenance mode (a real configured node does not); those {@code talos}
+ *     holds no disks of (a file written before it kept them) stay silent until destroyed
+ * @param imageFactoryPort the simulated Image Factory's port, which machine configs name (0:
+ *     unknown); the next datacenter serves on it again when it is free
+ * @param talos the configured Talos nodes' disks and their clusters' etcd membership and Kubernetes
+ *     state (machine configs hold the clusters' keys: hence the file's 0600 too)
  */
 public record DatacenterSnapshot(
     int version,
@@ -26,11 +31,14 @@ public record DatacenterSnapshot(
     ScalewaySnapshot scaleway,
     Map<String, List<ObjectNode>> dnsRecords,
     InfisicalSnapshot secrets,
-    List<String> configuredMachines) {
+    List<String> configuredMachines,
+    int imageFactoryPort,
+    KeptTalos talos) {
   public static final int VERSION = 1;
 
   public DatacenterSnapshot {
     configuredMachines = List.copyOf(configuredMachines);
     dnsRecords = dnsRecords == null ? Map.of() : Map.copyOf(dnsRecords);
+    talos = talos == null ? KeptTalos.empty() : talos;
   }
 }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.ironkube.sim.SimMachine;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
-import dev.ironkube.sim.talos.TalosNodeFake;
+import dev.ironkube.sim.talos.KeptTalos;
 import dev.ironkube.sim.talos.TalosNodes;
 import dev.ironkube.store.SecureFiles;
 import java.io.IOException;
@@ -105,6 +105,10 @@ public final class StateKeeper implements AutoCloseable {
     if (s.scaleway() != null) {
       kept.addAll(dc.scaleway().restore(s.scaleway(), configured));
     }
+    List<SimMachine> silent =
+        dc.listener(TalosNodes.class)
+            .map(n -> n.restore(s.talos(), kept, m -> log.println(Instant.now() + " " + m)))
+            .orElse(kept);
     log.println(
         Instant.now()
             + " restored from "
@@ -123,10 +127,14 @@ public final class StateKeeper implements AutoCloseable {
             + (s.secrets() == null
                 ? 0
                 : s.secrets().folders().values().stream().mapToInt(java.util.Map::size).sum())
-            + " secrets"
-            + (kept.isEmpty()
+            + " secrets, "
+            + (kept.size() - silent.size())
+            + " Talos nodes powered on again in "
+            + s.talos().clusters().size()
+            + " clusters"
+            + (silent.isEmpty()
                 ? ""
-                : "; " + kept.size() + " configured Talos nodes are not restored (kept silent)"));
+                : "; " + silent.size() + " configured Talos nodes are not restored (kept silent)"));
   }
 
   /** Writes the snapshot when it differs from the last one written. */
@@ -153,17 +161,16 @@ public final class StateKeeper implements AutoCloseable {
   }
 
   private DatacenterSnapshot snapshot() {
-    Set<String> configured = new HashSet<>();
     Optional<TalosNodes> nodes = dc.listener(TalosNodes.class);
+    KeptTalos talos = nodes.map(TalosNodes::keep).orElse(KeptTalos.empty());
+    Set<String> configured = new HashSet<>();
     for (SimMachine m : dc.machines().live()) {
-      boolean applied =
-          nodes.flatMap(n -> n.node(m.id())).flatMap(TalosNodeFake::appliedConfig).isPresent();
       // A machine restored silent stays so until it is destroyed.
       boolean silent =
           nodes.isPresent()
               && m.state() == SimMachine.State.TALOS_MAINTENANCE
               && nodes.flatMap(n -> n.node(m.id())).isEmpty();
-      if (applied || silent) {
+      if (talos.nodes().containsKey(m.id()) || silent) {
         configured.add(m.id());
       }
     }
@@ -173,7 +180,9 @@ public final class StateKeeper implements AutoCloseable {
         dc.scaleway().snapshot(),
         dc.cloudflare().snapshot(),
         dc.infisical().snapshot(),
-        configured.stream().sorted().toList());
+        configured.stream().sorted().toList(),
+        dc.imageFactoryUrl().getPort(),
+        talos);
   }
 
   /** Stops the periodic saves and writes the state one last time. */

@@ -50,6 +50,11 @@ final class ClusterTimeline {
     s.etcdId = etcdId(s.m.hostname(), s.joinOrder);
   }
 
+  /** Members restored from a snapshot hold join orders up to {@code highest}. */
+  void restoredUpTo(int highest) {
+    joined = Math.max(joined, highest);
+  }
+
   TalosCluster.View viewOf(ClusterSeat s, long now) {
     String etcdState;
     boolean etcdHealthy = false;

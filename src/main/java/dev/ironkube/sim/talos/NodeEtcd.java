@@ -33,6 +33,11 @@ final class NodeEtcd {
     return bootstrapped || membership.etcdMember();
   }
 
+  /** EPHEMERAL as a power cycle left it: its data dir from a bootstrap here, or none. */
+  void kept(boolean bootstrappedHere) {
+    bootstrapped = bootstrappedHere;
+  }
+
   /** Reset wiped the node, EPHEMERAL included. */
   void forget() {
     bootstrapped = false;

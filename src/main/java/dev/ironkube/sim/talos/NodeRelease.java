@@ -32,6 +32,11 @@ final class NodeRelease {
     return minor;
   }
 
+  /** What the next boot runs: the installed release, if an upgrade left one. */
+  String atNextBoot() {
+    return installed != null ? installed : running;
+  }
+
   /** The upgrade wrote {@code version} to the boot partition: the next boot runs it. */
   void install(String version) {
     installed = version;

@@ -21,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One simulated Talos cluster: its configured nodes, its etcd membership and its Kubernetes state,
@@ -317,6 +318,31 @@ public final class TalosCluster implements AutoCloseable {
         .sorted(Comparator.comparingInt(s -> s.joinOrder))
         .map(s -> new EtcdMemberInfo(s.etcdId, s.m.hostname(), s.m.address().getHostAddress()))
         .toList();
+  }
+
+  /** What a datacenter snapshot keeps of this cluster; {@code machineIds} names each node. */
+  KeptCluster keep(Function<TalosNodeFake, String> machineIds) {
+    List<KeptCluster.Seat> kept;
+    KubeCluster state;
+    synchronized (this) {
+      kept = ClusterKeeping.seats(seats, machineIds);
+      state = kube;
+    }
+    return new KeptCluster(name, kept, state == null ? null : state.keep());
+  }
+
+  /**
+   * Puts back what {@code saved} kept, its {@code nodes} (by machine id) entered but not booted
+   * yet; {@code state} holds its Kubernetes objects, which every control plane serves once it is
+   * up.
+   */
+  synchronized void restore(
+      KeptCluster saved, Map<String, TalosNodeFake> nodes, KubeCluster state) {
+    timeline.restoredUpTo(ClusterKeeping.restore(saved.seats(), seats, nodes));
+    if (state != null && kube == null) {
+      kube = state;
+      kube.useNetwork(paths);
+    }
   }
 
   /** What {@code node}'s etcd and kubelet report now. */

@@ -85,6 +85,32 @@ public final class TalosNodeFake implements AutoCloseable {
       TimeModel time,
       Faults faults,
       String talosVersion) {
+    this(address, port, kubernetesPort, disks, time, faults, talosVersion, true);
+  }
+
+  /**
+   * A node whose machine is powered off: nothing listens until {@link #loadDisks} and {@link
+   * #powerOn}, the way back of a node kept in a datacenter snapshot.
+   */
+  static TalosNodeFake poweredOff(
+      InetAddress address,
+      int port,
+      List<SimDisk> disks,
+      TimeModel time,
+      Faults faults,
+      String talosVersion) {
+    return new TalosNodeFake(address, port, 6443, disks, time, faults, talosVersion, false);
+  }
+
+  private TalosNodeFake(
+      InetAddress address,
+      int port,
+      int kubernetesPort,
+      List<SimDisk> disks,
+      TimeModel time,
+      Faults faults,
+      String talosVersion,
+      boolean bootMaintenance) {
     this.address = address;
     List<SimDisk> fixedDisks = List.copyOf(disks);
     this.time = time;
@@ -99,6 +125,10 @@ public final class TalosNodeFake implements AutoCloseable {
     this.etcdRecovery = etcd.recovery;
     this.listener =
         new NodeListener(this, address, port, ingress, fixedDisks, talosVersion, this::stage);
+    if (!bootMaintenance) {
+      mode = Mode.STOPPED;
+      return;
+    }
     try {
       listener.maintenance(hostname());
     } catch (IOException e) {
@@ -203,6 +233,38 @@ public final class TalosNodeFake implements AutoCloseable {
 
   synchronized ConfigValidator validator() {
     return release.validator();
+  }
+
+  /** What survives a power cycle on its disks; empty when STATE holds no config. */
+  synchronized Optional<KeptNode> keep() {
+    AppliedConfig onState = configs.atBoot();
+    if (onState == null || mode == Mode.STOPPED) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new KeptNode(onState.raw(), release.atNextBoot(), etcd.bootstrappedHere(), resets));
+  }
+
+  /**
+   * A powered-off node finds its disks as {@code kept} left them: the release, the config on STATE
+   * (checked by that release, as the boot loads it), etcd's data on EPHEMERAL. It enters the
+   * cluster the config names, down, so the cluster can seat it where it was before it boots.
+   */
+  synchronized void loadDisks(KeptNode kept) {
+    release.install(kept.release());
+    release.boot();
+    config = release.validator().validate(kept.config());
+    configs.accepted(config, true); // a boot from STATE runs it; config/persistent stays empty
+    ingress.enforce(IngressFirewall.of(config.raw()));
+    etcd.kept(kept.bootstrapped());
+    resets = kept.resets();
+    mode = Mode.REBOOTING;
+    enterCluster();
+  }
+
+  /** Power on: the boot takes place while the datacenter was stopped, so apid comes up now. */
+  synchronized void powerOn() {
+    power.after(Duration.ZERO, this::bootConfigured);
   }
 
   /** Maintenance accepted a config: the listener goes away and the node reboots into mTLS. */

@@ -2,30 +2,41 @@ package dev.ironkube.sim.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
 
-import io.fabric8.kubernetes.api.model.Namespace;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ironkube.sim.state.DatacenterSnapshot;
+import dev.ironkube.sim.state.StateKeeper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A newcomer's first minutes, in one home, through the background simulated datacenter that {@code
- * --simulate} starts as a real process: provision, then what kubectl does with the written
- * kubeconfig (through the Kubernetes client, after the command ended), status, a re-run that
- * resumes, scale, destroy (the API stops answering), sim stop. Without the platform, to keep it
- * short: what the platform adds is covered by PlatformEndToEndTest.
+ * A newcomer's first minutes: the README's quick-start lines, read from the README and run as
+ * written, in one home, through the background simulated datacenter that {@code --simulate} starts
+ * as a real process (kubectl's reads through the Kubernetes client, configured from the exported
+ * kubeconfig alone). One cluster for every step, and a killed datacenter in the middle: after the
+ * kubectl reads the datacenter is killed without a chance to save, and the README's next lines
+ * (status, the re-run that brings it back and resumes, scale, destroy) run against the one started
+ * from its kept state, as they would after a reboot of the user's machine.
  */
 class NewcomerPathTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final DaemonCli cli = new DaemonCli();
+  private String kubeconfig;
 
   @AfterEach
   void close() {
@@ -33,80 +44,244 @@ class NewcomerPathTest {
   }
 
   @Test
-  void provisionReadWithTheKubeconfigRerunScaleDestroyAndStop() throws Exception {
-    DaemonCli.Result first = cli.run("provision", "--simulate", "--yes", "--no-platform");
-    assertThat(first.exitCode()).as(first.all()).isZero();
-    assertThat(first.err()).contains("simulated datacenter running (pid ");
+  void theReadmeQuickStartRunsAsWrittenAcrossAKilledDatacenter() throws Exception {
+    List<String> lines = quickStart();
+    assertThat(lines).first().isEqualTo("./ironkube provision --simulate --yes");
+    boolean killed = false;
+    int provisions = 0;
+    List<String> before = List.of();
+    String factory = "";
+    Map<String, String> uids = Map.of();
+    for (String line : lines) {
+      if (line.startsWith("export KUBECONFIG=")) {
+        Path file = cli.userHome.resolve(line.substring("export KUBECONFIG=~/".length()));
+        kubeconfig = Files.readString(file);
+        // `ironkube kubeconfig` prints the same file.
+        assertThat(cli.run("kubeconfig", "demo").out()).isEqualTo(kubeconfig);
+        continue;
+      }
+      if (line.startsWith("kubectl ")) {
+        kubectl(line);
+        continue;
+      }
+      if (!killed && line.startsWith("./ironkube status")) {
+        // The kubectl lines are done: the datacenter dies without a chance to save.
+        before = servers();
+        uids = uids();
+        factory = imageFactory();
+        killAndCheckWhatWasKept();
+        killed = true;
+      }
+      DaemonCli.Result r = ironkube(line);
+      String[] args = line.substring("./ironkube ".length()).split(" ");
+      switch (args[0] + (args.length > 1 ? " " + args[1] : "")) {
+        case "provision --simulate" -> {
+          provisions++;
+          if (provisions == 1) {
+            firstProvision(r);
+          } else {
+            // The re-run brings the datacenter back from its kept state and resumes on the same
+            // server; the old kubeconfig and talosconfig answer (same CAs, objects, uids).
+            assertThat(r.err())
+                .contains("starting the simulated datacenter")
+                .contains("powered its servers and Talos nodes on again");
+            assertThat(servers()).isEqualTo(before);
+            // Machine configs name the Image Factory's address: it serves where it did.
+            assertThat(imageFactory()).isEqualTo(factory);
+            assertThat(uids()).isEqualTo(uids);
+            DaemonCli.Result health = cli.run("health", "demo", "--wait", "30s");
+            assertThat(health.exitCode()).as(health.all()).isZero();
+          }
+        }
+        case "status" -> assertThat(r.out()).contains("demo").contains("simulated");
+        case "scale demo" -> {
+          assertThat(servers()).hasSize(before.size() + 1);
+          assertThat(nodes()).extracting(n -> n.getMetadata().getName()).hasSize(2);
+        }
+        case "destroy demo" -> {
+          assertThatThrownBy(this::nodes).isInstanceOf(KubernetesClientException.class);
+          assertThat(servers()).isEmpty();
+        }
+        case "sim status" ->
+            assertThat(r.out())
+                .contains("Simulated datacenter: running (pid ")
+                .contains("Servers: 0")
+                .contains("Clusters: 0");
+        case "sim stop" -> {
+          assertThat(cli.simHome().daemonFile()).doesNotExist();
+          assertThat(cli.run("sim", "status").out()).contains("not running");
+        }
+        default -> fail("the README's quick start has a line this test does not check: " + line);
+      }
+    }
+    assertThat(killed).as("the README runs status after its kubectl lines").isTrue();
+    assertThat(provisions).isEqualTo(2);
+    DatacenterSnapshot after = StateKeeper.read(cli.simHome().state()).orElseThrow();
+    assertThat(after.latitude().servers()).isEmpty();
+    assertThat(after.talos().nodes()).isEmpty();
+    assertThat(after.talos().clusters()).isEmpty();
+  }
+
+  private void firstProvision(DaemonCli.Result r) throws Exception {
+    assertThat(r.err()).contains("simulated datacenter running (pid ");
     DaemonFile daemon = cli.running().orElseThrow();
     assertThat(daemon.pid()).isNotEqualTo(ProcessHandle.current().pid());
     assertThat(Files.getPosixFilePermissions(cli.simHome().daemonFile()))
         .extracting(Object::toString)
         .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-
-    // The command has ended; the cluster it made still answers, as kubectl would find it.
-    Path kubeconfig = cli.home().resolve("clusters/demo/kubeconfig");
-    DaemonCli.Result printed = cli.run("kubeconfig", "demo");
-    assertThat(printed.exitCode()).as(printed.all()).isZero();
-    assertThat(printed.out()).isEqualTo(Files.readString(kubeconfig));
-    List<Node> nodes = kube(printed.out(), k -> k.nodes().list().getItems());
-    assertThat(nodes).hasSize(1);
-    assertThat(ready(nodes.get(0))).isTrue();
-    // kubectl's ROLES column comes from node-role.kubernetes.io/<role> labels.
-    assertThat(nodes.get(0).getMetadata().getLabels())
-        .containsKey("node-role.kubernetes.io/control-plane");
-    List<Namespace> namespaces = kube(printed.out(), k -> k.namespaces().list().getItems());
-    assertThat(namespaces)
-        .extracting(n -> n.getMetadata().getName())
-        .contains("default", "kube-system");
-    List<Pod> pods = kube(printed.out(), k -> k.pods().inAnyNamespace().list().getItems());
-    assertThat(pods).extracting(p -> p.getMetadata().getNamespace()).contains("kube-system");
-
-    DaemonCli.Result status = cli.run("status", "-o", "json");
-    assertThat(status.exitCode()).as(status.all()).isZero();
-    assertThat(status.out()).contains("\"name\" : \"demo\"").contains("\"simulated\" : true");
-    DaemonCli.Result held = cli.run("sim", "status", "-o", "json");
-    assertThat(held.out()).contains("\"running\" : true").contains("\"hostname\" : \"demo-cp-1\"");
-
-    // A second run finds the servers it ordered and resumes, in the same datacenter.
-    DaemonCli.Result again = cli.run("provision", "--simulate", "--yes", "--no-platform");
-    assertThat(again.exitCode()).as(again.all()).isZero();
-    assertThat(again.err()).doesNotContain("starting the simulated datacenter");
-    assertThat(cli.running().orElseThrow().pid()).isEqualTo(daemon.pid());
-
-    DaemonCli.Result scaled = cli.run("scale", "demo", "--count", "1", "--simulate", "--yes");
-    assertThat(scaled.exitCode()).as(scaled.all()).isZero();
-    List<Node> two = kube(Files.readString(kubeconfig), k -> k.nodes().list().getItems());
-    assertThat(two).extracting(n -> n.getMetadata().getName()).hasSize(2).contains("demo-cp-1");
-
-    DaemonCli.Result destroyed = cli.run("destroy", "demo", "--simulate", "--yes");
-    assertThat(destroyed.exitCode()).as(destroyed.all()).isZero();
-    String config = printed.out();
-    assertThatThrownBy(() -> kube(config, k -> k.nodes().list().getItems()))
-        .isInstanceOf(KubernetesClientException.class);
-    assertThat(cli.run("sim", "status", "-o", "json").out()).contains("\"servers\" : [ ]");
-
-    DaemonCli.Result stopped = cli.run("sim", "stop");
-    assertThat(stopped.exitCode()).as(stopped.all()).isZero();
-    assertThat(ProcessHandle.of(daemon.pid()).filter(ProcessHandle::isAlive)).isEmpty();
-    assertThat(cli.simHome().daemonFile()).doesNotExist();
-    DaemonCli.Result none = cli.run("sim", "status");
-    assertThat(none.out()).contains("not running");
-    assertThat(cli.run("sim", "stop").exitCode()).isZero();
+    assertThat(servers()).singleElement().asString().startsWith("demo-cp-1 127.");
   }
 
-  /** A read through the Kubernetes client, configured from the kubeconfig alone as kubectl is. */
-  private static <T> T kube(String kubeconfig, Function<KubernetesClient, T> read) {
-    Config config = Config.fromKubeconfig(kubeconfig);
-    config.setRequestTimeout(5_000);
-    config.setConnectionTimeout(2_000);
-    config.setRequestRetryBackoffLimit(0);
-    try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
-      return read.apply(client);
+  private void killAndCheckWhatWasKept() throws Exception {
+    ProcessHandle daemon = ProcessHandle.of(cli.running().orElseThrow().pid()).orElseThrow();
+    // What it held is written within the keeper's interval (500 ms).
+    Thread.sleep(1_000);
+    daemon.destroyForcibly();
+    daemon.onExit().get(20, TimeUnit.SECONDS);
+    Path state = cli.simHome().state().resolve("datacenter.json");
+    assertThat(Files.getPosixFilePermissions(state))
+        .extracting(Object::toString)
+        .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
+    DatacenterSnapshot saved = StateKeeper.read(cli.simHome().state()).orElseThrow();
+    String machine = saved.latitude().servers().get(0).id();
+    // Configured: it comes back from its disks, bootstrapped, the only member of its etcd.
+    assertThat(saved.configuredMachines()).containsExactly(machine);
+    assertThat(saved.talos().nodes()).containsOnlyKeys(machine);
+    assertThat(saved.talos().nodes().get(machine).bootstrapped()).isTrue();
+    assertThat(saved.imageFactoryPort()).isPositive();
+    assertThat(saved.talos().clusters())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.name()).isEqualTo("demo");
+              assertThat(c.seats()).singleElement().matches(s -> s.etcdMember());
+              assertThat(c.kubernetes().objects()).isNotEmpty();
+            });
+  }
+
+  /** kubectl's reads of the quick start, through the Kubernetes client. */
+  private void kubectl(String line) {
+    switch (line) {
+      case "kubectl get nodes" -> uids();
+      case "kubectl get pods --all-namespaces" -> {
+        List<Pod> pods =
+            KubeReads.read(kubeconfig, k -> k.pods().inAnyNamespace().list().getItems());
+        assertThat(pods).extracting(p -> p.getMetadata().getNamespace()).contains("kube-system");
+      }
+      case "kubectl get applications -n argocd" -> {
+        List<GenericKubernetesResource> apps =
+            KubeReads.read(
+                kubeconfig,
+                k ->
+                    k.genericKubernetesResources("argoproj.io/v1alpha1", "Application")
+                        .inNamespace("argocd")
+                        .list()
+                        .getItems());
+        assertThat(apps).isNotEmpty();
+      }
+      default ->
+          fail("the README's quick start has a kubectl line this test does not run: " + line);
     }
   }
 
-  private static boolean ready(Node node) {
-    return node.getStatus().getConditions().stream()
-        .anyMatch(c -> c.getType().equals("Ready") && c.getStatus().equals("True"));
+  private DaemonCli.Result ironkube(String line) {
+    assertThat(line).startsWith("./ironkube ");
+    DaemonCli.Result r = cli.run(line.substring("./ironkube ".length()).split(" "));
+    assertThat(r.exitCode()).as(line + "\n" + r.all()).isZero();
+    return r;
+  }
+
+  private List<Node> nodes() {
+    return KubeReads.read(kubeconfig, k -> k.nodes().list().getItems());
+  }
+
+  /**
+   * The uids of the Nodes and Namespaces, once every Node is Ready and carries the control-plane
+   * role (kubectl's ROLES column reads node-role.kubernetes.io/ labels); a node powered on again
+   * turns Ready within moments at the tests' time scale.
+   */
+  private Map<String, String> uids() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    List<Node> nodes = nodes();
+    while (!(!nodes.isEmpty() && nodes.stream().allMatch(KubeReads::ready))
+        && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+      nodes = nodes();
+    }
+    assertThat(nodes).isNotEmpty().allMatch(KubeReads::ready);
+    assertThat(nodes.get(0).getMetadata().getLabels())
+        .containsKey("node-role.kubernetes.io/control-plane");
+    Map<String, String> uids = new TreeMap<>();
+    nodes.forEach(n -> uids.put("node/" + n.getMetadata().getName(), n.getMetadata().getUid()));
+    KubeReads.read(kubeconfig, k -> k.namespaces().list().getItems())
+        .forEach(n -> uids.put("ns/" + n.getMetadata().getName(), n.getMetadata().getUid()));
+    assertThat(uids).containsKeys("ns/default", "ns/kube-system");
+    return uids;
+  }
+
+  private String imageFactory() throws Exception {
+    DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
+    String url = JSON.readTree(r.out()).path("endpoints").path("image-factory").asText();
+    assertThat(url).as(r.out()).startsWith("http://127.0.0.1:");
+    return url;
+  }
+
+  /** The running datacenter's servers as "hostname address plan site", from sim status. */
+  private List<String> servers() throws Exception {
+    DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : root.path("holds").path("servers")) {
+      out.add(
+          s.path("hostname").asText()
+              + " "
+              + s.path("address").asText()
+              + " "
+              + s.path("plan").asText()
+              + " "
+              + s.path("site").asText());
+    }
+    return out;
+  }
+
+  /**
+   * The README's quick start: the provision line of its first block, then the block after "Then use
+   * the cluster it made", comments and blank lines dropped.
+   */
+  static List<String> quickStart() throws Exception {
+    List<String> readme = Files.readAllLines(Path.of("README.md"));
+    List<String> out = new ArrayList<>();
+    int firstBlock = readme.indexOf("```sh");
+    out.add(command(readme.get(firstBlock + 1)));
+    int then = -1;
+    for (int i = 0; i < readme.size(); i++) {
+      if (readme.get(i).startsWith("Then use the cluster it made")) {
+        then = i;
+        break;
+      }
+    }
+    assertThat(then).as("README: 'Then use the cluster it made'").isPositive();
+    int open = readme.subList(then, readme.size()).indexOf("```sh") + then;
+    for (String line : readme.subList(open + 1, readme.size())) {
+      if (line.equals("```")) {
+        break;
+      }
+      if (!command(line).isEmpty()) {
+        out.add(command(line));
+      }
+    }
+    return out;
+  }
+
+  private static String command(String line) {
+    int comment = line.indexOf(" #");
+    String bare = (comment < 0 ? line : line.substring(0, comment)).strip();
+    return String.join(" ", Arrays.stream(bare.split("\\s+")).toList());
   }
 }

@@ -157,7 +157,7 @@ final class ClusterRig implements AutoCloseable {
         .withCallTimeout(Duration.ofSeconds(3));
   }
 
-  private TalosIdentity identity(String ip) {
+  TalosIdentity identity(String ip) {
     var admin = CertificateIssuer.systemDefault().talosAdmin(bundle.os());
     Talosconfig config = Talosconfig.of("multi", List.of(ip), List.of(ip), bundle.os(), admin);
     return new TalosIdentity(config.caPem(), config.certificatePem(), config.keyPkcs8Pem());
