@@ -56,7 +56,7 @@ class MultiNodeEndToEndTest {
     return new String[] {"-f", doc.toString()};
   }
 
-  private static final String SHORT_BOOTSTRAP = "3s";
+  private static final String SHORT_BOOTSTRAP = "2s";
 
   private Talosconfig talosconfig() {
     return Talosconfig.read(cli.home().resolve("clusters/mn/talosconfig"));
