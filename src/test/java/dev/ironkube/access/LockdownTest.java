@@ -26,7 +26,8 @@ class LockdownTest {
     PortProbe fromOperator = new PortProbe(Probes.SILENCE, InetAddress.getByName(OPERATOR));
     return new Lockdown(
         fromOperator,
-        Duration.ofSeconds(2),
+        // The settle window a port left open waits out; a closed one is seen on the first probe.
+        Duration.ofSeconds(1),
         Duration.ofMillis(50),
         Clock.systemUTC(),
         Sleeper.SYSTEM,

@@ -66,7 +66,7 @@ class AccessEndToEndTest {
     Path doc = cli.userHome.resolve("short.yaml");
     Files.writeString(
         doc,
-        "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    teleportTimeout: 2s\n");
+        "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    teleportTimeout: 1s\n");
     CliRun.Result r =
         cli.run("provision", "--simulate", "--yes", "--name", "tp", "-f", doc.toString());
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.LEFT_RUNNING);

@@ -44,8 +44,15 @@ final class CliRun implements AutoCloseable {
   }
 
   CliRun(Faults faults) {
-    this(faults, new TimeModel(0.0005));
+    this(faults, new TimeModel(SCALE));
   }
+
+  /**
+   * The end-to-end tests' time scale: a Latitude order and boot (7.5 modelled minutes) takes 45 ms,
+   * a Scaleway delivery and install about 95 ms. Timeouts do not follow it below the simulator's
+   * floor, so a node's wait still allows for the real work (keys, handshakes) of a loaded machine.
+   */
+  static final double SCALE = 0.0001;
 
   CliRun(Faults faults, TimeModel time) {
     try {

@@ -42,7 +42,7 @@ class ConfigApplyEndToEndTest {
   @Test
   void aPoolPatchIsDiffedAppliedLiveToThatPoolThenUnchangedAndABadPatchSendsNothing()
       throws Exception {
-    cli = new CliRun(new Faults(15), new TimeModel(0.0005));
+    cli = new CliRun(new Faults(15), new TimeModel(CliRun.SCALE));
     CliRun.Result made =
         cli.run(
             "provision", "--simulate", "--yes", "--no-platform", "--name", "ap", "--workers", "1");
@@ -107,7 +107,7 @@ class ConfigApplyEndToEndTest {
 
   @Test
   void aPatchThatFailsRefusesTheProvisionBeforeAnythingIsOrdered() throws Exception {
-    cli = new CliRun(new Faults(17), new TimeModel(0.0005));
+    cli = new CliRun(new Faults(17), new TimeModel(CliRun.SCALE));
     cacheSchema();
     Path doc = document("    - {target: workers, patch: [{op: remove, path: /machine/nothing}]}\n");
     CliRun.Result refused =

@@ -43,7 +43,7 @@ class JarLaunchIT {
     env.put("IRONKUBE_HOME", home.resolve("ironkube").toString());
     // The jar is what is under test, not the modelled durations: at the default 0.01 a
     // provision models ten seconds of waiting; at the end-to-end tests' scale it takes none.
-    env.put("IRONKUBE_SIM_SCALE", "0.0005");
+    env.put("IRONKUBE_SIM_SCALE", "0.0001");
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Path out = home.resolve("stdout.txt");
     Path err = home.resolve("stderr.txt");

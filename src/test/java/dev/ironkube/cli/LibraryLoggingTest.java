@@ -41,7 +41,16 @@ class LibraryLoggingTest {
 
   private static String stderrOf(String... args) throws Exception {
     String java = ProcessHandle.current().info().command().orElse("java");
-    List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path")));
+    // As the launcher runs `status`: serial collector, quick compiler only, no perf file.
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
+                "-cp",
+                System.getProperty("java.class.path")));
     cmd.add(LibraryLoggingProbe.class.getName());
     cmd.addAll(List.of(args));
     Path errFile = Files.createTempFile("ironkube-stderr", ".txt");

@@ -54,7 +54,7 @@ class PlatformEndToEndTest {
     try {
       Files.writeString(
           doc,
-          "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    platformTimeout: 3s\n");
+          "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    platformTimeout: 1500ms\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -76,9 +76,20 @@ class ProvisionEndToEndTest {
     assertThat(cli.sim.scaleway().sshKeys()).isEmpty();
   }
 
+  /**
+   * One working cluster for two stories (each used to provision its own): a dry-run destroy lists
+   * it and sends nothing, then a failed re-run keeps it.
+   */
   @Test
-  void aFailedRerunOfAWorkingClusterKeepsIt() {
+  void destroyDryRunListsWithoutDeletingAndAFailedRerunOfTheWorkingClusterKeepsIt() {
     assertThat(cli.run("provision", "--simulate", "--yes", "--no-platform").exitCode()).isZero();
+    int before = cli.sim.requests().mutating().size();
+    CliRun.Result d = cli.run("destroy", "demo", "--simulate", "--dry-run");
+    assertThat(d.exitCode()).as(d.err()).isZero();
+    assertThat(d.out()).contains("would delete server demo-cp-1");
+    assertThat(cli.sim.requests().mutating()).hasSize(before);
+    assertThat(cli.sim.latitude().servers()).hasSize(1);
+
     // Refused at the first provider call, at once (a server error would be retried for seconds).
     // On the command line: a key from the environment is not sent under --simulate.
     CliRun.Result again =
@@ -113,17 +124,6 @@ class ProvisionEndToEndTest {
         .allMatch(e -> e.api().equals("factory"))
         .noneMatch(e -> e.api().equals("latitude"));
     assertThat(Files.exists(cli.home().resolve("clusters/demo/journal.jsonl"))).isFalse();
-  }
-
-  @Test
-  void destroyDryRunListsWithoutDeleting() {
-    assertThat(cli.run("provision", "--simulate", "--yes", "--no-platform").exitCode()).isZero();
-    int before = cli.sim.requests().mutating().size();
-    CliRun.Result d = cli.run("destroy", "demo", "--simulate", "--dry-run");
-    assertThat(d.exitCode()).as(d.err()).isZero();
-    assertThat(d.out()).contains("would delete server demo-cp-1");
-    assertThat(cli.sim.requests().mutating()).hasSize(before);
-    assertThat(cli.sim.latitude().servers()).hasSize(1);
   }
 
   @Test

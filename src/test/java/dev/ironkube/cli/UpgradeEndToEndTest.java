@@ -23,8 +23,11 @@ import org.junit.jupiter.api.Test;
  * balancer or the DNS name would) and records the longest gap.
  */
 class UpgradeEndToEndTest {
-  /** An upgrade's reboot, long enough for the probe to tell a gap from polling noise. */
-  private static final Duration REBOOT = Duration.ofMillis(1000);
+  /**
+   * An upgrade's reboot, long enough for the probe (every 50 ms) to tell a gap from polling noise:
+   * two control planes down at once would leave no answer for ten probes in a row.
+   */
+  private static final Duration REBOOT = Duration.ofMillis(500);
 
   private CliRun cli;
 
@@ -56,7 +59,7 @@ class UpgradeEndToEndTest {
   void aFiveNodeClusterOnThePreviousMinorUpgradesTalosThenKubernetesWhileTheApiAnswers()
       throws Exception {
     TimeModel time =
-        new TimeModel(0.0005)
+        new TimeModel(CliRun.SCALE)
             .override("talos.reboot", REBOOT)
             .override("talos.upgrade.install", Duration.ofMillis(200))
             .override("kube.node.monitor-grace", Duration.ofMillis(300));
@@ -150,7 +153,7 @@ class UpgradeEndToEndTest {
   @Test
   void aFailedNodeStopsTheRolloutNamingItAndTheNextRunContinuesFromThere() throws Exception {
     TimeModel time =
-        new TimeModel(0.0005)
+        new TimeModel(CliRun.SCALE)
             .override("talos.reboot", Duration.ofMillis(300))
             .override("kube.node.monitor-grace", Duration.ofMillis(100));
     cli =

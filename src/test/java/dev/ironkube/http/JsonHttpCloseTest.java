@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ironkube.failure.RemoteServiceException;
 import dev.ironkube.http.FakeHttpServer.Reply;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +37,10 @@ class JsonHttpCloseTest {
     server.answer(r -> Reply.json(200, "{\"ok\":true}"));
     Set<Thread> before = selectorThreads();
     List<JsonHttp> owned = new ArrayList<>();
-    JsonHttp http = builder().owner(owned::add).build();
+    // A send after close is retried as any unreachable endpoint is; its back-off is recorded, not
+    // waited (four real waits took about five seconds).
+    List<Duration> backOff = new ArrayList<>();
+    JsonHttp http = builder().owner(owned::add).sleeper(backOff::add).build();
 
     assertThat(owned).containsExactly(http);
     assertThat(http.send(ApiRequest.get("/thing"), Function.identity())).isNotNull();
@@ -51,6 +55,7 @@ class JsonHttpCloseTest {
     assertThat(selector.isAlive()).as("selector thread after close").isFalse();
     assertThatThrownBy(() -> http.send(ApiRequest.get("/thing"), Function.identity()))
         .isInstanceOf(RemoteServiceException.Transient.class);
+    assertThat(backOff).as("retried with back-off").hasSize(RetryPolicy.DEFAULT.maxAttempts() - 1);
   }
 
   @Test

@@ -12,6 +12,16 @@ import java.util.Map;
  * the way a crash or an OOM killer would: no cleanup, no shutdown hooks, a journal cut mid-run.
  */
 final class ChildProcess {
+  /**
+   * The launcher's JVM flags (serial collector, small initial heap), and the quick compiler only: a
+   * child lives a few seconds (it is killed or finishes one run), too short for the optimising
+   * compiler to repay the core it takes from the simulator serving it.
+   */
+  private static final List<String> FLAGS =
+      List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MetaspaceSize=96m", "-XX:TieredStopAtLevel=1");
+
+  private static final List<String> FORWARDED = List.of("keystore.pkcs12.keyPbeIterationCount");
+
   private ChildProcess() {}
 
   /** Starts ironkube with stdout and stderr both written to {@code log}. */
@@ -32,6 +42,14 @@ final class ChildProcess {
             .orElse(System.getProperty("java.home") + "/bin/java");
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    cmd.addAll(FLAGS);
+    // A child made by a test JVM runs as that JVM was set to (its key stores' PBKDF2 rounds).
+    for (String name : FORWARDED) {
+      String value = System.getProperty(name);
+      if (value != null) {
+        cmd.add("-D" + name + "=" + value);
+      }
+    }
     cmd.add("--enable-native-access=ALL-UNNAMED");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));

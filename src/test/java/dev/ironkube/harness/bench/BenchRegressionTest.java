@@ -11,11 +11,12 @@ import org.junit.jupiter.api.Test;
  */
 class BenchRegressionTest {
   /**
-   * The 9.6-minute critical path at 0.015 takes 8.6 s, enough for the tool's own work (key
+   * The 9.6-minute critical path at 0.01 takes 5.8 s, enough for the tool's own work (key
    * generation, handshakes: about a second on main) to show against it, and for a lost probe
-   * interval (7.5 ms here) to show as lag.
+   * interval (5 ms here) to show as lag. A cold JVM of its own at load 4 measured an overhead of
+   * 0.43 at 0.0075 (floor 4.3 s), well inside the bound.
    */
-  private static final double SCALE = 0.015;
+  private static final double SCALE = 0.01;
 
   @Test
   void overheadAndRequestBudgetStayWithinGenerousBounds() throws Exception {

@@ -104,6 +104,10 @@ class ReadCommandClassesTest {
     cmd.addAll(
         List.of(
             java,
+            // As the launcher runs a read: serial collector, quick compiler only, no perf file.
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
             "-Xlog:class+load=info:stdout",
             "-cp",
             System.getProperty("java.class.path"),

@@ -78,6 +78,10 @@ class StartupClassesTest {
     Process p =
         new ProcessBuilder(
                 java,
+                // As the launcher runs usage help: serial collector, quick compiler only.
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:-UsePerfData",
                 "-Xlog:class+load=info:stdout",
                 "-cp",
                 System.getProperty("java.class.path"),

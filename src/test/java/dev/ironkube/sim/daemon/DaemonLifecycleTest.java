@@ -30,8 +30,13 @@ class DaemonLifecycleTest {
     cli.close();
   }
 
+  /**
+   * Also its end: one daemon start serves both behaviours (each start is a JVM of its own, seconds
+   * of a loaded machine).
+   */
   @Test
-  void twoCommandsStartingItAtOnceShareOneDatacenter() throws Exception {
+  void twoCommandsStartingItAtOnceShareOneDatacenterWhichStopsWhenItsDaemonFileDisappears()
+      throws Exception {
     List<CompletableFuture<DaemonCli.Result>> runs =
         List.of(
             CompletableFuture.supplyAsync(() -> cli.run("regions", "--simulate")),
@@ -47,6 +52,12 @@ class DaemonLifecycleTest {
         .hasSize(1);
     long pid = cli.running().orElseThrow().pid();
     assertThat(daemonsOf(cli)).containsExactly(pid);
+
+    ProcessHandle daemon = ProcessHandle.of(pid).orElseThrow();
+    Files.delete(cli.simHome().daemonFile());
+    daemon.onExit().get(20, TimeUnit.SECONDS);
+    assertThat(daemon.isAlive()).isFalse();
+    assertThat(Files.readString(cli.simHome().log())).contains("is gone or names another process");
   }
 
   @Test
@@ -83,16 +94,6 @@ class DaemonLifecycleTest {
     DaemonFile fresh = cli.running().orElseThrow();
     assertThat(fresh.pid()).isNotEqualTo(gone.pid());
     assertThat(fresh.token()).isNotEqualTo("stale");
-  }
-
-  @Test
-  void itStopsWhenItsDaemonFileDisappears() throws Exception {
-    assertThat(cli.run("regions", "--simulate").exitCode()).isZero();
-    ProcessHandle daemon = ProcessHandle.of(cli.running().orElseThrow().pid()).orElseThrow();
-    Files.delete(cli.simHome().daemonFile());
-    daemon.onExit().get(20, TimeUnit.SECONDS);
-    assertThat(daemon.isAlive()).isFalse();
-    assertThat(Files.readString(cli.simHome().log())).contains("is gone or names another process");
   }
 
   /** The datacenter processes serving this test's home, found by their command line. */

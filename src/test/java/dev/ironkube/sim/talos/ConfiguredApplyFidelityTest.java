@@ -146,7 +146,7 @@ class ConfiguredApplyFidelityTest {
   @MethodSource("releases")
   void autoResolvesPerRelease(String release) {
     // A reboot that takes a moment, so that the test sees the node go down for it.
-    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(300));
+    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(150));
     try (SimNodeFixture sim = configured(release, time);
         TalosClient admin = sim.adminClient()) {
       byte[] labelled = withLabels(sim);
@@ -179,7 +179,7 @@ class ConfiguredApplyFidelityTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("releases")
   void stagedRunsAtTheNextReboot(String release) {
-    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(300));
+    TimeModel time = TimeModel.instant().override("talos.reboot", Duration.ofMillis(150));
     try (SimNodeFixture sim = configured(release, time);
         TalosClient admin = sim.adminClient()) {
       byte[] original = admin.machineConfig();
@@ -228,16 +228,17 @@ class ConfiguredApplyFidelityTest {
       admin.applyConfiguration(original, ApplyMode.NO_REBOOT, false);
       var shortTry =
           request(labelled, ApplyConfigurationRequest.Mode.TRY, false).toBuilder()
-              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setNanos(300_000_000))
+              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setNanos(100_000_000))
               .build();
       assertThat(raw.machine().applyConfiguration(shortTry).getMessages(0).getModeDetails())
-          .endsWith("reverted back in 300ms"); // Go's time.Duration.String
+          .endsWith("reverted back in 100ms"); // Go's time.Duration.String
       awaitConfig(admin, labelled, original);
 
       // Confirmed: NO_REBOOT of the same config before the timeout keeps it.
       raw.machine().applyConfiguration(shortTry);
       admin.applyConfiguration(labelled, ApplyMode.NO_REBOOT, false);
-      Thread.sleep(600);
+      // Three times the try timeout: a revert that was not cancelled would have run by now.
+      Thread.sleep(300);
       assertThat(text(admin.machineConfig())).isEqualTo(text(labelled));
     }
   }

@@ -94,8 +94,13 @@ class NodeFirewallTest {
       assertThat(answers(sim.ip, sim.ip, api)).as("node network, 6443").isTrue();
       // A fresh client from the operator is cut off the way a dropped SYN looks to gRPC: the
       // node is unreachable (retryable), not a refused handshake (which would be a wrong CA).
+      // Its call gives up after half a second (the fixture's 3 s would all be waited out here).
       try (TalosClient fresh =
-          TalosClient.secure(sim.ip, sim.node.port(), TestPki.admin(sim.osCa), sim.polling())) {
+          TalosClient.secure(
+              sim.ip,
+              sim.node.port(),
+              TestPki.admin(sim.osCa),
+              sim.polling().withCallTimeout(Duration.ofMillis(500)))) {
         assertThatThrownBy(fresh::version).isInstanceOf(RemoteServiceException.Transient.class);
       }
       // Established connections survive, as conntrack keeps them in block mode.
