@@ -26,7 +26,7 @@ class BenchRegressionTest {
     assertThat(r.exitCode()).as(r.error()).isZero();
     assertThat(r.overhead()).as("overhead over the %s floor", model.floor()).isLessThan(0.75);
     assertThat(r.lags()).as("every wait noticed its event").hasSize(Waits.ALL.size());
-    // At 0.015 the node probes run every 7.5 ms; a wait that takes seconds to notice its event has
+    // At 0.01 the node probes run every 5 ms; a wait that takes seconds to notice its event has
     // lost its probe interval or pays a new handshake per probe.
     assertThat(r.lags())
         .as("detection lag per wait")

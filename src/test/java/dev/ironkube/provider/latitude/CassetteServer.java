@@ -61,17 +61,21 @@ final class CassetteServer implements AutoCloseable {
     return http.requests();
   }
 
-  private synchronized Reply reply(Recorded request) {
+  /** A route runs outside the lock: it may wait for another request, which must get in. */
+  private Reply reply(Recorded request) {
     String key = request.method() + " " + request.path();
-    Function<Recorded, Reply> route = routes.get(key);
-    if (route != null) {
-      return route.apply(request);
+    Function<Recorded, Reply> route;
+    synchronized (this) {
+      route = routes.get(key);
+      if (route == null) {
+        Deque<Reply> queue = replies.get(key);
+        if (queue == null || queue.isEmpty()) {
+          return Reply.json(599, "{\"test\":\"nothing recorded for " + key + "\"}");
+        }
+        return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
+      }
     }
-    Deque<Reply> queue = replies.get(key);
-    if (queue == null || queue.isEmpty()) {
-      return Reply.json(599, "{\"test\":\"nothing recorded for " + key + "\"}");
-    }
-    return queue.size() > 1 ? queue.removeFirst() : queue.getFirst();
+    return route.apply(request);
   }
 
   static Reply recorded(Cassette.Response response) {

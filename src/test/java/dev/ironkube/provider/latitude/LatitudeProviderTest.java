@@ -127,6 +127,8 @@ class LatitudeProviderTest {
                 : Reply.json(599, "{\"test\":\"the plans were not asked for meanwhile\"}"));
 
     assertThat(provider.offers()).hasSize(22);
+    // One request each: a held answer that timed out would have been a 599, and been retried.
+    assertThat(rig.requests()).hasSize(2);
   }
 
   @Test
