@@ -40,7 +40,10 @@ public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
 
   /**
    * The JDK's SunX509 key manager's test: the key type names the public key's algorithm, and a
-   * signature type after an underscore must name the algorithm the certificate is signed with.
+   * signature type after an underscore names the issuer's key algorithm (the next certificate of
+   * the chain, else the one the certificate is signed with). Unlike it, the issuers a server names
+   * are not consulted: an identity it would not accept fails at the server instead of being held
+   * back, and these clients have only the one.
    */
   private boolean offers(String keyType) {
     if (keyType == null) {
@@ -54,8 +57,14 @@ public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
     if (underscore < 0) {
       return true;
     }
-    String signature = keyType.substring(underscore + 1).toUpperCase(Locale.ROOT);
-    return chain[0].getSigAlgName().toUpperCase(Locale.ROOT).contains("WITH" + signature);
+    String signature = keyType.substring(underscore + 1);
+    if (chain.length > 1) {
+      return signature.equals(chain[1].getPublicKey().getAlgorithm());
+    }
+    return chain[0]
+        .getSigAlgName()
+        .toUpperCase(Locale.ROOT)
+        .contains("WITH" + signature.toUpperCase(Locale.ROOT));
   }
 
   @Override

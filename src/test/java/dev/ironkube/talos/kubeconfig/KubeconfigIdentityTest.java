@@ -103,6 +103,9 @@ class KubeconfigIdentityTest {
         .isEqualTo(SingleIdentityKeyManager.ALIAS);
     assertThat(keys.chooseClientAlias(new String[] {"RSA"}, null, null)).isNull();
     assertThat(keys.getClientAliases(algorithm + "_RSA", null)).isNull();
+    // Signed by the cluster's ECDSA CA ("SHA256withECDSA").
+    assertThat(keys.getClientAliases(algorithm + "_EC", null))
+        .containsExactly(SingleIdentityKeyManager.ALIAS);
     assertThat(keys.chooseServerAlias(algorithm, null, null)).isNull();
     assertThat(keys.getPrivateKey("other")).isNull();
   }
