@@ -68,6 +68,16 @@ public record KubeconfigIdentity(
     }
   }
 
+  /** Names the identity, never the key. */
+  @Override
+  public String toString() {
+    return "KubeconfigIdentity[server="
+        + server
+        + ", certificate="
+        + certificate.getSubjectX500Principal().getName()
+        + ", key=<redacted>]";
+  }
+
   private static String decode(String base64) {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }

@@ -20,6 +20,7 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,9 @@ class KubeconfigIdentityTest {
     verifier.initVerify(admin.certificate().getPublicKey());
     verifier.update(new byte[] {1, 2, 3});
     assertThat(verifier.verify(signature)).isTrue();
+    assertThat(identity.toString())
+        .contains("<redacted>")
+        .doesNotContain(Base64.getEncoder().encodeToString(admin.requireKey().getEncoded()));
   }
 
   @Test
