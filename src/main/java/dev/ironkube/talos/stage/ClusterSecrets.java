@@ -11,9 +11,12 @@ import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import dev.ironkube.talos.pki.SecretsBundle;
 import dev.ironkube.talos.talosconfig.Talosconfig;
+import dev.ironkube.workflow.Cancellation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The cluster's secrets bundle and admin identity, generated once and kept 0600 beside the journal:
@@ -31,7 +34,9 @@ final class ClusterSecrets {
    */
   private final Object preparation = new Object();
 
-  private Thread preparing;
+  /** The bundle generated in the background, not yet written; null when none was started. */
+  private CompletableFuture<SecretsBundle> preparing;
+
   private Talosconfig talosconfig;
 
   ClusterSecrets(ClusterFiles files) {
@@ -44,7 +49,7 @@ final class ClusterSecrets {
       if (Files.isRegularFile(files.secrets())) {
         bundle = SecretsBundle.read(files.secrets());
       } else {
-        SecretsBundle fresh = SecretsBundle.generate();
+        SecretsBundle fresh = fresh();
         // Never over an existing bundle: the cluster it opens would be locked out for good.
         if (SecureFiles.writeNew(
             files.secrets(), fresh.toYaml().getBytes(StandardCharsets.UTF_8))) {
@@ -62,27 +67,65 @@ final class ClusterSecrets {
    * Starts generating the bundle on a background thread, once, and returns at once. Generation
    * takes seconds (RSA-4096) and needs nothing from the node, so doing it while the provider
    * deploys takes it off the critical path; {@link #bundle()} then waits for it (or generates it
-   * itself when this failed). It never waits for this object's monitor, which the generation holds:
-   * each node's boot wait asks for it and must start at once.
+   * itself when this failed) and writes it. The thread never writes: a run that fails and cleans up
+   * before the bundle is asked for ends with no secrets file, instead of one written after the
+   * clean-up removed the cluster's files. It never waits for this object's monitor, which {@link
+   * #bundle()} holds while it waits: each node's boot wait asks for it and must start at once.
    */
   void prepareInBackground() {
     synchronized (preparation) {
       if (bundle != null || preparing != null || exists()) {
         return;
       }
-      preparing =
-          Thread.ofPlatform()
-              .daemon()
-              .name("secrets-bundle")
-              .start(
-                  () -> {
-                    try {
-                      warmUp(bundle());
-                    } catch (RuntimeException e) {
-                      // bundle() on the pipeline's thread tries again and reports the failure
-                    }
-                  });
+      CompletableFuture<SecretsBundle> generated = new CompletableFuture<>();
+      preparing = generated;
+      Thread.ofPlatform()
+          .daemon()
+          .name("secrets-bundle")
+          .start(
+              () -> {
+                SecretsBundle fresh;
+                try {
+                  fresh = SecretsBundle.generate();
+                } catch (RuntimeException e) {
+                  // bundle() on the pipeline's thread tries again and reports the failure
+                  generated.completeExceptionally(e);
+                  return;
+                }
+                generated.complete(fresh);
+                try {
+                  warmUp(fresh);
+                } catch (RuntimeException e) {
+                  // only a head start: the real rendering reports what is wrong
+                }
+              });
     }
+  }
+
+  /** Whether a background generation has ended (with a bundle or a failure). */
+  boolean prepared() {
+    synchronized (preparation) {
+      return preparing != null && preparing.isDone();
+    }
+  }
+
+  /** The background's bundle once it is ready, else one generated here. */
+  private SecretsBundle fresh() {
+    CompletableFuture<SecretsBundle> generated;
+    synchronized (preparation) {
+      generated = preparing;
+    }
+    if (generated != null) {
+      try {
+        return generated.get();
+      } catch (ExecutionException e) {
+        // generated again below, on this thread, where a failure is reported
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new Cancellation.CancelledException("interrupted");
+      }
+    }
+    return SecretsBundle.generate();
   }
 
   /**
