@@ -9,7 +9,7 @@ import java.util.List;
  * once per JVM, so this runs once at the process entry, before any library logs; a setting the user
  * gave on the java command line wins.
  *
- * <p>java.util.logging is not started here: its LogManager costs 15-30 ms of a start, and most
+ * <p>java.util.logging is not started here: its LogManager took 22 ms of a traced `plans`, and most
  * commands never log. Naming {@link Silent} as its configuration class instead means that, should a
  * library log, the manager starts with no handler at all rather than the console one of the JDK's
  * logging.properties.

@@ -1,6 +1,7 @@
 package dev.ironkube.talos.api;
 
 import dev.ironkube.net.SingleIdentityKeyManager;
+import dev.ironkube.net.TrustAnchors;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ApplicationProtocolConfig;
@@ -9,10 +10,8 @@ import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SupportedCipherSuiteFilter;
-import java.io.IOException;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.cert.CertificateException;
@@ -23,8 +22,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
@@ -139,21 +136,8 @@ final class TalosTls {
 
   private static X509ExtendedTrustManager pkix(List<X509Certificate> cas) throws SSLException {
     try {
-      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-      store.load(null, null);
-      for (int i = 0; i < cas.size(); i++) {
-        store.setCertificateEntry("os-ca-" + i, cas.get(i));
-      }
-      TrustManagerFactory factory =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(store);
-      for (TrustManager tm : factory.getTrustManagers()) {
-        if (tm instanceof X509ExtendedTrustManager x509) {
-          return x509;
-        }
-      }
-      throw new SSLException("the JDK offers no X.509 trust manager");
-    } catch (GeneralSecurityException | IOException e) {
+      return TrustAnchors.only(cas);
+    } catch (GeneralSecurityException e) {
       throw new SSLException("the OS CA cannot be used as a trust anchor", e);
     }
   }

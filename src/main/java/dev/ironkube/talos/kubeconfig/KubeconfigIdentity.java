@@ -4,18 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.ironkube.net.SingleIdentityKeyManager;
+import dev.ironkube.net.TrustAnchors;
 import dev.ironkube.talos.pki.TalosPem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.TrustManager;
 
 /**
  * The first cluster and user of an admin kubeconfig, as a TLS context for the JDK's HTTP client: it
@@ -51,19 +52,13 @@ public record KubeconfigIdentity(
   /** Trusts {@link #ca} alone; presents {@link #certificate} with {@link #key}. */
   public SSLContext sslContext() {
     try {
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("cluster-ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(
           new KeyManager[] {new SingleIdentityKeyManager(key, certificate)},
-          tmf.getTrustManagers(),
+          new TrustManager[] {TrustAnchors.only(List.of(ca))},
           null);
       return tls;
-    } catch (IOException | GeneralSecurityException e) {
+    } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("the kubeconfig cannot be used: " + e.getMessage(), e);
     }
   }

@@ -1,5 +1,7 @@
 package dev.ironkube.sim.daemon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ironkube.cli.CliEnvironment;
 import dev.ironkube.cli.Ironkube;
 import dev.ironkube.cli.Signals;
@@ -12,7 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -44,6 +48,25 @@ final class DaemonCli implements AutoCloseable {
             "HOME", userHome.toString(),
             "IRONKUBE_HOME", home().toString(),
             "IRONKUBE_SIM_SCALE", "0.0005");
+  }
+
+  /** The running datacenter's servers as "hostname address plan site", from sim status. */
+  List<String> servers() throws IOException {
+    Result r = run("sim", "status", "-o", "json");
+    if (r.exitCode() != 0) {
+      throw new AssertionError("sim status failed: " + r.all());
+    }
+    List<String> out = new ArrayList<>();
+    for (JsonNode s : new ObjectMapper().readTree(r.out()).path("holds").path("servers")) {
+      out.add(
+          String.join(
+              " ",
+              s.path("hostname").asText(),
+              s.path("address").asText(),
+              s.path("plan").asText(),
+              s.path("site").asText()));
+    }
+    return out;
   }
 
   Path home() {

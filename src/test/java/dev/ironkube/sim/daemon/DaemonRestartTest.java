@@ -2,13 +2,11 @@ package dev.ironkube.sim.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ironkube.sim.state.DatacenterSnapshot;
 import dev.ironkube.sim.state.StateKeeper;
 import io.fabric8.kubernetes.api.model.Node;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,7 @@ class DaemonRestartTest {
     DaemonCli.Result first =
         cli.run("provision", "--provider", "scaleway", "--simulate", "--yes", "--no-platform");
     assertThat(first.exitCode()).as(first.all()).isZero();
-    List<String> before = servers();
+    List<String> before = cli.servers();
     assertThat(before).hasSize(1);
     String kubeconfig = Files.readString(cli.home().resolve("clusters/demo/kubeconfig"));
     String uid = nodeUid(kubeconfig);
@@ -50,7 +48,7 @@ class DaemonRestartTest {
     DaemonCli.Result restarted = cli.run("regions", "--simulate");
     assertThat(restarted.exitCode()).as(restarted.all()).isZero();
     assertThat(restarted.err()).contains("powered its servers and Talos nodes on again");
-    assertThat(servers()).isEqualTo(before);
+    assertThat(cli.servers()).isEqualTo(before);
     // Its Talos node came back from its disks: the kubeconfig written before answers, the same
     // Node (uid) Ready again.
     assertThat(nodeUid(kubeconfig)).isEqualTo(uid);
@@ -73,24 +71,5 @@ class DaemonRestartTest {
     }
     assertThat(nodes).singleElement().matches(KubeReads::ready);
     return nodes.get(0).getMetadata().getUid();
-  }
-
-  /** The running datacenter's servers as "hostname address plan site", from sim status. */
-  private List<String> servers() throws Exception {
-    DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
-    assertThat(r.exitCode()).as(r.all()).isZero();
-    JsonNode root = JSON.readTree(r.out());
-    List<String> out = new ArrayList<>();
-    for (JsonNode s : root.path("holds").path("servers")) {
-      out.add(
-          s.path("hostname").asText()
-              + " "
-              + s.path("address").asText()
-              + " "
-              + s.path("plan").asText()
-              + " "
-              + s.path("site").asText());
-    }
-    return out;
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ironkube.sim.state.DatacenterSnapshot;
 import dev.ironkube.sim.state.StateKeeper;
@@ -66,7 +65,7 @@ class NewcomerPathTest {
       }
       if (!killed && line.startsWith("./ironkube status")) {
         // The kubectl lines are done: the datacenter dies without a chance to save.
-        before = servers();
+        before = cli.servers();
         uids = uids();
         factory = imageFactory();
         killAndCheckWhatWasKept();
@@ -85,7 +84,7 @@ class NewcomerPathTest {
             assertThat(r.err())
                 .contains("starting the simulated datacenter")
                 .contains("powered its servers and Talos nodes on again");
-            assertThat(servers()).isEqualTo(before);
+            assertThat(cli.servers()).isEqualTo(before);
             // Machine configs name the Image Factory's address: it serves where it did.
             assertThat(imageFactory()).isEqualTo(factory);
             assertThat(uids()).isEqualTo(uids);
@@ -95,12 +94,12 @@ class NewcomerPathTest {
         }
         case "status" -> assertThat(r.out()).contains("demo").contains("simulated");
         case "scale demo" -> {
-          assertThat(servers()).hasSize(before.size() + 1);
+          assertThat(cli.servers()).hasSize(before.size() + 1);
           assertThat(nodes()).extracting(n -> n.getMetadata().getName()).hasSize(2);
         }
         case "destroy demo" -> {
           assertThatThrownBy(this::nodes).isInstanceOf(KubernetesClientException.class);
-          assertThat(servers()).isEmpty();
+          assertThat(cli.servers()).isEmpty();
         }
         case "sim status" ->
             assertThat(r.out())
@@ -129,7 +128,7 @@ class NewcomerPathTest {
     assertThat(Files.getPosixFilePermissions(cli.simHome().daemonFile()))
         .extracting(Object::toString)
         .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE");
-    assertThat(servers()).singleElement().asString().startsWith("demo-cp-1 127.");
+    assertThat(cli.servers()).singleElement().asString().startsWith("demo-cp-1 127.");
   }
 
   private void killAndCheckWhatWasKept() throws Exception {
@@ -229,25 +228,6 @@ class NewcomerPathTest {
     String url = JSON.readTree(r.out()).path("endpoints").path("image-factory").asText();
     assertThat(url).as(r.out()).startsWith("http://127.0.0.1:");
     return url;
-  }
-
-  /** The running datacenter's servers as "hostname address plan site", from sim status. */
-  private List<String> servers() throws Exception {
-    DaemonCli.Result r = cli.run("sim", "status", "-o", "json");
-    assertThat(r.exitCode()).as(r.all()).isZero();
-    JsonNode root = JSON.readTree(r.out());
-    List<String> out = new ArrayList<>();
-    for (JsonNode s : root.path("holds").path("servers")) {
-      out.add(
-          s.path("hostname").asText()
-              + " "
-              + s.path("address").asText()
-              + " "
-              + s.path("plan").asText()
-              + " "
-              + s.path("site").asText());
-    }
-    return out;
   }
 
   /**
