@@ -7,7 +7,6 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The JDK's PKIX trust manager over exactly the given CAs, and no system root: a cluster's API is
@@ -16,8 +15,8 @@ import javax.net.ssl.X509ExtendedTrustManager;
 public final class TrustAnchors {
   private TrustAnchors() {}
 
-  public static X509ExtendedTrustManager only(List<X509Certificate> cas)
-      throws GeneralSecurityException {
+  /** The JDK's trust managers (one PKIX manager) anchored at {@code cas} alone. */
+  public static TrustManager[] only(List<X509Certificate> cas) throws GeneralSecurityException {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     try {
       store.load(null, null);
@@ -30,11 +29,6 @@ public final class TrustAnchors {
     TrustManagerFactory factory =
         TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(store);
-    for (TrustManager tm : factory.getTrustManagers()) {
-      if (tm instanceof X509ExtendedTrustManager x509) {
-        return x509;
-      }
-    }
-    throw new GeneralSecurityException("the JDK offers no X.509 trust manager");
+    return factory.getTrustManagers();
   }
 }

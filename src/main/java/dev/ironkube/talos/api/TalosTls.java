@@ -22,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 import org.bouncycastle.jcajce.util.DefaultJcaJceHelper;
 import org.bouncycastle.jcajce.util.JcaJceHelper;
@@ -135,11 +136,18 @@ final class TalosTls {
   }
 
   private static X509ExtendedTrustManager pkix(List<X509Certificate> cas) throws SSLException {
+    TrustManager[] managers;
     try {
-      return TrustAnchors.only(cas);
+      managers = TrustAnchors.only(cas);
     } catch (GeneralSecurityException e) {
       throw new SSLException("the OS CA cannot be used as a trust anchor", e);
     }
+    for (TrustManager tm : managers) {
+      if (tm instanceof X509ExtendedTrustManager x509) {
+        return x509;
+      }
+    }
+    throw new SSLException("the JDK offers no X.509 trust manager");
   }
 
   /** The JDK's PKIX trust manager, its refusals wrapped so they say why by type. */

@@ -16,7 +16,6 @@ import java.util.Base64;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * The first cluster and user of an admin kubeconfig, as a TLS context for the JDK's HTTP client: it
@@ -55,7 +54,7 @@ public record KubeconfigIdentity(
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(
           new KeyManager[] {new SingleIdentityKeyManager(key, certificate)},
-          new TrustManager[] {TrustAnchors.only(List.of(ca))},
+          TrustAnchors.only(List.of(ca)),
           null);
       return tls;
     } catch (GeneralSecurityException e) {
