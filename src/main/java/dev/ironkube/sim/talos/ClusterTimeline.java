@@ -135,7 +135,7 @@ final class ClusterTimeline {
           && kube != null
           && !s.apiRequested) {
         s.apiRequested = true;
-        effects.add(s.m.node()::serveClusterApi);
+        effects.add(s.m.node().life::serveClusterApi);
       }
     }
     applyManifests(now, kube, effects);

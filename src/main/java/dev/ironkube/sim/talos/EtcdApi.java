@@ -56,14 +56,14 @@ final class EtcdApi {
     if (!controlPlane(node, "etcd status", reply)) {
       return;
     }
-    if (!node.etcdRunning()) {
+    if (!node.life.etcdRunning()) {
       reply.onError(
           Status.UNKNOWN
               .withDescription("failed to query etcd status: context deadline exceeded")
               .asRuntimeException());
       return;
     }
-    List<TalosCluster.EtcdMemberInfo> members = node.etcdMembers();
+    List<TalosCluster.EtcdMemberInfo> members = node.life.etcdMembers();
     long self =
         members.stream()
             .filter(m -> m.hostname().equals(node.hostname()))
@@ -97,7 +97,7 @@ final class EtcdApi {
     if (!controlPlane(node, "etcd snapshot", reply)) {
       return;
     }
-    if (!node.etcdRunning()) {
+    if (!node.life.etcdRunning()) {
       reply.onError(
           Status.UNKNOWN
               .withDescription("failed reading etcd snapshot: context deadline exceeded")

@@ -96,11 +96,11 @@ final class MaintenanceApi extends MachineServiceGrpc.MachineServiceImplBase {
     }
     if (fault.equals("drop")) {
       // Applied, but the listener goes away before the answer leaves, as on a fast reboot.
-      node.acceptAndReboot(config, true);
+      node.life.acceptAndReboot(config, true);
       return;
     }
     // Committed before answering, as Talos does; the graceful stop lets this answer leave.
-    node.acceptAndReboot(config, false);
+    node.life.acceptAndReboot(config, false);
     reply.onNext(answer.reply());
     reply.onCompleted();
   }

@@ -82,7 +82,7 @@ final class NodeConfigs {
   void applyNow(AppliedConfig config) {
     synchronized (node) {
       persist(config);
-      node.replaceConfig(config);
+      node.life.replaceConfig(config);
     }
   }
 
@@ -97,7 +97,7 @@ final class NodeConfigs {
   void applyAndReboot(AppliedConfig config) {
     synchronized (node) {
       persist(config);
-      node.reboot();
+      node.life.reboot();
     }
   }
 
@@ -106,7 +106,7 @@ final class NodeConfigs {
     synchronized (node) {
       AppliedConfig before = node.appliedConfig().orElseThrow();
       long mine = ++attempt;
-      node.replaceConfig(config);
+      node.life.replaceConfig(config);
       power.after(timeout, () -> revert(mine, before));
     }
   }
@@ -119,7 +119,7 @@ final class NodeConfigs {
   private void revert(long armed, AppliedConfig before) {
     synchronized (node) {
       if (armed == attempt && node.mode() == TalosNodeFake.Mode.CONFIGURED) {
-        node.replaceConfig(before);
+        node.life.replaceConfig(before);
       }
     }
   }

@@ -113,7 +113,7 @@ final class NodeUpgrade {
               } catch (InterruptedException e) {
                 return;
               }
-              node.rebootInto(version, returns);
+              node.life.rebootInto(version, returns);
             });
   }
 

@@ -152,15 +152,15 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
         return;
       }
     }
-    Status refusal = node.bootstrap();
+    Status refusal = node.life.bootstrap();
     if (refusal == BootstrapChecks.TIME_NOT_SYNCED) {
       // Upstream blocks on the time-sync condition (5 s) before answering; so does the fake.
       try {
-        Thread.sleep(node.timeSyncWait());
+        Thread.sleep(node.life.timeSyncWait());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      refusal = node.bootstrap();
+      refusal = node.life.bootstrap();
     }
     if (refusal != null) {
       reply.onError(refusal.asRuntimeException());
@@ -179,7 +179,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
         ServiceListResponse.newBuilder()
             .addMessages(
                 ServiceList.newBuilder()
-                    .addAllServices(EtcdApi.withRecoveryFailure(node, node.services())))
+                    .addAllServices(EtcdApi.withRecoveryFailure(node, node.life.services())))
             .build());
     reply.onCompleted();
   }
@@ -211,7 +211,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
               .asRuntimeException());
       return;
     }
-    if (!node.etcdRunning()) {
+    if (!node.life.etcdRunning()) {
       reply.onError(
           Status.UNAVAILABLE
               .withDescription("etcd is not running on this node")
@@ -219,7 +219,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       return;
     }
     EtcdMembers.Builder members = EtcdMembers.newBuilder();
-    for (TalosCluster.EtcdMemberInfo m : node.etcdMembers()) {
+    for (TalosCluster.EtcdMemberInfo m : node.life.etcdMembers()) {
       members.addMembers(
           EtcdMember.newBuilder()
               .setId(m.id())
@@ -234,7 +234,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
   @Override
   public void reset(ResetRequest request, StreamObserver<ResetResponse> reply) {
     if (EtcdApi.ephemeralOnly(request)) {
-      node.wipeEphemeralAndReboot();
+      node.life.wipeEphemeralAndReboot();
       reply.onNext(
           ResetResponse.newBuilder()
               .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
@@ -242,7 +242,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       reply.onCompleted();
       return;
     }
-    if (request.getGraceful() && node.onlyEtcdMember()) {
+    if (request.getGraceful() && node.life.onlyEtcdMember()) {
       // Leaving etcd is impossible for its only member (upstream issue #2095).
       reply.onError(
           Status.FAILED_PRECONDITION
@@ -251,7 +251,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
       return;
     }
     // The node commits to going down before it answers; the graceful stop lets the answer leave.
-    node.resetToMaintenance(request.getGraceful());
+    node.life.resetToMaintenance(request.getGraceful());
     reply.onNext(
         ResetResponse.newBuilder()
             .addMessages(Reset.newBuilder().setActorId(UUID.randomUUID().toString()))
@@ -281,7 +281,7 @@ final class SecureApi extends MachineServiceGrpc.MachineServiceImplBase {
 
   @Override
   public void reboot(RebootRequest request, StreamObserver<RebootResponse> reply) {
-    node.reboot();
+    node.life.reboot();
     reply.onNext(
         RebootResponse.newBuilder()
             .addMessages(Reboot.newBuilder().setActorId(UUID.randomUUID().toString()))

@@ -20,7 +20,7 @@ final class StaticPods {
       return List.of();
     }
     boolean kubeletRuns =
-        node.services().stream()
+        node.life.services().stream()
             .anyMatch(s -> s.getId().equals("kubelet") && s.getState().equals("Running"));
     String host = node.hostname();
     return kubeletRuns

@@ -96,7 +96,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
     nodes.forEach(
         (id, node) -> {
           ids.put(node, id);
-          node.keep().ifPresent(k -> kept.put(id, k));
+          node.life.keep().ifPresent(k -> kept.put(id, k));
         });
     List<KeptCluster> formed = clusters.all().stream().map(c -> c.keep(ids::get)).toList();
     return new KeptTalos(kept, formed);
@@ -126,7 +126,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
               TalosNodeFake.poweredOff(
                   m.address(), port, m.disks(), time, faults, versionOf(m.bootSource())));
       try {
-        node.loadDisks(disks);
+        node.life.loadDisks(disks);
         nodes.put(m.id(), node);
         back.put(m.id(), node);
       } catch (RuntimeException e) {
@@ -147,7 +147,7 @@ public final class TalosNodes implements MachineListener, AutoCloseable {
         .sorted(
             Comparator.comparing(
                 n -> !n.appliedConfig().map(AppliedConfig::controlPlane).orElse(false)))
-        .forEach(TalosNodeFake::powerOn);
+        .forEach(n -> n.life.powerOn());
     return silent;
   }
 

@@ -72,7 +72,7 @@ class MultiNodeClusterTest {
       // Bootstrap again never starts a second etcd; a worker cannot be bootstrapped.
       assertThat(rig.node("cp-2").admin().bootstrap(ClusterRig.WAIT))
           .isEqualTo(TalosClient.BootstrapResult.ALREADY_BOOTSTRAPPED);
-      assertThat(rig.node("worker-1").fake().bootstrap().getCode())
+      assertThat(rig.node("worker-1").fake().life.bootstrap().getCode())
           .isEqualTo(Status.Code.FAILED_PRECONDITION);
 
       String viaFirst = rig.kubeconfigVia("cp-1");
