@@ -10,32 +10,44 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * A client's one identity, held as it is. The JDK's way (a PKCS12 key store in memory behind a key
- * manager factory) encrypts the key into the store and decrypts it out again, 10,000 PBKDF2 rounds
- * each way by default: about 50 ms of every connection set-up, for a store that never leaves
- * memory.
+ * One identity, a client's or a server's, held as it is. The JDK's way (a PKCS12 key store in
+ * memory behind a key manager factory) encrypts the key into the store and decrypts it out again,
+ * 10,000 PBKDF2 rounds each way by default: about 50 ms of every connection set-up, for a store
+ * that never leaves memory.
  *
  * <p>It answers as the JDK's own key manager does for a store with one entry: the identity is
  * offered for a key type that names its public key's algorithm ("EC"; "EC_RSA" also names the
- * certificate's signature), and never as a server.
+ * certificate's signature), in the one role it was made for. The product's clients make the client
+ * role; the simulator's servers the server role ({@link #server}).
  */
 public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
   public static final String ALIAS = "identity";
 
   private final PrivateKey key;
   private final X509Certificate[] chain;
+  private final boolean server;
 
   public SingleIdentityKeyManager(PrivateKey key, X509Certificate certificate) {
     this(key, List.of(certificate));
   }
 
-  /** {@code chain} starts with the identity's own certificate. */
+  /** A client identity; {@code chain} starts with the identity's own certificate. */
   public SingleIdentityKeyManager(PrivateKey key, List<X509Certificate> chain) {
+    this(key, chain, false);
+  }
+
+  private SingleIdentityKeyManager(PrivateKey key, List<X509Certificate> chain, boolean server) {
     if (chain.isEmpty()) {
       throw new IllegalArgumentException("an identity needs its certificate");
     }
     this.key = key;
     this.chain = chain.toArray(X509Certificate[]::new);
+    this.server = server;
+  }
+
+  /** A server identity; {@code chain} starts with the server's own certificate. */
+  public static SingleIdentityKeyManager server(PrivateKey key, List<X509Certificate> chain) {
+    return new SingleIdentityKeyManager(key, chain, true);
   }
 
   /**
@@ -69,12 +81,12 @@ public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public String[] getClientAliases(String keyType, Principal[] issuers) {
-    return offers(keyType) ? new String[] {ALIAS} : null;
+    return !server && offers(keyType) ? new String[] {ALIAS} : null;
   }
 
   @Override
   public String chooseClientAlias(String[] keyTypes, Principal[] issuers, Socket socket) {
-    if (keyTypes != null) {
+    if (!server && keyTypes != null) {
       for (String keyType : keyTypes) {
         if (offers(keyType)) {
           return ALIAS;
@@ -91,17 +103,17 @@ public final class SingleIdentityKeyManager extends X509ExtendedKeyManager {
 
   @Override
   public String[] getServerAliases(String keyType, Principal[] issuers) {
-    return null;
+    return server && offers(keyType) ? new String[] {ALIAS} : null;
   }
 
   @Override
   public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-    return null;
+    return server && offers(keyType) ? ALIAS : null;
   }
 
   @Override
   public String chooseEngineServerAlias(String keyType, Principal[] issuers, SSLEngine engine) {
-    return null;
+    return chooseServerAlias(keyType, issuers, null);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.ironkube.sim.kube;
 
+import dev.ironkube.sim.ServerTls;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
@@ -18,9 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -45,8 +43,6 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * other CA fail the handshake exactly as they would against the real API server.
  */
 final class ServingTls {
-  private static final char[] NO_PASSWORD = new char[0];
-
   private ServingTls() {}
 
   static SSLContext context(InetAddress address, String caCertPem, String caKeyPem) {
@@ -62,24 +58,7 @@ final class ServingTls {
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair serving = generator.generateKeyPair();
       X509Certificate cert = issue(ca, caKey, serving, address, dnsNames);
-
-      KeyStore keys = KeyStore.getInstance("PKCS12");
-      keys.load(null, null);
-      keys.setKeyEntry("serving", serving.getPrivate(), NO_PASSWORD, new X509Certificate[] {cert});
-      KeyManagerFactory kmf =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      kmf.init(keys, NO_PASSWORD);
-
-      KeyStore trust = KeyStore.getInstance("PKCS12");
-      trust.load(null, null);
-      trust.setCertificateEntry("cluster-ca", ca);
-      TrustManagerFactory tmf =
-          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      tmf.init(trust);
-
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
-      return context;
+      return ServerTls.jdk(serving.getPrivate(), List.of(cert), List.of(ca));
     } catch (GeneralSecurityException | OperatorCreationException e) {
       throw new IllegalStateException("cannot set up the simulated API server's TLS", e);
     } catch (IOException e) {

@@ -4,15 +4,13 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
+import dev.ironkube.sim.ServerTls;
 import dev.ironkube.sim.http.SimServers;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import javax.net.ssl.KeyManagerFactory;
+import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Just enough of a Kubernetes API to prove it serves with the cluster's CA: {@code /version} and
@@ -49,23 +47,9 @@ public final class MinimalKubernetesApi implements KubernetesApi {
     }
   }
 
-  private static SSLContext tls(KubernetesApiSetup setup) throws Exception {
-    char[] password = "sim".toCharArray();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry(
-        "server", setup.serverKey(), password, new Certificate[] {setup.serverCertificate()});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, password);
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("ca", setup.clusterCa());
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return context;
+  private static SSLContext tls(KubernetesApiSetup setup) {
+    return ServerTls.jdk(
+        setup.serverKey(), List.of(setup.serverCertificate()), List.of(setup.clusterCa()));
   }
 
   private void version(HttpExchange exchange) throws IOException {

@@ -1,15 +1,12 @@
 package dev.ironkube.sim.talos;
 
+import dev.ironkube.sim.ServerTls;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
-import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -38,11 +35,7 @@ final class NodeServers {
       SimPki.Issued cert,
       List<BindableService> services)
       throws IOException {
-    SslContext tls =
-        GrpcSslContexts.configure(
-                SslContextBuilder.forServer(cert.key(), cert.certificate()), SslProvider.JDK)
-            .clientAuth(ClientAuth.NONE)
-            .build();
+    SslContext tls = ServerTls.grpc(cert.key(), List.of(cert.certificate()), List.of());
     NettyServerBuilder builder = builder(address, port, ingress, tls);
     services.forEach(builder::addService);
     return bind(builder);
@@ -58,11 +51,7 @@ final class NodeServers {
       List<BindableService> services)
       throws IOException {
     SslContext tls =
-        GrpcSslContexts.configure(
-                SslContextBuilder.forServer(apid.key(), apid.certificate()), SslProvider.JDK)
-            .trustManager(osCa.certificate())
-            .clientAuth(ClientAuth.REQUIRE)
-            .build();
+        ServerTls.grpc(apid.key(), List.of(apid.certificate()), List.of(osCa.certificate()));
     NettyServerBuilder builder = builder(address, port, ingress, tls);
     AdminRoles roles = new AdminRoles();
     services.forEach(s -> builder.addService(ServerInterceptors.intercept(s, roles)));

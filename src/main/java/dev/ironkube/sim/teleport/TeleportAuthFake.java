@@ -1,14 +1,11 @@
 package dev.ironkube.sim.teleport;
 
 import dev.ironkube.sim.Faults;
+import dev.ironkube.sim.ServerTls;
 import dev.ironkube.sim.TimeModel;
 import dev.ironkube.store.SecureFiles;
 import io.grpc.Server;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -66,12 +63,8 @@ public final class TeleportAuthFake implements AutoCloseable {
     TeleportPki.Issued auth = TeleportPki.server(hostCa, "teleport.cluster.local");
     try {
       var tls =
-          GrpcSslContexts.configure(
-                  SslContextBuilder.forServer(auth.keys().getPrivate(), auth.certificate()),
-                  SslProvider.JDK)
-              .trustManager(userCa.certificate())
-              .clientAuth(ClientAuth.REQUIRE)
-              .build();
+          ServerTls.grpc(
+              auth.keys().getPrivate(), List.of(auth.certificate()), List.of(userCa.certificate()));
       this.server =
           NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
               .sslContext(tls)
