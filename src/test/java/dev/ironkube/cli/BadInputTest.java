@@ -7,6 +7,10 @@ import dev.ironkube.sim.launch.SimulatedDatacenter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -30,6 +34,7 @@ class BadInputTest {
   /**
    * @param document cluster document text, or null for none
    * @param env extra environment as KEY=VALUE pairs
+   * @param clockSpeed how many times faster than real time the run's clock goes (1: real time)
    */
   record Case(
       String name,
@@ -37,11 +42,44 @@ class BadInputTest {
       List<String> env,
       List<String> args,
       int exitCode,
-      String mentions) {
+      String mentions,
+      int clockSpeed) {
+    Case(
+        String name,
+        String document,
+        List<String> env,
+        List<String> args,
+        int exitCode,
+        String mentions) {
+      this(name, document, env, args, exitCode, mentions, 1);
+    }
+
     @Override
     public String toString() {
       return name;
     }
+  }
+
+  /** A clock that goes {@code speed} times faster than the system's from the moment it is made. */
+  private static Clock fast(int speed) {
+    Instant start = Instant.now();
+    long startNanos = System.nanoTime();
+    return new Clock() {
+      @Override
+      public Instant instant() {
+        return start.plusNanos((System.nanoTime() - startNanos) * speed);
+      }
+
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException();
+      }
+    };
   }
 
   static Stream<Arguments> cases() {
@@ -223,7 +261,11 @@ class BadInputTest {
                 "IRONKUBE_OPERATOR_CIDRS=203.0.113.7/32"),
             List.of("provision", "--yes", "--dry-run", "--no-platform"),
             ExitCodes.REMOTE_FAILURE,
-            "could not reach Latitude.sh"));
+            "could not reach Latitude.sh",
+            // The refused connection is retried with back-off, about 5 s of real sleep in all;
+            // a clock a thousand times fast spends the retries' 3-minute budget after the first
+            // back-off, so the run gives up after one retry with the same message.
+            1000));
     c.add(
         new Case(
             "missing plan on a non-interactive run",
@@ -361,6 +403,9 @@ class BadInputTest {
               .replace("${SIM_FACTORY}", cli.sim.imageFactoryUrl().toString())
               .replace("${SIM_KEY}", SimulatedDatacenter.LATITUDE_TEST_KEY);
       cli.env.put(kv.substring(0, eq), value);
+    }
+    if (c.clockSpeed() != 1) {
+      cli.clock = fast(c.clockSpeed());
     }
     CliRun.Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isEqualTo(c.exitCode());
