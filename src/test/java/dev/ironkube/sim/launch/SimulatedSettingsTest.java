@@ -17,13 +17,13 @@ class SimulatedSettingsTest {
   @TempDir Path scratch;
 
   @Test
-  void theLockdownCheckLooksAtLoopbackPortsForOneSecondUnlessTheUserSaidOtherwise() {
+  void theLockdownCheckLooksAtLoopbackPortsForHalfASecondUnlessTheUserSaidOtherwise() {
     try (SimulatedDatacenter dc = Simulation.create(new TimeModel(0.01), Faults.none())) {
       Settings pointed = Simulation.pointAt(Settings.defaults(), dc, scratch);
       assertThat(Settings.defaults().duration(SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT))
           .isEqualTo(Duration.ofSeconds(3));
       assertThat(pointed.duration(SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT))
-          .isEqualTo(Duration.ofSeconds(1));
+          .isEqualTo(Duration.ofMillis(500));
 
       Settings chosen =
           Settings.defaults().with(SettingsCatalogue.LOCKDOWN_PROBE_TIMEOUT, "2s", Source.FLAG);
