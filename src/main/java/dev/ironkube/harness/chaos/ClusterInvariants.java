@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The promises a working cluster keeps after a chaos run, checked through what its operator holds:
@@ -84,14 +87,24 @@ final class ClusterInvariants {
         violations.add(
             "the talosconfig lists " + tc.nodes().size() + " nodes, want " + topology.nodes());
       }
+      // All at once: a closed port is silent for the probe's whole half second.
       PortProbe outside = new PortProbe(Duration.ofMillis(500), null);
+      Map<String, CompletableFuture<Boolean>> probes = new LinkedHashMap<>();
       for (String node : tc.nodes()) {
         for (int port : new int[] {50000, 6443}) {
-          if (outside.answers(node, port)) {
-            violations.add("locked down but " + node + ":" + port + " answers from outside");
-          }
+          probes.put(
+              node + ":" + port,
+              CompletableFuture.supplyAsync(
+                  () -> outside.answers(node, port),
+                  r -> Thread.ofVirtual().name("outside-probe").start(r)));
         }
       }
+      probes.forEach(
+          (target, answers) -> {
+            if (answers.join()) {
+              violations.add("locked down but " + target + " answers from outside");
+            }
+          });
       if (!sim.teleport().visibleClusters().contains(cluster)) {
         violations.add("locked down but Teleport does not list cluster " + cluster);
       }
