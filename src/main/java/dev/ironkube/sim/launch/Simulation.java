@@ -19,11 +19,11 @@ import dev.ironkube.sim.teleport.SimulatedAgent;
 import dev.ironkube.sim.teleport.TeleportAuthFake;
 import dev.ironkube.store.SecureFiles;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -150,8 +150,7 @@ public final class Simulation {
   /** A builder with every fake wired (the Talos nodes listen for booted machines). */
   public static SimulatedDatacenter.Builder builder(TimeModel time, Faults faults) {
     SimEvents events = new SimEvents();
-    TeleportAuthFake teleport =
-        new TeleportAuthFake(SimulatedDatacenter.TELEPORT_CLUSTER, time, faults, Clock.systemUTC());
+    CompletableFuture<TeleportAuthFake> teleport = SimulatedDatacenter.startTeleport(time, faults);
     return SimulatedDatacenter.builder()
         .timeModel(time)
         .faults(faults)
@@ -164,7 +163,7 @@ public final class Simulation {
         .teleport(teleport)
         .listener(
             new TalosNodes(time, faults, 50000, events)
-                .onKubeObjectCreated(o -> SimulatedAgent.onObjectCreated(o, teleport)));
+                .onKubeObjectCreated(o -> SimulatedAgent.onObjectCreated(o, teleport.join())));
   }
 
   /**
