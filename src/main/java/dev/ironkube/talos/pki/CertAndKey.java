@@ -23,6 +23,13 @@ public final class CertAndKey {
   private final PrivateKey privateKey;
   private final X509Certificate parsed;
 
+  /**
+   * {@link #keyPem}, made on first use: an EC key's SEC1 form carries its public point, a scalar
+   * multiplication, and every rendered machine config writes the CA keys again (4 % of an
+   * end-to-end test run's CPU samples were that multiplication).
+   */
+  private volatile String keyPem;
+
   private CertAndKey(byte[] der, X509Certificate parsed, PrivateKey privateKey) {
     this.der = der;
     this.parsed = parsed;
@@ -89,7 +96,12 @@ public final class CertAndKey {
 
   /** The key PEM with the label Talos itself writes (see {@link TalosPem#privateKey}). */
   public String keyPem() {
-    return TalosPem.privateKey(requireKey());
+    String pem = keyPem;
+    if (pem == null) {
+      pem = TalosPem.privateKey(requireKey());
+      keyPem = pem;
+    }
+    return pem;
   }
 
   /** The key as PKCS#8 "PRIVATE KEY", the only form grpc-netty accepts. */
