@@ -40,6 +40,10 @@ final class NodeLife {
   private Mode mode = Mode.STOPPED;
   private AppliedConfig config;
   private int resets;
+
+  /** Unanswered requests to trustd in this boot (a worker's; see {@link NodePower#trustdRetry}). */
+  private int trustdRefusals;
+
   private NodeBoot boot;
   private SimEvents events = new SimEvents();
   private String subject = "";
@@ -138,6 +142,7 @@ final class NodeLife {
       etcd.kept(kept.bootstrapped());
       resets = kept.resets();
       mode = Mode.REBOOTING;
+      trustdRefusals = 0;
       enterCluster();
     }
   }
@@ -157,6 +162,7 @@ final class NodeLife {
       configs.accepted(applied, reboots);
       ingress.enforce(IngressFirewall.of(applied.raw()));
       mode = Mode.REBOOTING;
+      trustdRefusals = 0;
       enterCluster();
       events.record(SimEvents.CONFIG_APPLIED, subject);
       power.stop(listener.take(), dropConnection);
@@ -260,6 +266,7 @@ final class NodeLife {
   void resetToMaintenance(boolean graceful) {
     synchronized (node) {
       mode = Mode.REBOOTING;
+      trustdRefusals = 0;
       membership.leave(graceful);
       power.stop(listener.take(), false);
       kubernetes.stop();
@@ -314,6 +321,7 @@ final class NodeLife {
   /** The machine goes down for a reboot: its API listener and its Kubernetes stop. */
   private void goDown() {
     mode = Mode.REBOOTING;
+    trustdRefusals = 0;
     configs.down();
     power.stop(listener.take(), false);
     kubernetes.stop();
@@ -333,9 +341,10 @@ final class NodeLife {
         Optional<SimPki.Issued> trustd = membership.trustd(address);
         if (trustd.isEmpty()) {
           // No control plane's trustd answers yet: apid has no certificate, the boot waits.
-          power.after(NodePower.TRUSTD_RETRY, this::bootConfigured);
+          power.after(power.trustdRetry(trustdRefusals++), this::bootConfigured);
           return;
         }
+        trustdRefusals = 0;
         issuer = trustd.get();
       }
       listener.configured(config, hostname(), issuer);

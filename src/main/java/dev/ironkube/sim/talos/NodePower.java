@@ -10,12 +10,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The node's own clock for what happens after an answer has left: listeners stopping, reboots and
  * resets finishing, a worker asking trustd again. One thread per node, so its steps run in order.
- * The durations are the modelled steps talos.reboot (90 s), talos.reset (60 s) and
- * talos.apid.restart (2 s, 1.14's config apply without an install).
+ * The durations are the modelled steps talos.reboot (90 s), talos.reset (60 s), talos.apid.restart
+ * (2 s, 1.14's config apply without an install) and talos.trustd.retry.
  */
 final class NodePower {
-  /** How often a booting worker asks the control planes' trustd for its certificate again. */
-  static final Duration TRUSTD_RETRY = Duration.ofMillis(200);
 
   private final TimeModel time;
   private final ScheduledExecutorService thread;
@@ -37,6 +35,18 @@ final class NodePower {
 
   Duration reset() {
     return time.duration("talos.reset", Duration.ofSeconds(60));
+  }
+
+  /**
+   * How long a booting worker waits after its {@code refusals}-th unanswered request to the control
+   * planes' trustd: apid's remote generator retries exponentially in units of a second, 1, 2, 4 s
+   * and on, for a minute (siderolabs/talos pkg/grpc/gen/remote.go: {@code retry.Exponential(
+   * time.Minute, WithUnits(time.Second), WithJitter(100ms))}), after which the controller starts
+   * over; modelled as doublings up to 32 s.
+   */
+  Duration trustdRetry(int refusals) {
+    long seconds = 1L << Math.min(refusals, 5);
+    return time.duration("talos.trustd.retry", Duration.ofSeconds(seconds));
   }
 
   Duration apidRestart() {
