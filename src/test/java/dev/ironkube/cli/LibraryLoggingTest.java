@@ -27,7 +27,6 @@ class LibraryLoggingTest {
     assertThat(stderrOf("status", "--verbose"))
         .contains("unstable version 'v1alpha1'")
         .contains("a library warning");
-    assertThat(stderrOf("-yx")).contains("unstable version");
   }
 
   @Test

@@ -44,7 +44,7 @@ class MultiNodeEndToEndTest {
    * instead of the simulator's 30-second floor: the cases that need a node never to turn healthy
    * wait that out, and the healthy nodes beside it are ready in well under a second at this scale
    * (each of their waits, which this bounds one by one, took under 0.6 s with the machine's load
-   * average at 7).
+   * average at 7, so 1.5 s leaves more than twice that).
    */
   private String[] shortWaits() throws IOException {
     Path doc = cli.userHome.resolve("short-waits.yaml");
@@ -56,7 +56,7 @@ class MultiNodeEndToEndTest {
     return new String[] {"-f", doc.toString()};
   }
 
-  private static final String SHORT_BOOTSTRAP = "2s";
+  private static final String SHORT_BOOTSTRAP = "1500ms";
 
   private Talosconfig talosconfig() {
     return Talosconfig.read(cli.home().resolve("clusters/mn/talosconfig"));

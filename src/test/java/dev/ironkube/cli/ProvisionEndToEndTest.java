@@ -155,7 +155,8 @@ class ProvisionEndToEndTest {
   void resumeAfterAFailedRunDoesNotOrderTwice() {
     cli.close();
     cli = new CliRun(new Faults(3).arm(Faults.Rule.once("latitude.POST /servers", "stuck")));
-    Path doc = writeDocument("spec:\n  waits:\n    talosBootTimeout: 1s\n");
+    // The stuck server never boots: each run waits this out, whatever its length.
+    Path doc = writeDocument("spec:\n  waits:\n    talosBootTimeout: 300ms\n");
     CliRun.Result first =
         cli.run("provision", "--simulate", "--yes", "--keep-on-failure", "-f", doc.toString());
     assertThat(first.exitCode()).as(first.err()).isEqualTo(ExitCodes.PROVISION_FAILED);

@@ -127,7 +127,7 @@ class TalosEndToEndTest {
     try {
       Files.writeString(
           doc,
-          "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    bootstrapTimeout: 2s\n");
+          "apiVersion: ironkube.dev/v1alpha1\nkind: Cluster\nspec:\n  waits:\n    bootstrapTimeout: 1500ms\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -228,17 +228,17 @@ class ConfiguredApplyFidelityTest {
       admin.applyConfiguration(original, ApplyMode.NO_REBOOT, false);
       var shortTry =
           request(labelled, ApplyConfigurationRequest.Mode.TRY, false).toBuilder()
-              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setNanos(100_000_000))
+              .setTryModeTimeout(com.google.protobuf.Duration.newBuilder().setNanos(50_000_000))
               .build();
       assertThat(raw.machine().applyConfiguration(shortTry).getMessages(0).getModeDetails())
-          .endsWith("reverted back in 100ms"); // Go's time.Duration.String
+          .endsWith("reverted back in 50ms"); // Go's time.Duration.String
       awaitConfig(admin, labelled, original);
 
       // Confirmed: NO_REBOOT of the same config before the timeout keeps it.
       raw.machine().applyConfiguration(shortTry);
       admin.applyConfiguration(labelled, ApplyMode.NO_REBOOT, false);
       // Three times the try timeout: a revert that was not cancelled would have run by now.
-      Thread.sleep(300);
+      Thread.sleep(150);
       assertThat(text(admin.machineConfig())).isEqualTo(text(labelled));
     }
   }
@@ -292,7 +292,7 @@ class ConfiguredApplyFidelityTest {
         return;
       }
       assertThat(running).isEqualTo(text(now));
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
     assertThat(admin.machineConfig()).as("reverted after the try timeout").isEqualTo(then);
   }
