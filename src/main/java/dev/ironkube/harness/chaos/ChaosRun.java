@@ -194,10 +194,8 @@ final class ChaosRun {
           }
           String childLog = Files.readString(log);
           outputs.add(childLog);
-          // A child that never ran would make the kill scenario pass without testing anything:
-          // one that ended by itself before entering a phase, or that the launcher refused. One
-          // killed before its first phase is a kill that came early (a loaded machine starts the
-          // JVM slowly; its settings notices come before the first phase).
+          // A child that never ran (ended by itself before a phase, or refused by the launcher)
+          // would pass the kill untested; one killed before its first phase was killed early.
           if (finished && !childLog.contains("==>") || childLog.contains("Could not find")) {
             violations.add(
                 "the process to kill did not start: " + childLog.lines().findFirst().orElse(""));

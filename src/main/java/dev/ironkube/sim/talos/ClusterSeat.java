@@ -29,4 +29,17 @@ final class ClusterSeat {
   ClusterSeat(TalosCluster.Member m) {
     this.m = m;
   }
+
+  /**
+   * The node rebooted, now saying {@code booted}: etcd and kubelet went down with it and come back
+   * by themselves, etcd {@code etcdStart} after the node is up again.
+   */
+  void rebooted(TalosCluster.Member booted, long etcdStartNanos) {
+    kubeletLatched = false;
+    kubeletAt = NEVER;
+    kubeletBlocked = false;
+    apiRequested = false;
+    manifestsApplied = false;
+    etcdUpAt = etcdMember && booted.up() ? booted.baseUpAt() + etcdStartNanos : NEVER;
+  }
 }

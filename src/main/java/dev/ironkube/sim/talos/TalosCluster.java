@@ -160,14 +160,7 @@ public final class TalosCluster implements AutoCloseable {
         s = new ClusterSeat(m);
         seats.put(m.node(), s);
       } else if (m.bootedAt() != s.m.bootedAt()) {
-        // A reboot: etcd and kubelet go down with the node and come back by themselves.
-        s.kubeletLatched = false;
-        s.kubeletAt = ClusterSeat.NEVER;
-        s.kubeletBlocked = false;
-        s.apiRequested = false;
-        s.manifestsApplied = false;
-        s.etcdUpAt =
-            s.etcdMember && m.up() ? m.baseUpAt() + etcdStart.toNanos() : ClusterSeat.NEVER;
+        s.rebooted(m, etcdStart.toNanos());
         NodeReboots.rebooted(s, m, kube, monitorGrace, this::later, this);
       }
       s.m = m;
