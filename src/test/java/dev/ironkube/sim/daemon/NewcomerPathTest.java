@@ -15,10 +15,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -68,7 +71,7 @@ class NewcomerPathTest {
         before = cli.servers();
         uids = uids();
         factory = imageFactory();
-        killAndCheckWhatWasKept();
+        killAndCheckWhatWasKept(uids);
         killed = true;
       }
       DaemonCli.Result r = ironkube(line);
@@ -131,10 +134,11 @@ class NewcomerPathTest {
     assertThat(cli.servers()).singleElement().asString().startsWith("demo-cp-1 127.");
   }
 
-  private void killAndCheckWhatWasKept() throws Exception {
+  private void killAndCheckWhatWasKept(Map<String, String> uids) throws Exception {
     ProcessHandle daemon = ProcessHandle.of(cli.running().orElseThrow().pid()).orElseThrow();
-    // What it held is written within the keeper's interval (500 ms).
-    Thread.sleep(1_000);
+    // What it held is written within the keeper's interval (500 ms): killed once the state on
+    // disk holds every Node and Namespace read, as it would be a moment later anyway.
+    awaitKept(uids.values());
     daemon.destroyForcibly();
     daemon.onExit().get(20, TimeUnit.SECONDS);
     Path state = cli.simHome().state().resolve("datacenter.json");
@@ -192,6 +196,30 @@ class NewcomerPathTest {
 
   private List<Node> nodes() {
     return KubeReads.read(kubeconfig, k -> k.nodes().list().getItems());
+  }
+
+  private void awaitKept(Collection<String> uids) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!keptUids().containsAll(uids) && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
+  /** The uids of every Kubernetes object the kept state holds. */
+  private Set<String> keptUids() {
+    try {
+      return StateKeeper.read(cli.simHome().state())
+          .map(
+              s ->
+                  s.talos().clusters().stream()
+                      .filter(c -> c.kubernetes() != null)
+                      .flatMap(c -> c.kubernetes().objects().values().stream())
+                      .map(o -> o.path("metadata").path("uid").asText())
+                      .collect(Collectors.toSet()))
+          .orElse(Set.of());
+    } catch (RuntimeException e) {
+      return Set.of(); // read while being replaced: the next look sees it whole
+    }
   }
 
   /**
