@@ -92,34 +92,30 @@ final class NodeConfiguration {
       }
     } else {
       Progress.Step disks = run.progress().step(label + ": reading disks");
-      String disk;
+      // One maintenance connection reads the disks and applies the config: a handshake fewer per
+      // node (the apply's connection ends as the node reboots).
       try (TalosClient maintenance =
           TalosClient.maintenance(node.address(), 50000, run.polling(disks))) {
-        disk = chooseDisk(run.settings().get(INSTALL_DISK), maintenance.disks());
-      }
-      run.gate().journal().value(TalosRun.diskKey(node), disk);
-      disks.update(disk + "; rendering the " + node.role() + " config", -1);
-      byte[] config = inputs.render(new MachineConfigGenerator(bundle), cluster, node, disk);
-      disks.done(disk + ", " + config.length / 1024 + " KiB " + node.role() + " config");
+        String disk = chooseDisk(run.settings().get(INSTALL_DISK), maintenance.disks());
+        run.gate().journal().value(TalosRun.diskKey(node), disk);
+        disks.update(disk + "; rendering the " + node.role() + " config", -1);
+        byte[] config = inputs.render(new MachineConfigGenerator(bundle), cluster, node, disk);
+        disks.done(disk + ", " + config.length / 1024 + " KiB " + node.role() + " config");
 
-      Progress.Step apply = run.progress().step(label + ": applying machine config");
-      var result =
-          run.gate()
-              .act(
-                  "talos",
-                  TalosRun.applyAction(node),
-                  Map.of("address", node.address()),
-                  () -> {
-                    try (TalosClient maintenance =
-                        TalosClient.maintenance(node.address(), 50000, run.polling(apply))) {
-                      return maintenance.applyConfiguration(config);
-                    }
-                  });
-      run.gate().journal().value(MachineConfigInputs.topologyKey(node), topology);
-      apply.done(
-          result.outcome() == ApplyResult.Outcome.APPLIED
-              ? "applied, rebooting"
-              : "connection dropped as the node rebooted");
+        Progress.Step apply = run.progress().step(label + ": applying machine config");
+        var result =
+            run.gate()
+                .act(
+                    "talos",
+                    TalosRun.applyAction(node),
+                    Map.of("address", node.address()),
+                    () -> maintenance.applyConfiguration(config));
+        run.gate().journal().value(MachineConfigInputs.topologyKey(node), topology);
+        apply.done(
+            result.outcome() == ApplyResult.Outcome.APPLIED
+                ? "applied, rebooting"
+                : "connection dropped as the node rebooted");
+      }
     }
 
     Progress.Step secure = run.progress().step(label + ": waiting for mTLS with our CA");
