@@ -49,7 +49,7 @@ public final class SimNodeFixture implements AutoCloseable {
 
   public Polling polling() {
     return Polling.defaults()
-        .withInterval(Duration.ofMillis(20))
+        .withInterval(Duration.ofMillis(5))
         .withCallTimeout(Duration.ofSeconds(3))
         .withProgress(progress::add);
   }
