@@ -48,19 +48,13 @@ final class NodeLife {
   private SimEvents events = new SimEvents();
   private String subject = "";
 
+  /** The parts of {@code node}'s machine, its address, clock and faults taken from it. */
   NodeLife(
-      TalosNodeFake node,
-      InetAddress address,
-      int port,
-      int kubernetesPort,
-      List<SimDisk> disks,
-      TimeModel time,
-      Faults faults,
-      String talosVersion) {
+      TalosNodeFake node, int port, int kubernetesPort, List<SimDisk> disks, String talosVersion) {
     this.node = node;
-    this.address = address;
-    this.time = time;
-    this.faults = faults;
+    this.address = node.address();
+    this.time = node.time();
+    this.faults = node.faults();
     String name = "talos-node-" + address.getHostAddress();
     this.release = new NodeRelease(disks, talosVersion);
     this.membership = new NodeMembership(node, time);

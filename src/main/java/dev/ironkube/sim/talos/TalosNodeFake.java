@@ -107,9 +107,7 @@ public final class TalosNodeFake implements AutoCloseable {
     this.address = address;
     this.time = time;
     this.faults = faults;
-    this.life =
-        new NodeLife(
-            this, address, port, kubernetesPort, List.copyOf(disks), time, faults, talosVersion);
+    this.life = new NodeLife(this, port, kubernetesPort, List.copyOf(disks), talosVersion);
     this.configs = life.configs;
     this.etcdRecovery = life.etcd.recovery;
     if (!blank) {
