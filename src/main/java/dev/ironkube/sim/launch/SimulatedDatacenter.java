@@ -128,7 +128,12 @@ public final class SimulatedDatacenter implements AutoCloseable {
     infisical.start();
     echo.start();
     mirror.start();
-    teleport();
+    try {
+      teleport();
+    } catch (RuntimeException e) {
+      close(); // the services already serving stop with it
+      throw e;
+    }
     return this;
   }
 
