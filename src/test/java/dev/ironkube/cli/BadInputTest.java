@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ironkube.failure.ExitCodes;
 import dev.ironkube.sim.launch.SimulatedDatacenter;
+import dev.ironkube.time.FastClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -58,28 +55,6 @@ class BadInputTest {
     public String toString() {
       return name;
     }
-  }
-
-  /** A clock that goes {@code speed} times faster than the system's from the moment it is made. */
-  private static Clock fast(int speed) {
-    Instant start = Instant.now();
-    long startNanos = System.nanoTime();
-    return new Clock() {
-      @Override
-      public Instant instant() {
-        return start.plusNanos((System.nanoTime() - startNanos) * speed);
-      }
-
-      @Override
-      public ZoneId getZone() {
-        return ZoneOffset.UTC;
-      }
-
-      @Override
-      public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException();
-      }
-    };
   }
 
   static Stream<Arguments> cases() {
@@ -405,7 +380,7 @@ class BadInputTest {
       cli.env.put(kv.substring(0, eq), value);
     }
     if (c.clockSpeed() != 1) {
-      cli.clock = fast(c.clockSpeed());
+      cli.clock = new FastClock(c.clockSpeed());
     }
     CliRun.Result r = cli.run(args.toArray(String[]::new));
     assertThat(r.exitCode()).as(r.err()).isEqualTo(c.exitCode());

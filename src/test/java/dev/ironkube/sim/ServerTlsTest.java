@@ -8,9 +8,9 @@ import dev.ironkube.net.TrustAnchors;
 import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import dev.ironkube.talos.pki.KeyType;
+import dev.ironkube.talos.testing.LoopbackTls;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
@@ -40,7 +39,7 @@ class ServerTlsTest {
   @Test
   void presentsItsCertificateAndSeesTheClientsOne() throws Exception {
     try (SSLServerSocket server = listen(List.of(ca.certificate()))) {
-      CompletableFuture<Certificate[]> seen = accept(server);
+      CompletableFuture<Certificate[]> seen = LoopbackTls.accept(server);
       try (SSLSocket s = connect(server, client)) {
         s.startHandshake();
         assertThat(s.getSession().getPeerCertificates()).containsExactly(serving.certificate());
@@ -55,7 +54,7 @@ class ServerTlsTest {
   void refusesAClientWithoutACertificateFromItsCas() throws Exception {
     CertAndKey otherCa = ISSUER.selfSignedCa(KeyType.ECDSA_P256, "", "kubernetes");
     try (SSLServerSocket server = listen(List.of(ca.certificate()))) {
-      CompletableFuture<Certificate[]> seen = accept(server);
+      CompletableFuture<Certificate[]> seen = LoopbackTls.accept(server);
       try (SSLSocket s = connect(server, ISSUER.kubernetesAdmin(otherCa))) {
         // TLS 1.3: the client learns of the refusal after its handshake, at its next use.
         assertThatThrownBy(
@@ -73,7 +72,7 @@ class ServerTlsTest {
   @Test
   void asksForNoClientCertificateWithoutCas() throws Exception {
     try (SSLServerSocket server = listen(List.of())) {
-      CompletableFuture<Certificate[]> seen = accept(server);
+      CompletableFuture<Certificate[]> seen = LoopbackTls.accept(server);
       try (SSLSocket s = connect(server, null)) {
         s.startHandshake();
         s.getOutputStream().write(1);
@@ -105,12 +104,9 @@ class ServerTlsTest {
   }
 
   private SSLServerSocket listen(List<X509Certificate> clientCas) throws IOException {
-    SSLContext tls = ServerTls.jdk(serving.requireKey(), List.of(serving.certificate()), clientCas);
-    SSLServerSocket server =
-        (SSLServerSocket)
-            tls.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    server.setNeedClientAuth(!clientCas.isEmpty());
-    return server;
+    return LoopbackTls.listen(
+        ServerTls.jdk(serving.requireKey(), List.of(serving.certificate()), clientCas),
+        !clientCas.isEmpty());
   }
 
   private SSLSocket connect(SSLServerSocket server, CertAndKey identity) throws Exception {
@@ -123,27 +119,6 @@ class ServerTlsTest {
             },
         TrustAnchors.only(List.of(ca.certificate())),
         null);
-    return (SSLSocket)
-        tls.getSocketFactory()
-            .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort());
-  }
-
-  /** The client certificates the server saw (null: none asked), once the client said a byte. */
-  private static CompletableFuture<Certificate[]> accept(SSLServerSocket server) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (SSLSocket s = (SSLSocket) server.accept()) {
-            s.getInputStream().read();
-            s.getOutputStream().write(1);
-            s.getOutputStream().flush();
-            try {
-              return s.getSession().getPeerCertificates();
-            } catch (SSLException none) {
-              return null;
-            }
-          } catch (IOException e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return LoopbackTls.connect(tls, server);
   }
 }

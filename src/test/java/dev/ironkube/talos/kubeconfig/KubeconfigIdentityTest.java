@@ -4,16 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ironkube.net.SingleIdentityKeyManager;
+import dev.ironkube.sim.ServerTls;
 import dev.ironkube.talos.pki.CertAndKey;
 import dev.ironkube.talos.pki.CertificateIssuer;
 import dev.ironkube.talos.pki.KeyType;
 import dev.ironkube.talos.pki.SecretsBundle;
+import dev.ironkube.talos.testing.LoopbackTls;
 import dev.ironkube.talos.testing.TestBundles;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
 import java.net.URI;
-import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.cert.Certificate;
@@ -24,12 +22,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 
 /** The kubeconfig's identity over real TLS: an API server that demands a client certificate. */
@@ -67,13 +62,8 @@ class KubeconfigIdentityTest {
   void presentsTheAdminCertificateToAServerThatRequiresOne() throws Exception {
     CertAndKey serving = servingCertificate(bundle.kubernetes());
     try (SSLServerSocket server = server(serving, bundle.kubernetes().certificate())) {
-      CompletableFuture<Certificate[]> seen = accept(server);
-      try (SSLSocket client =
-          (SSLSocket)
-              identity
-                  .sslContext()
-                  .getSocketFactory()
-                  .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+      CompletableFuture<Certificate[]> seen = LoopbackTls.accept(server);
+      try (SSLSocket client = LoopbackTls.connect(identity.sslContext(), server)) {
         client.startHandshake();
         client.getOutputStream().write(1);
         client.getInputStream().read();
@@ -86,13 +76,8 @@ class KubeconfigIdentityTest {
   void refusesAServerWhoseCertificateTheClusterCaDidNotSign() throws Exception {
     CertAndKey otherCa = ISSUER.selfSignedCa(KeyType.ECDSA_P256, "", "kubernetes");
     try (SSLServerSocket server = server(servingCertificate(otherCa), otherCa.certificate())) {
-      accept(server);
-      try (SSLSocket client =
-          (SSLSocket)
-              identity
-                  .sslContext()
-                  .getSocketFactory()
-                  .createSocket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+      LoopbackTls.accept(server);
+      try (SSLSocket client = LoopbackTls.connect(identity.sslContext(), server)) {
         assertThatThrownBy(client::startHandshake).isInstanceOf(SSLHandshakeException.class);
       }
     }
@@ -121,42 +106,8 @@ class KubeconfigIdentityTest {
 
   private static SSLServerSocket server(CertAndKey serving, X509Certificate clientCa)
       throws Exception {
-    char[] pass = "test".toCharArray();
-    KeyStore keys = KeyStore.getInstance("PKCS12");
-    keys.load(null, null);
-    keys.setKeyEntry(
-        "serving", serving.requireKey(), pass, new X509Certificate[] {serving.certificate()});
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(keys, pass);
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("clients", clientCa);
-    TrustManagerFactory tmf =
-        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    SSLContext tls = SSLContext.getInstance("TLS");
-    tls.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    SSLServerSocket server =
-        (SSLServerSocket)
-            tls.getServerSocketFactory().createServerSocket(0, 1, InetAddress.getLoopbackAddress());
-    server.setNeedClientAuth(true);
-    return server;
-  }
-
-  /** The client certificates the server saw, once one connection has said one byte. */
-  private static CompletableFuture<Certificate[]> accept(SSLServerSocket server) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try (SSLSocket s = (SSLSocket) server.accept()) {
-            InputStream in = s.getInputStream();
-            OutputStream out = s.getOutputStream();
-            in.read();
-            out.write(1);
-            out.flush();
-            return s.getSession().getPeerCertificates();
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+    return LoopbackTls.listen(
+        ServerTls.jdk(serving.requireKey(), List.of(serving.certificate()), List.of(clientCa)),
+        true);
   }
 }
